@@ -1,0 +1,89 @@
+/**
+ * Entry point: for each provider under specs/, run the pipeline and write `openapi.json` and
+ * `report.json`. Every provider is built before anything is written, so a failure anywhere leaves
+ * every previous output untouched. `--check` writes nothing and fails if a committed file differs.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PipelineError } from './errors.js';
+import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
+import { buildReport } from './report.js';
+import { toJsonText } from './steps/canonical.js';
+import { readProvider, type ProviderInput } from './steps/read-provider.js';
+import { writeAtomic } from './steps/write-atomic.js';
+
+export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
+
+export interface GeneratedFile {
+  file: string;
+  text: string;
+}
+
+/** Providers in build order: a union comes after the providers it unites. */
+export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
+  const ordered: ProviderInput[] = [];
+  const visit = (input: ProviderInput, trail: string[]) => {
+    if (ordered.includes(input)) return;
+    if (trail.includes(input.config.name)) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `cycle: ${[...trail, input.config.name].join(' -> ')}`);
+    for (const name of input.config.unionOf ?? []) {
+      const dependency = inputs.find((i) => i.config.name === name);
+      if (!dependency) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `no provider named "${name}"`);
+      visit(dependency, [...trail, input.config.name]);
+    }
+    ordered.push(input);
+  };
+  inputs.forEach((i) => visit(i, []));
+  return ordered;
+}
+
+export function listProviders(specsDir: string): string[] {
+  return readdirSync(specsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(specsDir, d.name, 'provider.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; files: GeneratedFile[] }> {
+  const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name)));
+  const catalogue = buildCatalogue(inputs);
+  const finished = new Map<string, ProviderResult>();
+  for (const input of inputs) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
+  const results = [...finished.values()];
+  const files = results.flatMap((r) => [
+    { file: join(specsDir, r.name, 'openapi.json'), text: toJsonText(r.spec) },
+    { file: join(specsDir, r.name, 'report.json'), text: toJsonText(buildReport(r)) },
+  ]);
+  return { results, files };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const check = argv.includes('--check');
+  const started = performance.now();
+  const { results, files } = await generateAll(SPECS_DIR);
+  const elapsed = performance.now() - started;
+  for (const r of results) {
+    const report = buildReport(r);
+    console.log(`${r.name}: ${report.operations} operations, ${report.totalRepairs} repairs in ${Object.keys(report.repairs).length} kinds`);
+  }
+  if (check) {
+    const stale = files.filter((f) => !existsSync(f.file) || readFileSync(f.file, 'utf8') !== f.text);
+    for (const f of stale) console.error(`out of date: ${f.file} (run \`pnpm generate\` and commit the result)`);
+    console.log(`specs:check ${stale.length === 0 ? 'ok' : 'FAILED'} in ${(elapsed / 1000).toFixed(2)} s`);
+    return stale.length === 0 ? 0 : 1;
+  }
+  for (const f of files) writeAtomic(f.file, f.text);
+  console.log(`generated ${results.length} specs in ${(elapsed / 1000).toFixed(2)} s`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      // a PipelineError already says which file and where; anything else is a bug, so keep its stack
+      console.error(error instanceof PipelineError ? `error: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
+}

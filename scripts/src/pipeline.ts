@@ -1,0 +1,96 @@
+import type { DocsOperation } from './docs/extract-operations.js';
+import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repair } from './model.js';
+import { bodyFromQueryParams } from './rules/body-from-query.js';
+import { addErrorResponses } from './rules/error-responses.js';
+import { mergeDocsOperations } from './rules/merge-docs.js';
+import { assignOperationIds } from './rules/operation-ids.js';
+import { templateShape } from './rules/path-shape.js';
+import { unifyPathParams } from './rules/path-params.js';
+import { inferResponseSchemas } from './rules/response-schemas.js';
+import { applySecurity } from './rules/security.js';
+import { applyServers } from './rules/servers.js';
+import { assignTags } from './rules/tags.js';
+import { applyRules, type Rule } from './rules/types.js';
+import { removeUnusedSchemas } from './rules/unused-definitions.js';
+import { applyPatches } from './steps/apply-patches.js';
+import { canonicalize } from './steps/canonical.js';
+import { convertSwagger, upgradeTo31 } from './steps/convert.js';
+import type { ProviderInput } from './steps/read-provider.js';
+import { unionOfSpecs } from './steps/union.js';
+import { validateSpec } from './steps/validate.js';
+
+/** The repair rules, in the order they run. Adding a rule is one line here and one file in rules/. */
+export const RULES: Rule[] = [
+  applyServers,
+  bodyFromQueryParams,
+  removeUnusedSchemas,
+  mergeDocsOperations,
+  unifyPathParams,
+  applySecurity,
+  assignOperationIds,
+  assignTags,
+  inferResponseSchemas,
+  addErrorResponses,
+];
+
+export type Catalogue = PipelineContext['catalogue'];
+type FileDocs = DocsOperation & { file: string };
+
+/** Every docs operation of every provider, by `METHOD /shape`, for what one provider documents and another does not. */
+export function buildCatalogue(inputs: ProviderInput[]): Catalogue {
+  const catalogue: Catalogue = new Map();
+  for (const input of inputs) {
+    for (const { file, operations } of input.docs) {
+      for (const op of operations) {
+        const key = operationKey(op.method, templateShape(op.path));
+        catalogue.set(key, [...(catalogue.get(key) ?? []), { ...op, file }]);
+      }
+    }
+  }
+  return catalogue;
+}
+
+export interface ProviderResult {
+  name: string;
+  spec: OpenApi;
+  repairs: Repair[];
+}
+
+/** read -> convert -> repair -> patch -> infer -> validate, for one provider; writing is the caller's. */
+export async function buildProvider(input: ProviderInput, catalogue: Catalogue, finished: Map<string, ProviderResult>): Promise<ProviderResult> {
+  const { config } = input;
+  const log = new RepairLog();
+  const docs = new Map<string, FileDocs>();
+  for (const { file, operations } of input.docs) {
+    for (const op of operations) {
+      const key = operationKey(op.method, templateShape(op.path));
+      if (docs.has(key)) log.add('duplicate-docs-operation-ignored', key, `${file}:${op.line}`);
+      else docs.set(key, { ...op, file });
+    }
+  }
+  const base = await baseSpec(input, finished, log);
+  const repaired = applyRules(base, RULES, { provider: config, docs, catalogue, log });
+  const patched = applyPatches(repaired, input.patches, log);
+  const spec = canonicalize(patched);
+  await validateSpec(spec, `${config.name}/openapi.json`);
+  return { name: config.name, spec, repairs: log.repairs };
+}
+
+async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResult>, log: RepairLog): Promise<OpenApi> {
+  const { config, swagger } = input;
+  const info = { title: `${config.title} User API`, version: '0.0.0' };
+  if (swagger) {
+    if (swagger.escapedControlCharacters) log.add('control-characters-escaped', swagger.file, `${swagger.escapedControlCharacters} raw control characters inside strings`);
+    const converted = upgradeTo31(await convertSwagger(swagger.value, swagger.file));
+    return { ...converted, info: { ...info, ...converted.info } };
+  }
+  if (config.unionOf?.length) {
+    const parts = config.unionOf.map((name) => {
+      const part = finished.get(name);
+      if (!part) throw new Error(`${config.name}/provider.json: unionOf names "${name}", which is not built before it`);
+      return { name, spec: part.spec };
+    });
+    return { ...unionOfSpecs(parts, log), info };
+  }
+  return { openapi: '3.1.0', info, paths: {} };
+}

@@ -1,0 +1,78 @@
+import { lineColumnAt, PipelineError } from '../errors.js';
+
+export interface LenientJsonResult {
+  value: unknown;
+  /** How many raw control characters inside strings had to be escaped. */
+  escapedControlCharacters: number;
+}
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/**
+ * Escapes raw control characters that sit inside JSON strings (the vendors' Swagger files carry raw
+ * newlines in descriptions) and leaves everything else byte for byte, so JSON.parse stays the judge.
+ */
+export function escapeControlCharactersInStrings(text: string): { text: string; count: number } {
+  let out = '';
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') {
+        out += ch + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (ch === '"') inString = false;
+      else if (ch.charCodeAt(0) < 0x20) {
+        out += CONTROL_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+        count++;
+        continue;
+      }
+    } else if (ch === '"') inString = true;
+    out += ch;
+  }
+  return { text: out, count };
+}
+
+/** Parses vendor JSON that is JSON but for raw control characters in strings; errors name file:line:col. */
+export function parseLenientJson(text: string, file: string): LenientJsonResult {
+  if (text.trim() === '') throw new PipelineError(file, '1:1', 'file is empty, expected JSON');
+  const { text: escaped, count } = escapeControlCharactersInStrings(text);
+  try {
+    return { value: JSON.parse(escaped), escapedControlCharacters: count };
+  } catch (error) {
+    const message = (error as Error).message;
+    // Escaping only ever lengthens strings, so map the failure back by re-parsing a prefix-free scan.
+    const offset = failureOffset(escaped, message);
+    const original = offset === undefined ? undefined : originalOffset(text, escaped, offset);
+    const where = original === undefined ? '' : lineColumnAt(text, original);
+    throw new PipelineError(file, where, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`);
+  }
+}
+
+function failureOffset(text: string, message: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  return undefined;
+}
+
+/** Maps an offset in the escaped text back to the vendor text (each escape added one or more characters). */
+function originalOffset(original: string, escaped: string, target: number): number {
+  let o = 0;
+  let e = 0;
+  while (e < target && o < original.length) {
+    if (original[o] === escaped[e]) {
+      o++;
+      e++;
+    } else {
+      // an escape sequence replaced one control character
+      const ch = original[o]!;
+      e += (CONTROL_ESCAPES[ch] ?? '\\u0000').length;
+      o++;
+    }
+  }
+  return o;
+}

@@ -1,0 +1,149 @@
+import type { DocsOperation } from '../docs/extract-operations.js';
+import type { DocsParameter } from '../docs/parameter-table.js';
+import { operationKey, type OpenApi, type OpenApiOperation, type RepairLog } from '../model.js';
+import { schemaForDocsType, sameType } from './docs-types.js';
+import { pathTemplateNames, templateShape } from './path-shape.js';
+import type { Rule } from './types.js';
+
+/**
+ * Fills the gaps only the docs can fill: operations that exist only there (all of Hostens'),
+ * summaries and descriptions, parameter docs and types, and the JSON body fields.
+ */
+export const mergeDocsOperations: Rule = {
+  name: 'merge-docs-operations',
+  apply(spec, { docs, log }) {
+    spec.paths ??= {};
+    const byShape = new Map<string, { path: string; method: string }>();
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(item as object)) byShape.set(operationKey(method, templateShape(path)), { path, method });
+    }
+    for (const doc of docs.values()) {
+      const fixed = withRecoveredNames(withDocumentedPath(doc, log), log);
+      const found = byShape.get(operationKey(fixed.method, templateShape(fixed.path)));
+      if (found) {
+        mergeInto(spec.paths[found.path][found.method], fixed, found.path, log);
+      } else {
+        spec.paths[fixed.path] ??= {};
+        spec.paths[fixed.path][fixed.method] = operationFromDocs(fixed, log);
+        byShape.set(operationKey(fixed.method, templateShape(fixed.path)), { path: fixed.path, method: fixed.method });
+        log.add('operation-from-docs', operationKey(fixed.method, fixed.path), `${doc.file}:${doc.line}`);
+      }
+    }
+    return spec;
+  },
+};
+
+type FileDocsOperation = DocsOperation & { file: string };
+
+/**
+ * `/domain/order/@id/form` documents `tld_id`: when exactly one path parameter is undocumented and
+ * exactly one documented name is neither in the path nor sent in the body, they are the same thing.
+ */
+function withDocumentedPath(doc: FileDocsOperation, log: RepairLog): FileDocsOperation {
+  const inPath = pathTemplateNames(doc.path);
+  const documented = doc.parameters.flatMap((p) => (p.name ? [p.name] : []));
+  const undocumented = inPath.filter((name) => !documented.includes(name));
+  const stray = documented.filter((name) => !inPath.includes(name) && !doc.bodyFields.includes(name));
+  if (undocumented.length !== 1 || stray.length !== 1 || !['get', 'delete'].includes(doc.method)) return doc;
+  const [from, to] = [undocumented[0]!, stray[0]!];
+  log.add('path-param-named-from-table', operationKey(doc.method, doc.path), `{${from}} -> {${to}} (${doc.file}:${doc.line})`);
+  return { ...doc, path: doc.path.replace(`{${from}}`, `{${to}}`) };
+}
+
+/** A row whose name cell was lost takes the one body field of the request sample no row names. */
+function withRecoveredNames(doc: FileDocsOperation, log: RepairLog): FileDocsOperation {
+  if (doc.parameters.every((p) => p.name)) return doc;
+  const named = new Set(doc.parameters.map((p) => p.name));
+  const parameters: DocsParameter[] = [];
+  doc.parameters.forEach((row, index) => {
+    if (row.name) return parameters.push(row);
+    const unnamedBefore = doc.parameters.slice(0, index).filter((p) => !p.name).length;
+    const candidates = doc.bodyFields.filter((f) => !named.has(f));
+    const name = candidates[unnamedBefore];
+    if (name && doc.parameters.filter((p) => !p.name).length === candidates.length) {
+      parameters.push({ ...row, name });
+      log.add('param-name-recovered-from-sample', operationKey(doc.method, doc.path), `${name} (${doc.file}:${row.line})`);
+    } else {
+      log.add('param-row-dropped', operationKey(doc.method, doc.path), `row without a name at ${doc.file}:${row.line}`);
+    }
+  });
+  return { ...doc, parameters };
+}
+
+function isBodyMethod(method: string): boolean {
+  return ['post', 'put', 'patch'].includes(method);
+}
+
+function operationFromDocs(doc: FileDocsOperation, log: RepairLog): OpenApiOperation {
+  const operation: OpenApiOperation = { summary: doc.title };
+  if (doc.description) operation.description = doc.description;
+  operation.responses = { '200': { description: 'Success' } };
+  mergeInto(operation, doc, doc.path, log);
+  return operation;
+}
+
+function mergeInto(operation: OpenApiOperation, doc: FileDocsOperation, path: string, log: RepairLog): void {
+  const where = operationKey(doc.method, path);
+  if (!operation.summary) operation.summary = doc.title;
+  if (!operation.description && doc.description) {
+    operation.description = doc.description;
+    log.add('description-from-docs', where);
+  }
+  if (doc.tag && !operation.tags?.length) operation.tags = [doc.tag];
+  const inPath = pathTemplateNames(path);
+  const docPathNames = pathTemplateNames(doc.path);
+  const rows = new Map(doc.parameters.map((p) => [p.name!, p]));
+  // path parameters: the docs and the spec may name them differently; they match by position
+  docPathNames.forEach((docName, index) => {
+    const name = inPath[index];
+    if (name) upsertParameter(operation, 'path', name, rows.get(docName), where, log);
+  });
+  const nonPath = doc.parameters.filter((p) => !docPathNames.includes(p.name!));
+  if (isBodyMethod(doc.method)) {
+    const fields = new Map<string, DocsParameter | undefined>(nonPath.map((p) => [p.name!, p]));
+    for (const field of doc.bodyFields) {
+      if (docPathNames.includes(field)) log.add('body-field-is-path-param', where, field);
+      else if (!fields.has(field)) fields.set(field, undefined);
+    }
+    for (const [name, row] of fields) upsertBodyField(operation, name, row, where, log);
+  } else {
+    for (const row of nonPath) upsertParameter(operation, 'query', row.name!, row, where, log);
+  }
+}
+
+function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query', name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
+  operation.parameters ??= [];
+  let parameter = operation.parameters.find((p: OpenApi) => p.name === name && p.in === location);
+  if (!parameter) {
+    parameter = { name, in: location, ...(location === 'path' ? { required: true } : {}), schema: { type: 'string' } };
+    operation.parameters.push(parameter);
+    if (location === 'query') log.add('query-param-from-docs', where, name);
+  }
+  if (!row) return;
+  reconcile(parameter, 'schema', row, where, log, name);
+  if (!parameter.description && row.description) parameter.description = row.description;
+}
+
+function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
+  operation.requestBody ??= { required: true, content: { 'application/json': { schema: { type: 'object', properties: {} } } } };
+  const schema = operation.requestBody.content['application/json'].schema;
+  schema.properties ??= {};
+  if (!schema.properties[name]) {
+    schema.properties[name] = row ? schemaForDocsType(row.type) : { type: 'string' };
+    log.add(row ? 'body-field-from-docs' : 'body-field-from-sample', where, name);
+  } else if (row) {
+    reconcile(schema.properties, name, row, where, log, name);
+  }
+  if (row?.description && !schema.properties[name].description) schema.properties[name].description = row.description;
+}
+
+/** The docs tables are what the vendor wrote by hand for people; where Swagger disagrees, they win. */
+function reconcile(holder: OpenApi, key: string, row: DocsParameter, where: string, log: RepairLog, name: string): void {
+  const documented = schemaForDocsType(row.type);
+  const current = holder[key];
+  if (!current || sameType(current, documented)) return;
+  if (current.type === 'array' && documented.type === 'array') return;
+  holder[key] = { ...current, ...documented };
+  if (documented.type !== 'array') delete holder[key].items;
+  log.add('type-reconciled', where, `${name}: ${JSON.stringify(current.type)} -> ${JSON.stringify(documented.type)}`);
+}

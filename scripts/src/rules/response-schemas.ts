@@ -1,0 +1,120 @@
+import type { DocsOperation } from '../docs/extract-operations.js';
+import { forEachOperation, operationKey, type OpenApiOperation, type PipelineContext } from '../model.js';
+import { inferSchema, mergeSchemas, typeNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
+import { repairJson } from '../steps/repair-json.js';
+import { templateShape } from './path-shape.js';
+import type { Rule } from './types.js';
+
+interface FoundExample {
+  value: unknown;
+  source: string;
+}
+
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/**
+ * Every operation with an example (its own docs, the example hidden in its Swagger response
+ * description, or, failing both, another provider's docs of the same operation) gets a typed 200
+ * response, hoisted to `components.schemas.<OperationId>Response` so users can name the type.
+ */
+export const inferResponseSchemas: Rule = {
+  name: 'infer-response-schemas',
+  apply(spec, context) {
+    const { log } = context;
+    spec.components ??= {};
+    spec.components.schemas ??= {};
+    forEachOperation(spec, (operation, method, path) => {
+      const key = operationKey(method, path);
+      const ok = (operation.responses ??= {})['200'] ?? (operation.responses['200'] = { description: 'Success' });
+      if (ok.content) return; // typed already (a patch, or the provider this spec is the union of)
+      const examples = collectExamples(operation, method, path, context);
+      if (examples.length === 0) {
+        ok.content = { 'application/json': { schema: { type: 'object', additionalProperties: true } } };
+        log.add('response-untyped', key, 'no example in any source');
+        return;
+      }
+      let schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
+      let example = examples[0]!.value;
+      if (isSingleItemOfList(operation, path, example)) {
+        schema = { type: 'array', items: schema };
+        example = [example];
+        log.add('single-item-example-as-list', key);
+      }
+      const nullOnly = typeNullOnlyFields(schema);
+      if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
+      const name = `${pascal(operation.operationId)}Response`;
+      spec.components.schemas[name] = schema;
+      ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example } };
+      log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));
+    });
+    return spec;
+  },
+};
+
+function collectExamples(operation: OpenApiOperation, method: string, path: string, { docs, catalogue, log }: PipelineContext): FoundExample[] {
+  const key = operationKey(method, path);
+  const shape = operationKey(method, templateShape(path));
+  const found: FoundExample[] = [];
+  const own = docs.get(shape);
+  if (own) pushRepaired(found, own, key, log);
+  const fromDescription = exampleInDescription(operation.responses['200']?.description);
+  if (fromDescription !== undefined) {
+    operation.responses['200'].description = 'Success';
+    const repaired = repairJson(fromDescription);
+    if (repaired.ok) {
+      found.push({ value: repaired.value, source: 'swagger response description' });
+      repaired.fixes.forEach((fix) => log.add(fix, key, 'swagger response description'));
+      log.add('example-moved-from-description', key);
+    } else log.add('example-unrepairable', key, `swagger response description: ${repaired.reason}`);
+  }
+  if (found.length === 0) {
+    for (const other of catalogue.get(shape) ?? []) {
+      if (other === own) continue;
+      if (pushRepaired(found, other, key, log)) {
+        log.add('example-borrowed', key, `${other.file}:${other.exampleResponse!.line}`);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function pushRepaired(found: FoundExample[], doc: DocsOperation & { file: string }, key: string, log: PipelineContext['log']): boolean {
+  if (!doc.exampleResponse) return false;
+  const at = `${doc.file}:${doc.exampleResponse.line}`;
+  const repaired = repairJson(doc.exampleResponse.text);
+  if (!repaired.ok) {
+    log.add('example-unrepairable', key, `${at}: ${repaired.reason}`);
+    return false;
+  }
+  repaired.fixes.forEach((fix) => log.add(fix, key, at));
+  found.push({ value: repaired.value, source: at });
+  return true;
+}
+
+/** The vendors' Swagger hides example JSON in markdown inside the response description. */
+export function exampleInDescription(description: unknown): string | undefined {
+  if (typeof description !== 'string') return undefined;
+  const match = /```json\s*([\s\S]*?)(?:```|$)/.exec(description);
+  return match ? match[1]!.replace(/\r/g, '') : undefined;
+}
+
+/**
+ * `GET /server` is documented as "Lists all active servers" but its example shows one server: a
+ * collection GET whose example is one flat record with an id, under prose that speaks of a list.
+ */
+function isSingleItemOfList(operation: OpenApiOperation, path: string, example: unknown): boolean {
+  const last = path.split('/').pop() ?? '';
+  if (last.startsWith('{') || typeof example !== 'object' || example === null || Array.isArray(example)) return false;
+  const values = Object.values(example);
+  const flat = values.every((v) => v === null || typeof v !== 'object');
+  const hasId = Object.keys(example).some((k) => k === 'id' || k.endsWith('_id'));
+  const prose = `${operation.summary ?? ''} ${operation.description ?? ''}`;
+  return flat && hasId && /\b(list|lists|all|available)\b/i.test(prose);
+}
+
+export const ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: { error: { type: 'array', items: { type: 'string' }, description: 'Human-readable error messages' } },
+  required: ['error'],
+};

@@ -1,0 +1,79 @@
+/**
+ * Example JSON -> JSON Schema (2020-12, as OpenAPI 3.1 uses). Examples are partial, so nothing is
+ * marked required and objects stay open; two examples of one field that disagree on type become a
+ * union (`"id": "1"` here and `"id": 1` there), never one of them picked.
+ */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  [key: string]: unknown;
+};
+
+export function inferSchema(value: unknown): JsonSchema {
+  if (value === null) return { type: 'null' };
+  if (Array.isArray(value)) {
+    const items = value.map(inferSchema).reduce<JsonSchema | undefined>((a, b) => (a ? mergeSchemas(a, b) : b), undefined);
+    return { type: 'array', items: items ?? {} };
+  }
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'number':
+      return { type: Number.isInteger(value) ? 'integer' : 'number' };
+    case 'object':
+      return {
+        type: 'object',
+        properties: Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, inferSchema(v)])),
+      };
+    default:
+      throw new TypeError(`cannot infer a schema for ${typeof value}`);
+  }
+}
+
+function typesOf(schema: JsonSchema): string[] {
+  if (schema.type === undefined) return [];
+  return Array.isArray(schema.type) ? schema.type : [schema.type];
+}
+
+const TYPE_ORDER = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
+
+/** Union of two inferred schemas: types joined, object properties merged, array items merged. */
+export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
+  if (a.type === undefined && Object.keys(a).length === 0) return b;
+  if (b.type === undefined && Object.keys(b).length === 0) return a;
+  let types = [...new Set([...typesOf(a), ...typesOf(b)])];
+  // an integer in one example and a fraction in another is just a number
+  if (types.includes('number')) types = types.filter((t) => t !== 'integer');
+  types.sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y));
+  const merged: JsonSchema = { type: types.length === 1 ? types[0] : types };
+  if (a.properties || b.properties) {
+    const properties: Record<string, JsonSchema> = { ...(a.properties ?? {}) };
+    for (const [key, schema] of Object.entries(b.properties ?? {})) {
+      properties[key] = properties[key] ? mergeSchemas(properties[key]!, schema) : schema;
+    }
+    merged.properties = properties;
+  }
+  if (a.items || b.items) merged.items = a.items && b.items ? mergeSchemas(a.items, b.items) : (a.items ?? b.items);
+  return merged;
+}
+
+/**
+ * A field that is `null` in every example says nothing of its type; HostBill's nulls stand for
+ * strings (dates, ids, labels), so such fields are typed `string | null`. Returns how many it typed.
+ */
+export function typeNullOnlyFields(schema: JsonSchema): number {
+  let count = 0;
+  const visit = (s: JsonSchema) => {
+    if (s.type === 'null') {
+      s.type = ['string', 'null'];
+      count++;
+    }
+    Object.values(s.properties ?? {}).forEach(visit);
+    if (s.items) visit(s.items);
+  };
+  visit(schema);
+  return count;
+}
