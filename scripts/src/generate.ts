@@ -59,8 +59,10 @@ export async function generateAll(specsDir: string): Promise<{ results: Provider
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
+  const specsAt = argv.indexOf('--specs');
+  const specsDir = specsAt === -1 ? SPECS_DIR : argv[specsAt + 1]!;
   const started = performance.now();
-  const { results, files } = await generateAll(SPECS_DIR);
+  const { results, files } = await generateAll(specsDir);
   const elapsed = performance.now() - started;
   for (const r of results) {
     const report = buildReport(r);

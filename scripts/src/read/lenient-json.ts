@@ -1,4 +1,5 @@
 import { lineColumnAt, PipelineError } from '../errors.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 export interface LenientJsonResult {
   value: unknown;
@@ -43,20 +44,11 @@ export function parseLenientJson(text: string, file: string): LenientJsonResult 
   try {
     return { value: JSON.parse(escaped), escapedControlCharacters: count };
   } catch (error) {
-    const message = (error as Error).message;
-    // Escaping only ever lengthens strings, so map the failure back by re-parsing a prefix-free scan.
-    const offset = failureOffset(escaped, message);
-    const original = offset === undefined ? undefined : originalOffset(text, escaped, offset);
-    const where = original === undefined ? '' : lineColumnAt(text, original);
-    throw new PipelineError(file, where, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`);
+    const message = (error as Error).message.replace(/,? *(?:in JSON )?at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    const offset = jsonErrorOffset(escaped);
+    const where = offset < 0 ? '' : lineColumnAt(text, originalOffset(text, escaped, offset));
+    throw new PipelineError(file, where, `invalid JSON: ${message}`);
   }
-}
-
-function failureOffset(text: string, message: string): number | undefined {
-  const position = /at position (\d+)/.exec(message);
-  if (position) return Number(position[1]);
-  if (/Unexpected end of JSON input/.test(message)) return text.length;
-  return undefined;
 }
 
 /** Maps an offset in the escaped text back to the vendor text (each escape added one or more characters). */

@@ -115,7 +115,8 @@ function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query'
   operation.parameters ??= [];
   let parameter = operation.parameters.find((p: OpenApi) => p.name === name && p.in === location);
   if (!parameter) {
-    parameter = { name, in: location, ...(location === 'path' ? { required: true } : {}), schema: { type: 'string' } };
+    const schema = row ? schemaForDocsType(row.type) : { type: 'string' };
+    parameter = { name, in: location, ...(location === 'path' ? { required: true } : {}), schema };
     operation.parameters.push(parameter);
     if (location === 'query') log.add('query-param-from-docs', where, name);
   }

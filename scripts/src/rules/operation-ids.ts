@@ -1,5 +1,5 @@
 import { forEachOperation, operationKey } from '../model.js';
-import { templateShape } from './path-shape.js';
+import { pathTemplateNames } from './path-shape.js';
 import type { Rule } from './types.js';
 
 const VERB: Record<string, string> = { get: 'get', post: 'create', put: 'update', patch: 'update', delete: 'delete' };
@@ -23,26 +23,31 @@ export function deriveOperationId(method: string, path: string): string {
 
 /**
  * Unique, stable operationIds: the vendor's where it has one, derived from method and path where it
- * has not; clashes get the path's parameters appended (`getServiceById`), then a number.
+ * has not; clashes get the path's parameters appended (`createOrderByProductId`), then a number.
  */
 export const assignOperationIds: Rule = {
   name: 'assign-operation-ids',
   apply(spec, { log }) {
-    const seen = new Set<string>();
+    const wanted: Array<{ operation: Record<string, unknown>; key: string; path: string; id: string; derived: boolean }> = [];
     forEachOperation(spec, (operation, method, path) => {
-      let id: string = operation.operationId ?? deriveOperationId(method, path);
-      if (!operation.operationId) log.add('operation-id-derived', operationKey(method, path), id);
-      if (seen.has(id)) {
-        const params = [...templateShape(path).matchAll(/\{\}/g)].length;
-        const byParams = params ? `${id}By${path.match(/\{([^}]+)\}/g)!.map((p) => pascal(p.slice(1, -1))).join('And')}` : id;
-        let candidate = byParams;
-        for (let n = 2; seen.has(candidate); n++) candidate = `${byParams}${n}`;
-        log.add('operation-id-deduplicated', operationKey(method, path), `${id} -> ${candidate}`);
-        id = candidate;
-      }
-      seen.add(id);
-      operation.operationId = id;
+      const derived = !operation.operationId;
+      wanted.push({ operation, key: operationKey(method, path), path, id: operation.operationId ?? deriveOperationId(method, path), derived });
     });
+    const uses = new Map<string, number>();
+    for (const w of wanted) uses.set(w.id, (uses.get(w.id) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const w of wanted) {
+      let id = w.id;
+      if (uses.get(id)! > 1 && w.path.includes('{')) {
+        id = `${id}By${pathTemplateNames(w.path).map(pascal).join('And')}`;
+      }
+      let candidate = id;
+      for (let n = 2; seen.has(candidate); n++) candidate = `${id}${n}`;
+      if (w.derived) log.add('operation-id-derived', w.key, candidate);
+      else if (candidate !== w.id) log.add('operation-id-deduplicated', w.key, `${w.id} -> ${candidate}`);
+      seen.add(candidate);
+      w.operation.operationId = candidate;
+    }
     return spec;
   },
 };

@@ -35,7 +35,7 @@ export const inferResponseSchemas: Rule = {
       }
       let schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
       let example = examples[0]!.value;
-      if (isSingleItemOfList(operation, path, example)) {
+      if (isSingleItemOfList(operation, method, path, example)) {
         schema = { type: 'array', items: schema };
         example = [example];
         log.add('single-item-example-as-list', key);
@@ -69,7 +69,7 @@ function collectExamples(operation: OpenApiOperation, method: string, path: stri
   }
   if (found.length === 0) {
     for (const other of catalogue.get(shape) ?? []) {
-      if (other === own) continue;
+      if (own && other.file === own.file && other.line === own.line) continue;
       if (pushRepaired(found, other, key, log)) {
         log.add('example-borrowed', key, `${other.file}:${other.exampleResponse!.line}`);
         break;
@@ -103,7 +103,8 @@ export function exampleInDescription(description: unknown): string | undefined {
  * `GET /server` is documented as "Lists all active servers" but its example shows one server: a
  * collection GET whose example is one flat record with an id, under prose that speaks of a list.
  */
-function isSingleItemOfList(operation: OpenApiOperation, path: string, example: unknown): boolean {
+function isSingleItemOfList(operation: OpenApiOperation, method: string, path: string, example: unknown): boolean {
+  if (method !== 'get') return false;
   const last = path.split('/').pop() ?? '';
   if (last.startsWith('{') || typeof example !== 'object' || example === null || Array.isArray(example)) return false;
   const values = Object.values(example);

@@ -40,8 +40,8 @@ export function applyPatches(spec: OpenApi, patches: PatchFile[], log: RepairLog
         case 'add':
         case 'replace':
           if (operation.op === 'replace' && !(last in parent)) throw new PipelineError(file, at, `${operation.path}: nothing to replace`);
-          if (Array.isArray(parent) && last === '-') parent.push(structuredClone(operation.value));
-          else parent[last] = structuredClone(operation.value);
+          if (Array.isArray(parent) && last === '-') (parent as unknown[]).push(structuredClone(operation.value));
+          else (parent as OpenApi)[last] = structuredClone(operation.value);
           break;
         case 'remove':
           if (!(last in parent)) throw new PipelineError(file, at, `${operation.path}: nothing to remove`);

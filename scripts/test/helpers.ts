@@ -1,0 +1,22 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SPECS_DIR } from '../src/generate.js';
+import type { OpenApi } from '../src/model.js';
+
+export const committedSpec = (provider: string): OpenApi => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'openapi.json'), 'utf8'));
+export const committedReport = (provider: string) => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'report.json'), 'utf8'));
+export const vendorText = (provider: string, file: string) => readFileSync(join(SPECS_DIR, provider, 'source', file), 'utf8');
+
+/** A scratch copy of specs/ that a test may break. */
+export function scratchSpecs(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hostbill-specs-'));
+  cpSync(SPECS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export const PIO_SWAGGER = '001_a814dcc48a50d90a.txt';
+export const PIO_DOCS = '000_73a8a331297b97ae.txt';
+export const STRIPPED_DOCS = '002_dd4277eef261f5b3.txt';
+export const HOSTENS_DOCS = '003_98aab12d6ab6daae.txt';
+export const HTMONI_SWAGGER = '004_063d4a0f9d81ddef.txt';

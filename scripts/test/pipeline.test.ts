@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../src/errors.js';
+import { generateAll, SPECS_DIR } from '../src/generate.js';
+import { RepairLog } from '../src/model.js';
+import { applyPatches, parsePatchFile } from '../src/steps/apply-patches.js';
+import { lintSpec, checkExamples } from '../src/steps/validate.js';
+import { committedSpec, HOSTENS_DOCS, scratchSpecs } from './helpers.js';
+
+const GENERATE = join(import.meta.dirname, '..', 'src', 'generate.ts');
+const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+
+function runGenerate(specsDir: string): { code: number; output: string } {
+  try {
+    const output = execFileSync(TSX, [GENERATE, '--specs', specsDir], { encoding: 'utf8', stdio: 'pipe' });
+    return { code: 0, output };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, output: `${e.stdout}${e.stderr}` };
+  }
+}
+
+describe('pipeline', () => {
+  it('is deterministic: regenerating yields the committed files byte for byte', async () => {
+    const first = await generateAll(SPECS_DIR);
+    for (const { file, text } of first.files) expect(text, file).toBe(readFileSync(file, 'utf8'));
+  }, 60_000);
+
+  it('a truncated vendor file fails with file:line:col and leaves every previous output untouched', () => {
+    const dir = scratchSpecs();
+    const before = readFileSync(join(dir, 'pio-hosting', 'openapi.json'), 'utf8');
+    // drop the hash check so the parser itself is what fails
+    const configFile = join(dir, 'pio-hosting', 'provider.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    delete config.sha256;
+    writeFileSync(configFile, JSON.stringify(config));
+    const swagger = join(dir, 'pio-hosting', 'source', '001_a814dcc48a50d90a.txt');
+    writeFileSync(swagger, readFileSync(swagger, 'utf8').slice(0, 3000));
+    const { code, output } = runGenerate(dir);
+    expect(code).toBe(1);
+    expect(output).toMatch(/error: pio-hosting\/source\/001_a814dcc48a50d90a\.txt:\d+:\d+: invalid JSON/);
+    expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(readFileSync(join(dir, 'pio-hosting', 'openapi.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'hostens', 'openapi.json'), 'utf8')).toBe(readFileSync(join(SPECS_DIR, 'hostens', 'openapi.json'), 'utf8'));
+  }, 60_000);
+
+  it('an edited vendor copy is refused (hash check)', async () => {
+    const dir = scratchSpecs();
+    const docs = join(dir, 'hostens', 'source', HOSTENS_DOCS);
+    writeFileSync(docs, `${readFileSync(docs, 'utf8')}\n`);
+    await expect(generateAll(dir)).rejects.toThrow(/hostens\/source\/003_98aab12d6ab6daae\.txt: vendor copy changed/);
+  });
+
+  it('a docs file with an unknown block fails naming the file and line', async () => {
+    const dir = scratchSpecs();
+    const configFile = join(dir, 'hostens', 'provider.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    delete config.sha256;
+    writeFileSync(configFile, JSON.stringify(config));
+    const docs = join(dir, 'hostens', 'source', HOSTENS_DOCS);
+    writeFileSync(docs, readFileSync(docs, 'utf8').replace('HTTP Request\nGET /balance', 'HTTP Request\nBALANCE please'));
+    await expect(generateAll(dir)).rejects.toThrow(/^hostens\/source\/003_98aab12d6ab6daae\.txt:\d+: "HTTP Request" must be followed by "METHOD \/path"/);
+  });
+
+  it('a fifth provider is one folder: its sources and a provider.json', async () => {
+    const dir = scratchSpecs();
+    mkdirSync(join(dir, 'acme', 'source'), { recursive: true });
+    copyFileSync(join(dir, 'hostens', 'source', HOSTENS_DOCS), join(dir, 'acme', 'source', 'docs.txt'));
+    writeFileSync(
+      join(dir, 'acme', 'provider.json'),
+      JSON.stringify({ name: 'acme', title: 'Acme', docs: ['source/docs.txt'], servers: [{ url: 'https://acme.example/api' }], auth: ['basic'] }),
+    );
+    const { results } = await generateAll(dir);
+    const acme = results.find((r) => r.name === 'acme')!;
+    expect(Object.keys(acme.spec.paths).length).toBeGreaterThan(60);
+  }, 60_000);
+
+  it('a provider.json with a wrong field is named with its JSON pointer', async () => {
+    const dir = scratchSpecs();
+    const configFile = join(dir, 'htmoni', 'provider.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), auth: ['oauth'] }));
+    await expect(generateAll(dir)).rejects.toThrow('htmoni/provider.json:/auth: must list "basic" and/or "bearer"');
+  });
+});
+
+describe('patches', () => {
+  const spec = { openapi: '3.1.0', paths: { '/a': { get: { summary: 'x' } } } };
+
+  it('apply add/replace/remove/test and are reported with their reason', () => {
+    const log = new RepairLog();
+    const patch = parsePatchFile({ reason: 'why', patch: [{ op: 'test', path: '/paths/~1a/get/summary', value: 'x' }, { op: 'replace', path: '/paths/~1a/get/summary', value: 'y' }] }, 'p.json');
+    expect(applyPatches(spec, [patch], log).paths['/a'].get.summary).toBe('y');
+    expect(spec.paths['/a'].get.summary).toBe('x'); // pure
+    expect(log.repairs).toEqual([{ kind: 'patch-applied', where: 'p.json', detail: 'why' }]);
+  });
+
+  it('a patch that no longer fits names its file and operation index', () => {
+    const patch = parsePatchFile({ reason: 'why', patch: [{ op: 'replace', path: '/paths/~1b/get/summary', value: 'y' }] }, 'hostens/patches/p.json');
+    expect(() => applyPatches(spec, [patch], new RepairLog())).toThrow(PipelineError);
+    expect(() => applyPatches(spec, [patch], new RepairLog())).toThrow('hostens/patches/p.json:/patch/0: /paths/~1b/get/summary: nothing at "~1b"'.replace('~1b"', '/b"'));
+  });
+
+  it('a patch without a reason is refused', () => {
+    expect(() => parsePatchFile({ patch: [] }, 'p.json')).toThrow('p.json:/reason: every patch needs a one-line "reason"');
+  });
+});
+
+describe('validation', () => {
+  it('lint reports a broken spec (path parameter declared nowhere)', async () => {
+    const spec = committedSpec('pio-hosting');
+    spec.paths['/invoice/{id}'].get.parameters = [];
+    const errors = await lintSpec(spec, 'pio-hosting/openapi.json');
+    expect(errors.join('\n')).toMatch(/path-parameters-defined|path-params/);
+  });
+
+  it('lint passes on every committed spec', async () => {
+    for (const p of ['pio-hosting', 'htmoni', 'hostens', 'hostbill']) expect(await lintSpec(committedSpec(p), p)).toEqual([]);
+  }, 60_000);
+
+  it('an example that does not match its schema is caught', () => {
+    const spec = committedSpec('hostens');
+    spec.paths['/server/{server_id}'].get.responses['200'].content['application/json'].example.ram_used = 'lots';
+    expect(checkExamples(spec).join('\n')).toMatch(/GET \/server\/\{server_id\} response 200: .*ram_used.* must be integer/);
+  });
+});

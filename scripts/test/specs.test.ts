@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { forEachOperation, type OpenApi } from '../src/model.js';
+import { committedReport, committedSpec } from './helpers.js';
+
+const PROVIDERS = ['pio-hosting', 'htmoni', 'hostens', 'hostbill'] as const;
+const count = (spec: OpenApi) => {
+  let n = 0;
+  forEachOperation(spec, () => n++);
+  return n;
+};
+const op = (spec: OpenApi, method: string, path: string) => spec.paths[path]?.[method];
+const resolve = (spec: OpenApi, schema: OpenApi): OpenApi => (schema.$ref ? spec.components.schemas[schema.$ref.split('/').pop()!] : schema);
+const responseSchema = (spec: OpenApi, method: string, path: string) => resolve(spec, op(spec, method, path).responses['200'].content['application/json'].schema);
+
+describe('the normalized specs', () => {
+  const specs = Object.fromEntries(PROVIDERS.map((p) => [p, committedSpec(p)])) as Record<(typeof PROVIDERS)[number], OpenApi>;
+
+  it('hold every operation: pio 20, htmoni 71, hostens 87, hostbill the union (134 distinct)', () => {
+    expect(count(specs['pio-hosting'])).toBe(20);
+    expect(count(specs.htmoni)).toBe(71);
+    expect(count(specs.hostens)).toBe(87);
+    const distinct = new Set<string>();
+    for (const p of PROVIDERS) forEachOperation(specs[p], (_o, m, path) => distinct.add(`${m} ${path.replace(/\{[^}]+\}/g, '{}')}`));
+    expect(count(specs.hostbill)).toBe(distinct.size);
+  });
+
+  it('are OpenAPI 3.1 with servers from the source or config', () => {
+    expect(specs['pio-hosting'].openapi).toBe('3.1.0');
+    expect(specs['pio-hosting'].servers).toEqual([{ url: 'https://cp.pio.hosting/api' }]);
+    expect(specs.htmoni.servers).toEqual([{ url: 'https://cloud.htmoni.com/api' }]);
+    expect(specs.hostbill.servers[0].url).toBe('https://{host}/api');
+  });
+
+  it('Swagger `in: query` body fields become a JSON requestBody: no password in the URL', () => {
+    const login = op(specs['pio-hosting'], 'post', '/login');
+    expect(login.parameters ?? []).toEqual([]);
+    expect(Object.keys(login.requestBody.content['application/json'].schema.properties)).toEqual(['username', 'password']);
+  });
+
+  it('every POST/PUT with documented fields has a typed JSON body', () => {
+    for (const p of PROVIDERS) {
+      forEachOperation(specs[p], (operation, method) => {
+        if (!['post', 'put'].includes(method) || !operation.requestBody) return;
+        const props = operation.requestBody.content['application/json'].schema.properties;
+        for (const schema of Object.values(props) as OpenApi[]) expect(schema).toHaveProperty('type');
+      });
+    }
+  });
+
+  it('security is real: declared schemes applied; login and token refresh need none', () => {
+    expect(Object.keys(specs['pio-hosting'].components.securitySchemes)).toEqual(['bearerAuth']);
+    expect(specs['pio-hosting'].security).toEqual([{ bearerAuth: [] }]);
+    expect(op(specs['pio-hosting'], 'post', '/login').security).toEqual([]);
+    expect(op(specs['pio-hosting'], 'post', '/token').security).toEqual([]);
+    expect(op(specs['pio-hosting'], 'get', '/invoice').security).toBeUndefined(); // inherits bearer
+    expect(specs.hostens.security).toEqual([{ basicAuth: [] }]);
+    expect(op(specs.htmoni, 'post', '/login').security).toEqual([]); // learned from the other providers' docs
+    expect(specs.hostbill.security).toEqual([{ bearerAuth: [] }, { basicAuth: [] }]);
+  });
+
+  it('operationIds are unique', () => {
+    for (const p of PROVIDERS) {
+      const ids: string[] = [];
+      forEachOperation(specs[p], (o) => ids.push(o.operationId));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('the same resource has one parameter name: {service_id} and {id} under /service unified', () => {
+    expect(Object.keys(specs.hostens.paths)).toContain('/service/{id}/dns/{zone_id}');
+    expect(Object.keys(specs.hostens.paths).some((p) => p.includes('{service_id}'))).toBe(false);
+    expect(committedReport('hostens').repairs['path-param-unified']).toBeGreaterThan(0);
+  });
+
+  it('/domain/order/@id/form documents tld_id: the path takes the documented name', () => {
+    const form = op(specs.hostens, 'get', '/domain/order/{tld_id}/form');
+    expect(form.parameters).toEqual([expect.objectContaining({ name: 'tld_id', in: 'path', schema: { type: 'integer' } })]);
+  });
+
+  it('Swagger type disagreeing with the docs table: the docs win and the change is reported', () => {
+    // HT Moni's Swagger says `id` is a string; the generic spec's docs table says int
+    expect(op(specs.htmoni, 'get', '/invoice/{id}').parameters[0].schema.type).toBe('string');
+    expect(op(specs.hostbill, 'get', '/invoice/{id}').parameters[0].schema.type).toBe('integer');
+    expect(committedReport('hostbill').details).toContainEqual({ kind: 'type-reconciled', where: 'GET /invoice/{id}', detail: 'id: "string" -> "integer"' });
+  });
+
+  it('Hostens docs: the row that lost its name is recovered from the request sample', () => {
+    expect(op(specs.hostens, 'put', '/details').requestBody.content['application/json'].schema.properties.email).toMatchObject({ type: 'string', description: 'Email Address' });
+  });
+
+  it('a single object shown where the prose says list is typed as an array (GET /server, GET /scripts)', () => {
+    for (const path of ['/server', '/scripts']) {
+      const schema = responseSchema(specs.hostens, 'get', path);
+      expect(schema.type).toBe('array');
+      expect(Array.isArray(op(specs.hostens, 'get', path).responses['200'].content['application/json'].example)).toBe(true);
+    }
+    expect(responseSchema(specs.hostens, 'get', '/server/{server_id}').properties.ram_used).toEqual({ type: 'integer' });
+  });
+
+  it('PIO GET /balance: the doubled outer braces are unwrapped before inference', () => {
+    const schema = responseSchema(specs['pio-hosting'], 'get', '/balance');
+    expect(schema.properties.details.properties.acc_balance).toEqual({ type: 'string' });
+  });
+
+  it('HT Moni has no docs: examples of the same operation in other providers\' docs type its responses', () => {
+    const report = committedReport('htmoni');
+    expect(report.repairs['example-borrowed']).toBeGreaterThan(0);
+    expect(responseSchema(specs.htmoni, 'get', '/tickets').type).toBe('object');
+  });
+
+  it('the same endpoint documented differently: the generic spec unites both providers\' fields', () => {
+    const body = op(specs.hostbill, 'put', '/details').requestBody.content['application/json'].schema.properties;
+    expect(body).toHaveProperty('vateu'); // Hostens documents it
+    expect(body).toHaveProperty('phonenumber');
+  });
+
+  it('the generic spec holds the stripped docs\' own operations (VM rescue, service IPs, DNS list)', () => {
+    expect(op(specs.hostbill, 'post', '/service/{id}/vms/{vmid}/rescue')).toBeDefined();
+    expect(op(specs.hostbill, 'post', '/service/{id}/vms/{vmid}/unrescue')).toBeDefined();
+    expect(op(specs.hostbill, 'get', '/service/{id}/ip')).toBeDefined();
+    expect(op(specs.hostbill, 'get', '/service/{id}/dns')).toBeDefined();
+  });
+
+  it('errors share one schema; non-JSON downloads are typed as such', () => {
+    expect(specs.hostens.components.schemas.Error.properties.error).toMatchObject({ type: 'array' });
+    expect(op(specs.hostens, 'get', '/server/{server_id}').responses['404']).toEqual({ $ref: '#/components/responses/Error' });
+    expect(Object.keys(op(specs.hostens, 'get', '/certificate/{id}/crt').responses['200'].content)).toEqual(['application/x-pem-file']);
+  });
+
+  it('every operation with an example in any source has a typed 200', () => {
+    for (const p of PROVIDERS) {
+      const report = committedReport(p);
+      const untyped = new Set(report.details.filter((d: { kind: string }) => d.kind === 'response-untyped').map((d: { where: string }) => d.where));
+      forEachOperation(specs[p], (operation, method, path) => {
+        const media = operation.responses['200'].content;
+        if (untyped.has(`${method.toUpperCase()} ${path}`)) return;
+        const schema = Object.values(media)[0] as OpenApi;
+        expect(schema.schema, `${p} ${method} ${path}`).toBeDefined();
+      });
+    }
+  });
+});
