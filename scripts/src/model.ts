@@ -1,9 +1,7 @@
 import type { DocsOperation } from './docs/extract-operations.js';
 
-/* OpenAPI documents are handled as plain JSON; the validate step is what proves their shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/* OpenAPI documents are handled as plain JSON: the validate step, not the type system, proves their shape. */
 export type OpenApi = Record<string, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OpenApiOperation = Record<string, any>;
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
