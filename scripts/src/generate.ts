@@ -44,17 +44,18 @@ export function listProviders(specsDir: string): string[] {
     .sort();
 }
 
-export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; files: GeneratedFile[] }> {
+export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[] }> {
   const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name)));
   const catalogue = buildCatalogue(inputs);
   const finished = new Map<string, ProviderResult>();
   for (const input of inputs) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
   const results = [...finished.values()];
-  const files = results.flatMap((r) => [
+  const reports = results.map(buildReport);
+  const files = results.flatMap((r, i) => [
     { file: join(specsDir, r.name, 'openapi.json'), text: toJsonText(r.spec) },
-    { file: join(specsDir, r.name, 'report.json'), text: toJsonText(buildReport(r)) },
+    { file: join(specsDir, r.name, 'report.json'), text: toJsonText(reports[i]) },
   ]);
-  return { results, files };
+  return { results, reports, files };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,11 +63,10 @@ async function main(argv: string[]): Promise<number> {
   const specsAt = argv.indexOf('--specs');
   const specsDir = specsAt === -1 ? SPECS_DIR : argv[specsAt + 1]!;
   const started = performance.now();
-  const { results, files } = await generateAll(specsDir);
+  const { results, reports, files } = await generateAll(specsDir);
   const elapsed = performance.now() - started;
-  for (const r of results) {
-    const report = buildReport(r);
-    console.log(`${r.name}: ${report.operations} operations, ${report.totalRepairs} repairs in ${Object.keys(report.repairs).length} kinds`);
+  for (const report of reports) {
+    console.log(`${report.provider}: ${report.operations} operations, ${report.totalRepairs} repairs in ${Object.keys(report.repairs).length} kinds`);
   }
   if (check) {
     const stale = files.filter((f) => !existsSync(f.file) || readFileSync(f.file, 'utf8') !== f.text);
