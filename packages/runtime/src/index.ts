@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './redact.js';
 export * from './retry.js';
+export * from './poll.js';
