@@ -58,6 +58,11 @@ export class InvalidResponseError extends HostBillApiError {
   override name = 'InvalidResponseError';
 }
 
+/** `GET /server/{server_id}` when the operation is known, else the method and the (masked) URL. */
+export function describeRequest(request: RequestDescription): string {
+  return request.operation ?? `${request.method.toUpperCase()} ${redactUrl(request.url)}`;
+}
+
 function messagesOf(body: unknown): string[] {
   const error = (body as { error?: unknown } | null)?.error;
   if (Array.isArray(error)) return error.map(String);
@@ -67,7 +72,7 @@ function messagesOf(body: unknown): string[] {
 /** Picks the class for an HTTP status and builds a message naming the request and HostBill's reasons. */
 export function errorForStatus(status: number, request: RequestDescription, body: unknown): HostBillApiError {
   const messages = messagesOf(body);
-  const what = `${request.method.toUpperCase()} ${request.operation ?? redactUrl(request.url)}`;
+  const what = describeRequest(request);
   const message = `${what} failed with HTTP ${status}${messages.length ? `: ${messages.join('; ')}` : ''}`;
   const ErrorClass =
     status === 401 || status === 403 ? AuthenticationError : status === 404 ? NotFoundError : status === 429 ? RateLimitError : status === 408 ? TimeoutError : HostBillApiError;

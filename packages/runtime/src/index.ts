@@ -1,4 +1,12 @@
+export { basicAuth, type BasicAuthOptions } from './auth/basic.js';
+export { bearerToken } from './auth/bearer.js';
+export { jwtAuth, jwtExpiry, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
+export type { AuthContext, AuthStrategy } from './auth/types.js';
+export { createProviderClient, type ProviderClientOptions } from './client.js';
 export * from './errors.js';
-export * from './redact.js';
-export * from './retry.js';
+export { createApiFetch, type ApiFetchOptions } from './fetch.js';
+export { consoleLogger, type Logger, type LogLevel, type TrafficEvent } from './log.js';
 export * from './poll.js';
+export { redact, redactHeaders, redactText, redactUrl, REDACTED } from './redact.js';
+export * from './retry.js';
+export { isTransientError, waitForTask, type ServerTask, type TaskClient } from './tasks.js';

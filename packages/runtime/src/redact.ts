@@ -11,6 +11,7 @@ export function isSecretName(name: string): boolean {
 
 /** Deep copy of a JSON-like value with every secret-named field masked. */
 export function redact<T>(value: T): T {
+  if (typeof value === 'string') return redactText(value) as T;
   if (Array.isArray(value)) return value.map(redact) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretName(k) ? REDACTED : redact(v)])) as T;
@@ -38,4 +39,14 @@ export function redactUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+const SECRET_IN_TEXT = /("(?:authorization|password|token|refresh|refresh_token)"\s*:\s*")((?:[^"\\]|\\.)*)("?)/gi;
+
+/**
+ * Masks secret-named JSON string fields inside raw text (a truncated or otherwise unparsable body
+ * still must not leak a token into an error message), plus `Bearer`/`Basic` credentials.
+ */
+export function redactText(text: string): string {
+  return text.replace(SECRET_IN_TEXT, (_m, open: string, _secret: string, close: string) => `${open}${REDACTED}${close}`).replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }

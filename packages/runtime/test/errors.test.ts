@@ -8,7 +8,7 @@ describe('typed errors', () => {
     const error = errorForStatus(401, request, { error: ['invalid_credentials'] });
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toBeInstanceOf(HostBillApiError);
-    expect(error.message).toBe('POST getToken failed with HTTP 401: invalid_credentials');
+    expect(error.message).toBe('getToken failed with HTTP 401: invalid_credentials');
     expect(error.messages).toEqual(['invalid_credentials']);
     expect(errorForStatus(404, request, undefined)).toBeInstanceOf(NotFoundError);
     expect(errorForStatus(429, request, undefined)).toBeInstanceOf(RateLimitError);

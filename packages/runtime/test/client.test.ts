@@ -1,0 +1,300 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  basicAuth,
+  bearerToken,
+  createProviderClient,
+  HostBillApiError,
+  InvalidResponseError,
+  jwtAuth,
+  NetworkError,
+  NotFoundError,
+  TimeoutError,
+  type TrafficEvent,
+} from '../src/index.js';
+import { fakeJwt, json, startFakeServer } from './fake-server.js';
+
+/** The few paths these tests call; provider packages use their generated `paths`. */
+interface TestPaths {
+  '/details': { get: { responses: { 200: { content: { 'application/json': { client: { id: string } } } } } } };
+  '/server/{server_id}': {
+    get: {
+      parameters: { path: { server_id: number } };
+      responses: { 200: { content: { 'application/json': { ram_used: number } } } };
+    };
+  };
+  '/service/{id}/label': {
+    post: {
+      parameters: { path: { id: number } };
+      requestBody: { content: { 'application/json': { label: string } } };
+      responses: { 200: { content: { 'application/json': { success: boolean } } } };
+    };
+  };
+}
+
+const PASSWORD = 'pa55-w0rd-secret';
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(handler: Parameters<typeof startFakeServer>[0]) {
+  const server = await startFakeServer(handler);
+  servers.push(server);
+  return server;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+describe('JWT auth', () => {
+  it('logs in lazily, once, and reuses the token', async () => {
+    let issued = 0;
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, `t${++issued}`), refresh: 'r1' });
+      if (req.headers.authorization?.startsWith('Bearer ')) return json(res, 200, { client: { id: '26' } });
+      return json(res, 401, { error: ['unauthorized'] });
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'api@example.com', password: PASSWORD }) });
+    expect(server.count('/login')).toBe(0); // nothing happens before the first call
+    const first = await client.GET('/details');
+    await client.GET('/details');
+    expect(first.data?.client.id).toBe('26');
+    expect(server.count('/login')).toBe(1);
+    expect(server.requests.find((r) => r.path === '/login')!.body).toEqual({ username: 'api@example.com', password: PASSWORD });
+  });
+
+  it('100 concurrent requests with an expired token cause exactly one refresh', async () => {
+    let current = fakeJwt(nowSeconds() - 10, 'expired');
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: current, refresh: 'refresh-1' });
+      if (req.path === '/token') {
+        current = fakeJwt(nowSeconds() + 3600, 'fresh');
+        setTimeout(() => json(res, 200, { token: current, refresh: 'refresh-2' }), 20);
+        return;
+      }
+      if (req.headers.authorization === `Bearer ${current}`) return json(res, 200, { client: { id: '26' } });
+      return json(res, 401, { error: ['token_expired'] });
+    });
+    const auth = jwtAuth({ username: 'u', password: PASSWORD });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth });
+    await client.GET('/details'); // logs in and holds an already-expired token
+    const results = await Promise.all(Array.from({ length: 100 }, () => client.GET('/details')));
+    expect(results.every((r) => r.data?.client.id === '26')).toBe(true);
+    expect(server.count('/token')).toBe(1);
+    expect(server.requests.find((r) => r.path === '/token')!.body).toEqual({ refresh_token: 'refresh-1' });
+  });
+
+  it('refreshes once after a 401 and replays; a 401 after the refresh surfaces AuthenticationError without looping', async () => {
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 'a'), refresh: 'r' });
+      if (req.path === '/token') return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 'b'), refresh: 'r2' });
+      return json(res, 401, { error: ['invalid_token'] });
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }), throwOnError: true });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.status).toBe(401);
+    expect(error.messages).toEqual(['invalid_token']);
+    expect(server.count('/details')).toBe(2); // the call and one replay
+    expect(server.count('/token')).toBe(1);
+  });
+
+  it('falls back to a new login when the refresh token is refused', async () => {
+    let logins = 0;
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() + (++logins === 1 ? -5 : 3600), `l${logins}`), refresh: 'r' });
+      if (req.path === '/token') return json(res, 401, { error: ['refresh_expired'] });
+      return json(res, 200, { client: { id: '1' } });
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    await client.GET('/details');
+    await client.GET('/details');
+    expect(logins).toBe(2);
+  });
+
+  it('wrong credentials: the login failure is an AuthenticationError naming the operation', async () => {
+    const server = await serve((_req, res) => json(res, 401, { error: ['invalid_credentials'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toBe('POST /login failed with HTTP 401: invalid_credentials');
+  });
+
+  it('logout and revoke call the API and forget the token', async () => {
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 'x'), refresh: 'rr' });
+      return json(res, 200, req.path === '/details' ? { client: { id: '1' } } : { status: true });
+    });
+    const auth = jwtAuth({ username: 'u', password: PASSWORD });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth });
+    await client.GET('/details');
+    await auth.logout();
+    await client.GET('/details');
+    await auth.revoke();
+    expect(server.count('/logout')).toBe(1);
+    expect(server.count('/login')).toBe(2);
+    expect(server.requests.find((r) => r.path === '/revoke')!.body).toEqual({ refresh_token: 'rr' });
+  });
+});
+
+describe('basic and bearer auth', () => {
+  it('basicAuth sends base64(user:password), UTF-8 safe', async () => {
+    const server = await serve((_req, res) => json(res, 200, { client: { id: '1' } }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: basicAuth({ username: 'api@example.com', password: 'pässwörd' }) });
+    await client.GET('/details');
+    expect(server.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('api@example.com:pässwörd').toString('base64')}`);
+  });
+
+  it('bearerToken sends the token the user holds', async () => {
+    const server = await serve((_req, res) => json(res, 200, { client: { id: '1' } }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: bearerToken('tok-123') });
+    await client.GET('/details');
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer tok-123');
+  });
+});
+
+describe('retries and timeouts', () => {
+  it('retries a 429 after the Retry-After the server asked for', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) => (++calls === 1 ? json(res, 429, { error: ['slow_down'] }, { 'retry-after': '0.3' }) : json(res, 200, { client: { id: '1' } })));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { baseDelayMs: 1 } });
+    const started = Date.now();
+    const { data } = await client.GET('/details');
+    expect(data?.client.id).toBe('1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(calls).toBe(2);
+  });
+
+  it('never retries a POST by default, and does when the user opts in', async () => {
+    const server = await serve((_req, res) => json(res, 503, { error: ['maintenance'] }));
+    const once = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { baseDelayMs: 1 } });
+    const { error, response } = await once.POST('/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 'x' } });
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ error: ['maintenance'] });
+    expect(server.count('/service/1/label')).toBe(1);
+    const retrying = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { baseDelayMs: 1, retryNonIdempotent: true } });
+    await retrying.POST('/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 'x' } });
+    expect(server.count('/service/1/label')).toBe(1 + 3);
+  });
+
+  it('retries GETs on 5xx up to the limit, then returns (or throws) the last answer', async () => {
+    const server = await serve((_req, res) => json(res, 502, { error: ['bad_gateway'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { retries: 2, baseDelayMs: 1 }, throwOnError: true });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(HostBillApiError);
+    expect(error.status).toBe(502);
+    expect(server.count('/details')).toBe(3);
+  });
+
+  it('a connection reset is a NetworkError after the retries', async () => {
+    const server = await serve((_req, res) => {
+      res.socket?.destroy();
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { retries: 1, baseDelayMs: 1 } });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^GET \/details failed before an answer arrived/);
+    expect(server.count('/details')).toBe(2);
+  });
+
+  it('a stalled answer is a TimeoutError after timeoutMs', async () => {
+    const server = await serve(() => {
+      /* never answers */
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, timeoutMs: 100, retry: false });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it("the caller's AbortSignal wins and is not retried", async () => {
+    const server = await serve(() => {});
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user cancelled')), 30);
+    await expect(client.GET('/details', { signal: controller.signal })).rejects.toThrow('user cancelled');
+    expect(server.count('/details')).toBe(1);
+  });
+});
+
+describe('answers that are not what they should be', () => {
+  it('an HTML page with status 200 is an InvalidResponseError carrying the raw text', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Maintenance</body></html>');
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).toBe('<html><body>Maintenance</body></html>');
+    expect(error.message).toMatch(/^GET \/details: response is not valid JSON \(HTTP 200\)/);
+  });
+
+  it('an empty 200 and truncated JSON are InvalidResponseErrors, never a SyntaxError', async () => {
+    let n = 0;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(++n === 1 ? '' : '{"client": {"id": "2');
+    });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    await expect(client.GET('/details')).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(client.GET('/details')).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('an HTML 502 page returns as the error text, or throws a typed error with throwOnError', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<h1>502 Bad Gateway</h1>');
+    });
+    const plain = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    const { error, response } = await plain.GET('/details');
+    expect(response.status).toBe(502);
+    expect(error).toBe('<h1>502 Bad Gateway</h1>');
+    const throwing = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false, throwOnError: true });
+    const thrown = await throwing.GET('/details').catch((e) => e);
+    expect(thrown).toBeInstanceOf(HostBillApiError);
+    expect(thrown.body).toBe('<h1>502 Bad Gateway</h1>');
+  });
+
+  it('errors name the operation and carry HostBill\'s messages', async () => {
+    const server = await serve((_req, res) => json(res, 404, { error: ['server_not_found'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, throwOnError: true });
+    const error = await client.GET('/server/{server_id}', { params: { path: { server_id: 7 } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe('GET /server/{server_id} failed with HTTP 404: server_not_found');
+    expect(error.operation).toBe('GET /server/{server_id}');
+  });
+});
+
+describe('secrets', () => {
+  it('no password or token appears in any error, log event or inspected object', async () => {
+    const token = fakeJwt(nowSeconds() + 3600, 'secret-token-value');
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token, refresh: 'refresh-secret-value' });
+      if (req.path === '/details') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(`{"token": "${token}", "password": "${PASSWORD}", "client": {`); // truncated, secret-laden
+      }
+      return json(res, 500, { error: ['boom'], token, password: PASSWORD });
+    });
+    const events: TrafficEvent[] = [];
+    const auth = jwtAuth({ username: 'u', password: PASSWORD });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth, logger: (e) => events.push(e), retry: { retries: 1, baseDelayMs: 1 }, throwOnError: true });
+    const errors = [
+      await client.GET('/details').catch((e) => e),
+      await client.GET('/server/{server_id}', { params: { path: { server_id: 1 } } }).catch((e) => e),
+    ];
+    expect(errors[0]).toBeInstanceOf(InvalidResponseError);
+    expect(errors[1]).toBeInstanceOf(HostBillApiError);
+    const everything = [
+      ...errors.flatMap((e) => [e.message, String(e), JSON.stringify(e), inspect(e, { depth: 5 }), e.stack ?? '']),
+      JSON.stringify(events),
+      inspect(auth, { depth: 5 }),
+      String(auth),
+      JSON.stringify(auth),
+      inspect(client, { depth: 3 }),
+    ].join('\n');
+    expect(events.some((e) => e.headers?.authorization === '[redacted]')).toBe(true);
+    for (const secret of [PASSWORD, token, 'secret-token-value', 'refresh-secret-value']) expect(everything).not.toContain(secret);
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createProviderClient, PollTimeoutError, waitForTask } from '../src/index.js';
+import { json, startFakeServer } from './fake-server.js';
+
+interface TaskPaths {
+  '/server/{server_id}/task/{task_id}': {
+    get: {
+      parameters: { path: { server_id: number; task_id: number } };
+      responses: { 200: { content: { 'application/json': { completed?: string; results?: string } } } };
+    };
+  };
+}
+
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function taskServer(answers: Array<[number, object]>) {
+  let n = 0;
+  const server = await startFakeServer((_req, res) => {
+    const [status, body] = answers[Math.min(n++, answers.length - 1)]!;
+    json(res, status, body);
+  });
+  servers.push(server);
+  return { server, client: createProviderClient<TaskPaths>({ baseUrl: server.url, retry: false }) };
+}
+
+const fast = { intervalMs: 1, maxIntervalMs: 5 };
+const running = { name: 'server_reboot', activated: '2018-05-31T10:25:24+00:00', assigned: '', completed: '', results: '' };
+const done = { ...running, completed: '2018-05-31T10:27:24+00:00', results: 'VM rebooted successfully' };
+
+describe('waitForTask', () => {
+  it('polls until the task is completed and resolves with its results', async () => {
+    const { server, client } = await taskServer([[200, running], [200, running], [200, done]]);
+    const progress: string[] = [];
+    const results = await waitForTask(client, { serverId: 113, taskId: 77995 }, { ...fast, onProgress: (t) => progress.push(t.name ?? '') });
+    expect(results).toBe('VM rebooted successfully');
+    expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill('/server/113/task/77995'));
+    expect(progress).toHaveLength(2);
+  });
+
+  it('survives two 503s in a row', async () => {
+    const { client } = await taskServer([[503, { error: ['busy'] }], [503, { error: ['busy'] }], [200, done]]);
+    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, fast)).resolves.toBe('VM rebooted successfully');
+  });
+
+  it('fails at once on a 404', async () => {
+    const { client } = await taskServer([[404, { error: ['task_not_found'] }]]);
+    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, fast)).rejects.toThrow('GET /server/{server_id}/task/{task_id} failed with HTTP 404: task_not_found');
+  });
+
+  it('times out with a typed error', async () => {
+    const { client } = await taskServer([[200, running]]);
+    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, { ...fast, timeoutMs: 50 })).rejects.toBeInstanceOf(PollTimeoutError);
+  });
+
+  it('honours an AbortSignal', async () => {
+    const { client } = await taskServer([[200, running]]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('stop waiting')), 20);
+    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, { intervalMs: 1000, signal: controller.signal })).rejects.toThrow('stop waiting');
+  });
+});
