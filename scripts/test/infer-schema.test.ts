@@ -7,17 +7,18 @@ describe('schema inference', () => {
       type: 'object',
       properties: {
         a: { type: 'integer' },
-        b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } } } },
+        b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } }, required: ['c'] } },
         d: { type: 'number' },
         e: { type: 'boolean' },
       },
+      required: ['a', 'b', 'd', 'e'],
     });
   });
 
-  it('array items of different shapes are merged, not the first one picked', () => {
-    expect(inferSchema([{ a: 1 }, { b: 'x' }])).toEqual({
+  it('array items of different shapes are merged, not the first one picked; only shared keys are required', () => {
+    expect(inferSchema([{ a: 1, c: true }, { b: 'x', c: false }])).toEqual({
       type: 'array',
-      items: { type: 'object', properties: { a: { type: 'integer' }, b: { type: 'string' } } },
+      items: { type: 'object', properties: { a: { type: 'integer' }, c: { type: 'boolean' }, b: { type: 'string' } }, required: ['c'] },
     });
   });
 

@@ -10,7 +10,8 @@ interface FoundExample {
   source: string;
 }
 
-const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+/** `cart_categories` -> `CartCategories`, `getServer` -> `GetServer` */
+const pascal = (id: string) => id.split(/[_\-\s]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 
 /**
  * Every operation with an example (its own docs, the example hidden in its Swagger response

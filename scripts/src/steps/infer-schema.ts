@@ -1,12 +1,14 @@
 /**
- * Example JSON -> JSON Schema (2020-12, as OpenAPI 3.1 uses). Examples are partial, so nothing is
- * marked required and objects stay open; two examples of one field that disagree on type become a
- * union (`"id": "1"` here and `"id": 1` there), never one of them picked.
+ * Example JSON -> JSON Schema (2020-12, as OpenAPI 3.1 uses). A key is required when every example
+ * of that object has it (so clients type `ram_used: number`, not `number | undefined`); objects stay
+ * open to fields no example showed. Two examples of one field that disagree on type become a union
+ * (`"id": "1"` here and `"id": 1` there), never one of them picked.
  */
 export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
+  required?: string[];
   [key: string]: unknown;
 };
 
@@ -23,11 +25,12 @@ export function inferSchema(value: unknown): JsonSchema {
       return { type: 'boolean' };
     case 'number':
       return { type: Number.isInteger(value) ? 'integer' : 'number' };
-    case 'object':
-      return {
-        type: 'object',
-        properties: Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, inferSchema(v)])),
-      };
+    case 'object': {
+      const keys = Object.keys(value as object);
+      const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, inferSchema(v)])) };
+      if (keys.length) schema.required = keys;
+      return schema;
+    }
     default:
       throw new TypeError(`cannot infer a schema for ${typeof value}`);
   }
@@ -55,6 +58,10 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
       properties[key] = properties[key] ? mergeSchemas(properties[key]!, schema) : schema;
     }
     merged.properties = properties;
+    // required only where both sides are objects that both have the key
+    const bothObjects = typesOf(a).includes('object') && typesOf(b).includes('object');
+    const required = bothObjects ? (a.required ?? []).filter((k) => (b.required ?? []).includes(k)) : [];
+    if (required.length) merged.required = required;
   }
   if (a.items || b.items) merged.items = a.items && b.items ? mergeSchemas(a.items, b.items) : (a.items ?? b.items);
   return merged;
