@@ -46,3 +46,19 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
   client.use(nameOperation);
   return client;
 }
+
+type ClientFactory<Paths extends {}, Options> = (options: Options) => Client<Paths, 'application/json'>;
+
+/**
+ * What a provider package exports: a factory with the provider's base URL filled in. Without a
+ * default (the generic HostBill spec), `baseUrl` is required of the user.
+ */
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string }): ClientFactory<Paths, ProviderClientOptions>;
+export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined }): ClientFactory<Paths, ProviderClientOptions & { baseUrl: string }>;
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string } = {}): ClientFactory<Paths, ProviderClientOptions & { baseUrl: string }> {
+  return (options) => {
+    const baseUrl = options.baseUrl ?? defaults.baseUrl;
+    if (!baseUrl) throw new TypeError('baseUrl is required: the address of the HostBill client area API, e.g. https://billing.example.com/api');
+    return createProviderClient<Paths>({ ...options, baseUrl });
+  };
+}

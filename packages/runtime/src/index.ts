@@ -2,7 +2,7 @@ export { basicAuth, type BasicAuthOptions } from './auth/basic.js';
 export { bearerToken } from './auth/bearer.js';
 export { jwtAuth, jwtExpiry, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
 export type { AuthContext, AuthStrategy } from './auth/types.js';
-export { createProviderClient, type ProviderClientOptions } from './client.js';
+export { createProviderClient, defineProviderClient, type ProviderClientOptions } from './client.js';
 export * from './errors.js';
 export { createApiFetch, type ApiFetchOptions } from './fetch.js';
 export { consoleLogger, type Logger, type LogLevel, type TrafficEvent } from './log.js';

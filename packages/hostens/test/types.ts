@@ -1,0 +1,27 @@
+// Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
+import { expectTypeOf } from 'vitest';
+import { basicAuth, createHostensClient, waitForTask, type Server, type ServerSummary } from '../src/index.js';
+
+const client = createHostensClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
+
+export async function typeChecks() {
+  const { data } = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
+  expectTypeOf(data!.ram_used).toEqualTypeOf<number>();
+  expectTypeOf(data!.additional_ip).toEqualTypeOf<string[]>();
+  expectTypeOf<Server['ram_used']>().toEqualTypeOf<number>();
+  expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number>();
+
+  const servers = await client.GET('/server');
+  expectTypeOf(servers.data!).toEqualTypeOf<ServerSummary[]>();
+
+  const reinstall = await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'ubuntu-22.04', script: 7 } });
+  expectTypeOf(reinstall.data!.task_id).toEqualTypeOf<number>();
+  await waitForTask(client, { serverId: 1, taskId: reinstall.data!.task_id });
+
+  // @ts-expect-error `script` is an init script id, not a string
+  await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { script: 'seven' } });
+  // @ts-expect-error the path parameter is required
+  await client.GET('/server/{server_id}', {});
+  // @ts-expect-error not an operation of this API
+  await client.GET('/no/such/path');
+}
