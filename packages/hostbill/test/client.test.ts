@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { documentedExample, recordingFetch } from '../../runtime/test/support/provider-fixtures.js';
 import { createHostBillClient, basicAuth, type paths } from '../src/index.js';
 
-const spec = JSON.parse(readFileSync(new URL('../../../specs/hostbill/openapi.json', import.meta.url), 'utf8'));
-const example = spec.paths['/service/{id}'].get.responses['200'].content['application/json'].example;
+const example = documentedExample('hostbill', '/service/{id}');
 const BASE = 'https://billing.example.com/api';
 
 describe('createHostBillClient', () => {
@@ -12,12 +11,8 @@ describe('createHostBillClient', () => {
   });
 
   it('makes typed calls through the runtime: auth header, path, and the documented answer', async () => {
-    const seen: Request[] = [];
-    const fetch = async (request: Request) => {
-      seen.push(request);
-      return new Response(JSON.stringify(example), { headers: { 'content-type': 'application/json' } });
-    };
-    const client = createHostBillClient({ baseUrl: BASE, auth: basicAuth({ username: 'api@example.com', password: 'secret' }), fetch: fetch as typeof globalThis.fetch });
+    const { fetch, requests: seen } = recordingFetch(example);
+    const client = createHostBillClient({ baseUrl: BASE, auth: basicAuth({ username: 'api@example.com', password: 'secret' }), fetch });
     const { data } = await client.GET('/service/{id}', { params: { path: { id: 5 } } });
     expect(data).toEqual(example);
     expect(new URL(seen[0]!.url).href).toBe(`${BASE}/service/5`);
