@@ -1,0 +1,105 @@
+import { createHostBillClient } from '@hostbill-api/hostbill';
+import { createHostensClient } from '@hostbill-api/hostens';
+import { createHtMoniClient } from '@hostbill-api/htmoni';
+import { createPioHostingClient } from '@hostbill-api/pio-hosting';
+import { basicAuth, HostBillApiError, type ProviderClientOptions } from '@hostbill-api/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer } from './fault-server.js';
+
+const CALLS = 5000;
+const CONCURRENCY = 100;
+const TIMEOUT_MS = 100;
+/** the most one call may take: every attempt timing out, plus back-off, plus slack */
+const CALL_BUDGET_MS = TIMEOUT_MS * 3 + 3 * 50 + 1500;
+const SERVICE = { service: { id: '1', name: 'Example VPS', status: 'Active', billingcycle: 'Monthly', total: '9.99' } };
+
+interface LooseClient {
+  request(method: string, path: string, init: object): Promise<{ data?: unknown; response: Response }>;
+}
+const FACTORIES: Record<string, (o: ProviderClientOptions & { baseUrl: string }) => unknown> = {
+  'pio-hosting': createPioHostingClient,
+  htmoni: createHtMoniClient,
+  hostens: createHostensClient,
+  hostbill: createHostBillClient,
+};
+
+let unhandled = 0;
+const onUnhandled = () => unhandled++;
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  // warm-up: module loading, JIT and the fetch implementation's pools are not leaks
+  for (const provider of Object.keys(FACTORIES)) await drive(provider, 1, { calls: 500 });
+}, 60_000);
+afterAll(() => process.off('unhandledRejection', onUnhandled));
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function drive(provider: string, seed: number, { calls = CALLS, retryNonIdempotent = false } = {}) {
+  const server = await startFaultServer({ seed, body: SERVICE, okShare: 0.55, stallMs: TIMEOUT_MS * 3 });
+  const client = FACTORIES[provider]!({
+    baseUrl: server.url,
+    auth: basicAuth({ username: 'u', password: 'p' }),
+    timeoutMs: TIMEOUT_MS,
+    retry: { baseDelayMs: 2, maxDelayMs: 50, retryNonIdempotent }, // default number of retries (2)
+    throwOnError: true,
+  }) as LooseClient;
+  const outcomes: Record<string, number> = {};
+  const posts: string[] = [];
+  let next = 0;
+  const one = async (index: number) => {
+    const id = `${provider}-${seed}-${index}`;
+    const post = index % 5 === 0;
+    if (post) posts.push(id);
+    const call = post
+      ? client.request('post', '/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 'x' }, headers: { 'x-call-id': id } })
+      : client.request('get', '/service/{id}', { params: { path: { id: 1 } }, headers: { 'x-call-id': id } });
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), CALL_BUDGET_MS)));
+    const outcome = await Promise.race([
+      call.then(
+        ({ data }) => (JSON.stringify(data) === JSON.stringify(SERVICE) ? 'right data' : 'WRONG DATA'),
+        (error) => (error instanceof HostBillApiError ? error.name : `UNTYPED ${error?.name}: ${error?.message}`),
+      ),
+      hang,
+    ]);
+    clearTimeout(timer);
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  };
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < calls) await one(next++);
+    }),
+  );
+  await server.close();
+  const duplicatePosts = posts.filter((id) => (server.perCall.get(id) ?? 0) > 1).length;
+  return { outcomes, faults: server.faults, duplicatePosts };
+}
+
+describe('fault injection: every call ends as the right data or a typed error', () => {
+  for (const [index, provider] of Object.keys(FACTORIES).entries()) {
+    it(`${provider}: ${CALLS} calls against a hostile server`, async () => {
+      gc();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const { outcomes, faults, duplicatePosts } = await drive(provider, 1000 + index);
+      console.log(`fault: ${provider} outcomes ${JSON.stringify(outcomes)} injected ${JSON.stringify(faults)}`);
+      const total = Object.values(outcomes).reduce((a, b) => a + b, 0);
+      expect(total).toBe(CALLS);
+      const unexpected = Object.keys(outcomes).filter((k) => k === 'hang' || k === 'WRONG DATA' || k.startsWith('UNTYPED'));
+      expect(unexpected, JSON.stringify(outcomes)).toEqual([]);
+      expect(outcomes['right data']).toBeGreaterThan(CALLS / 2);
+      expect(duplicatePosts).toBe(0);
+      expect(unhandled).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gc();
+      const heapAfter = process.memoryUsage().heapUsed;
+      expect(heapAfter, `heap ${heapBefore} -> ${heapAfter}`).toBeLessThanOrEqual(heapBefore * 1.1 + 512 * 1024);
+      expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
+    });
+  }
+
+  it('the duplicate-POST check can fail: with retryNonIdempotent, POSTs are sent again', async () => {
+    const { duplicatePosts } = await drive('hostens', 7, { calls: 1000, retryNonIdempotent: true });
+    expect(duplicatePosts).toBeGreaterThan(0);
+  });
+});
