@@ -27,15 +27,29 @@ let unhandled = 0;
 const onUnhandled = () => unhandled++;
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
+  server = await startFaultServer({ seed: 1, body: SERVICE, okShare: 0.55, stallMs: TIMEOUT_MS * 3 });
   // warm-up: module loading, JIT and the fetch implementation's pools are not leaks
   for (const provider of Object.keys(FACTORIES)) await drive(provider, 1, { calls: 500 });
 }, 60_000);
-afterAll(() => process.off('unhandledRejection', onUnhandled));
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await server.close();
+});
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+async function settledHeap(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc (vitest.config.ts sets it)');
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+let server: Awaited<ReturnType<typeof startFaultServer>>;
 
 async function drive(provider: string, seed: number, { calls = CALLS, retryNonIdempotent = false } = {}) {
-  const server = await startFaultServer({ seed, body: SERVICE, okShare: 0.55, stallMs: TIMEOUT_MS * 3 });
+  server.reseed(seed);
   const client = FACTORIES[provider]!({
     baseUrl: server.url,
     auth: basicAuth({ username: 'u', password: 'p' }),
@@ -70,16 +84,14 @@ async function drive(provider: string, seed: number, { calls = CALLS, retryNonId
       while (next < calls) await one(next++);
     }),
   );
-  await server.close();
   const duplicatePosts = posts.filter((id) => (server.perCall.get(id) ?? 0) > 1).length;
-  return { outcomes, faults: server.faults, duplicatePosts };
+  return { outcomes, faults: { ...server.faults }, duplicatePosts };
 }
 
 describe('fault injection: every call ends as the right data or a typed error', () => {
   for (const [index, provider] of Object.keys(FACTORIES).entries()) {
     it(`${provider}: ${CALLS} calls against a hostile server`, async () => {
-      gc();
-      const heapBefore = process.memoryUsage().heapUsed;
+      const heapBefore = await settledHeap();
       const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
       const { outcomes, faults, duplicatePosts } = await drive(provider, 1000 + index);
       console.log(`fault: ${provider} outcomes ${JSON.stringify(outcomes)} injected ${JSON.stringify(faults)}`);
@@ -90,9 +102,7 @@ describe('fault injection: every call ends as the right data or a typed error', 
       expect(outcomes['right data']).toBeGreaterThan(CALLS / 2);
       expect(duplicatePosts).toBe(0);
       expect(unhandled).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      gc();
-      const heapAfter = process.memoryUsage().heapUsed;
+      const heapAfter = await settledHeap();
       expect(heapAfter, `heap ${heapBefore} -> ${heapAfter}`).toBeLessThanOrEqual(heapBefore * 1.1 + 512 * 1024);
       expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
     });

@@ -20,9 +20,11 @@ export function seeded(seed: number): () => number {
  * A server on 127.0.0.1 that, per request and by seeded choice, answers right, resets the
  * connection, stalls past the client's timeout, sends truncated JSON, an HTML 502, a 429 with
  * Retry-After, or a 503. It counts requests per call id (`x-call-id`) to catch duplicate POSTs.
+ * One server serves a whole run (`reseed` starts a new deterministic sequence), so the client's
+ * connection pool sees one origin, as it would in production.
  */
 export async function startFaultServer(options: { seed: number; body: unknown; okShare: number; stallMs: number }) {
-  const random = seeded(options.seed);
+  let random = seeded(options.seed);
   const text = JSON.stringify(options.body);
   const perCall = new Map<string, number>();
   const faults: Record<Fault, number> = Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>;
@@ -65,6 +67,11 @@ export async function startFaultServer(options: { seed: number; body: unknown; o
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
+    reseed(seed: number) {
+      random = seeded(seed);
+      perCall.clear();
+      for (const f of FAULTS) faults[f] = 0;
+    },
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     perCall,
     faults,
