@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../src/errors.js';
+import { SPECS_DIR } from '../src/generate.js';
+import { buildCatalogue, buildProvider, type ProviderResult } from '../src/pipeline.js';
+import { readBytes, readProvider } from '../src/steps/read-provider.js';
+
+/**
+ * Property: whatever happens to a vendor file (truncation, flipped bytes, deleted lines, duplicated
+ * blocks, injected control characters), the pipeline either builds a spec that passes validation
+ * or fails with a PipelineError naming a file (and place); never another exception, never a hang.
+ * `FUZZ_RUNS` sets the runs per source: 50 in `pnpm test`, 1,000 in `pnpm test:fuzz`.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+const SOURCES: Array<[provider: string, file: string]> = [
+  ['pio-hosting', 'source/001_a814dcc48a50d90a.txt'],
+  ['pio-hosting', 'source/000_73a8a331297b97ae.txt'],
+  ['htmoni', 'source/004_063d4a0f9d81ddef.txt'],
+  ['hostens', 'source/003_98aab12d6ab6daae.txt'],
+  ['hostbill', 'source/002_dd4277eef261f5b3.txt'],
+];
+
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'flip'; at: number; byte: number }
+  | { kind: 'delete-lines'; at: number; count: number }
+  | { kind: 'duplicate-block'; at: number; length: number; to: number }
+  | { kind: 'control-chars'; at: number; char: number };
+
+const position = fc.double({ min: 0, max: 1, noNaN: true });
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: position }),
+  fc.record({ kind: fc.constant('flip' as const), at: position, byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('delete-lines' as const), at: position, count: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('duplicate-block' as const), at: position, length: fc.integer({ min: 1, max: 2000 }), to: position }),
+  fc.record({ kind: fc.constant('control-chars' as const), at: position, char: fc.integer({ min: 0, max: 31 }) }),
+);
+
+export function mutate(bytes: Buffer, m: Mutation): Buffer {
+  const at = Math.floor(m.at * bytes.length);
+  switch (m.kind) {
+    case 'truncate':
+      return bytes.subarray(0, at);
+    case 'flip': {
+      const copy = Buffer.from(bytes);
+      if (copy.length) copy[Math.min(at, copy.length - 1)] = m.byte;
+      return copy;
+    }
+    case 'delete-lines': {
+      const lines = bytes.toString('latin1').split('\n');
+      const line = Math.floor(m.at * lines.length);
+      lines.splice(line, m.count);
+      return Buffer.from(lines.join('\n'), 'latin1');
+    }
+    case 'duplicate-block': {
+      const block = bytes.subarray(at, at + m.length);
+      const to = Math.floor(m.to * bytes.length);
+      return Buffer.concat([bytes.subarray(0, to), block, bytes.subarray(to)]);
+    }
+    case 'control-chars':
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from([m.char, m.char]), bytes.subarray(at)]);
+  }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`hang: no result in ${ms} ms`)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+describe(`pipeline fuzzing (${RUNS} mutations per source)`, async () => {
+  const names = ['pio-hosting', 'htmoni', 'hostens'];
+  const pristine = names.map((n) => readProvider(SPECS_DIR, n));
+  const catalogue = buildCatalogue(pristine);
+  const finished = new Map<string, ProviderResult>();
+  for (const input of pristine) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
+
+  for (const [provider, source] of SOURCES) {
+    it(`${provider}/${source}: a valid spec or a clear error`, async () => {
+      const outcomes = { built: 0, refused: 0 };
+      await fc.assert(
+        fc.asyncProperty(mutation, async (m) => {
+          const read = (dir: string, file: string) => (file === `${provider}/${source}` ? mutate(readBytes(dir, file), m) : readBytes(dir, file));
+          try {
+            const input = readProvider(SPECS_DIR, provider, { read, verifyHashes: false });
+            await withDeadline(buildProvider(input, catalogue, finished), 20_000);
+            outcomes.built++;
+          } catch (error) {
+            if (!(error instanceof PipelineError)) throw error; // a crash, not a clear error
+            expect(error.message, error.message).toMatch(/^[\w-]+\/[\w./-]+(:[^\s:]+)*: \S/);
+            outcomes.refused++;
+          }
+        }),
+        { numRuns: RUNS, seed: 20261123, endOnFailure: true },
+      );
+      console.log(`fuzz: ${provider}/${source} ${JSON.stringify(outcomes)}`);
+    }, 600_000);
+  }
+});
