@@ -3,7 +3,6 @@
  * included), minified, then gzip. openapi-fetch alone is the floor for comparison.
  */
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 const here = dirname(fileURLToPath(import.meta.url));
 
 const consumers: Record<string, string> = {
+  'axios alone': `import axios from 'axios';
+export const get = () => axios.get('https://example.com/api/service');`,
   'openapi-fetch alone': `import createClient from 'openapi-fetch';
 const client = createClient({ baseUrl: 'https://example.com/api' });
 export const get = () => client.GET('/service' as never);`,
@@ -37,8 +38,7 @@ async function measure(name: string, source: string) {
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
+    platform: 'browser',
     write: false,
     logLevel: 'silent',
   });
@@ -46,10 +46,8 @@ async function measure(name: string, source: string) {
   return { name, minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
 }
 
-const rows = [];
-for (const [name, source] of Object.entries(consumers)) rows.push(await measure(name, source));
-console.log('bundle size (esbuild --minify, gzip -9)\n');
-console.log('| bundle | minified | gzip |\n|---|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${(r.minifiedBytes / 1024).toFixed(1)} kB | ${(r.gzipBytes / 1024).toFixed(2)} kB |`);
-mkdirSync(join(here, '..'), { recursive: true });
-writeFileSync(join(here, '..', 'results.json'), `${JSON.stringify({ bundleSize: rows }, null, 2)}\n`);
+export async function measureBundleSizes() {
+  const rows = [];
+  for (const [name, source] of Object.entries(consumers)) rows.push(await measure(name, source));
+  return rows;
+}
