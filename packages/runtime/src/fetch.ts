@@ -1,6 +1,6 @@
 import type { AuthStrategy } from './auth/types.js';
 import { describeRequest, errorForStatus, HostBillApiError, InvalidResponseError, NetworkError, TimeoutError, type RequestDescription } from './errors.js';
-import { trafficEvent, type Logger } from './log.js';
+import { trafficEvent, type Logger, type TrafficEvent } from './log.js';
 import { backoffDelay, isRetryableStatus, mayRetryMethod, parseRetryAfter, RETRY_DEFAULTS, sleep, type RetryOptions } from './retry.js';
 import { redactText } from './redact.js';
 import { linkSignals } from './signal.js';
@@ -29,7 +29,9 @@ export function createApiFetch(options: ApiFetchOptions = {}): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const retry = options.retry === false ? { ...RETRY_DEFAULTS, retries: 0 } : { ...RETRY_DEFAULTS, ...options.retry };
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const log = options.logger ?? (() => {});
+  const logger = options.logger;
+  // events are only built (URL parsed, headers masked) when someone listens: the hot path stays lean
+  const log = (build: () => TrafficEvent) => logger?.(build());
 
   return async function apiFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const original = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -49,7 +51,7 @@ export function createApiFetch(options: ApiFetchOptions = {}): typeof fetch {
         const attemptHeaders = new Headers(headers);
         const credential = options.auth ? await options.auth.authorize(attemptHeaders, linked.signal) : undefined;
         const request = new Request(original.url, { method, headers: attemptHeaders, body, signal: linked.signal, redirect: original.redirect });
-        log(trafficEvent({ type: 'request', method, url: original.url, attempt, headers: attemptHeaders }));
+        log(() => trafficEvent({ type: 'request', method, url: original.url, attempt, headers: attemptHeaders }));
         const response = await baseFetch(request);
 
         if (response.status === 401 && options.auth?.recover && !replayed) {
@@ -63,19 +65,19 @@ export function createApiFetch(options: ApiFetchOptions = {}): typeof fetch {
         if (isRetryableStatus(response.status) && retryable && attempt < retry.retries) {
           const delayMs = backoffDelay(attempt, retry, parseRetryAfter(response.headers.get('retry-after')));
           await response.body?.cancel();
-          log(trafficEvent({ type: 'retry', method, url: original.url, attempt, status: response.status, delayMs }));
+          log(() => trafficEvent({ type: 'retry', method, url: original.url, attempt, status: response.status, delayMs }));
           linked.dispose();
           await sleep(delayMs, original.signal);
           continue;
         }
         const checked = await readChecked(response, described);
-        log(trafficEvent({ type: 'response', method, url: original.url, attempt, status: response.status, durationMs: Date.now() - started, body: checked.json }));
+        log(() => trafficEvent({ type: 'response', method, url: original.url, attempt, status: response.status, durationMs: Date.now() - started, body: checked.json }));
         if (!response.ok && options.throwOnError) throw errorForStatus(response.status, described, checked.json ?? checked.text);
         return checked.response;
       } catch (error) {
         const failure = classify(error, linked.timedOut(), original.signal, described);
         const again = retryable && attempt < retry.retries && (failure instanceof NetworkError || failure instanceof TimeoutError || failure instanceof InvalidResponseError);
-        log(trafficEvent({ type: again ? 'retry' : 'error', method, url: original.url, attempt, message: failure instanceof Error ? failure.message : String(failure) }));
+        log(() => trafficEvent({ type: again ? 'retry' : 'error', method, url: original.url, attempt, message: failure instanceof Error ? failure.message : String(failure) }));
         if (!again) throw failure;
         linked.dispose();
         await sleep(backoffDelay(attempt, retry), original.signal);
