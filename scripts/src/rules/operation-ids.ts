@@ -1,10 +1,10 @@
 import { forEachOperation, operationKey } from '../model.js';
+import { pascalCase as pascal } from './naming.js';
 import { pathTemplateNames } from './path-shape.js';
 import type { Rule } from './types.js';
 
 const VERB: Record<string, string> = { get: 'get', post: 'create', put: 'update', patch: 'update', delete: 'delete' };
 
-const pascal = (word: string) => word.replace(/(^|[_\-.\s])(\w)/g, (_, __, c: string) => c.toUpperCase());
 
 /**
  * `GET /service/{id}/vms/{vmid}` -> `getServiceVms`; a collection GET is a `list`, and an action

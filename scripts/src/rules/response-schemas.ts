@@ -2,6 +2,7 @@ import type { DocsOperation } from '../docs/extract-operations.js';
 import { forEachOperation, operationKey, type OpenApiOperation, type PipelineContext } from '../model.js';
 import { inferSchema, mergeSchemas, typeNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
 import { repairJson } from '../steps/repair-json.js';
+import { pascalCase } from './naming.js';
 import { templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
 
@@ -10,8 +11,6 @@ interface FoundExample {
   source: string;
 }
 
-/** `cart_categories` -> `CartCategories`, `getServer` -> `GetServer` */
-const pascal = (id: string) => id.split(/[_\-\s]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 
 /**
  * Every operation with an example (its own docs, the example hidden in its Swagger response
@@ -43,7 +42,7 @@ export const inferResponseSchemas: Rule = {
       }
       const nullOnly = typeNullOnlyFields(schema);
       if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
-      const name = `${pascal(operation.operationId)}Response`;
+      const name = `${pascalCase(operation.operationId)}Response`;
       spec.components.schemas[name] = schema;
       ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example } };
       log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));

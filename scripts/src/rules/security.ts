@@ -29,10 +29,9 @@ export const applySecurity: Rule = {
       const shape = operationKey(method, templateShape(path));
       const evidence = docs.get(shape) ? [docs.get(shape)!] : (catalogue.get(shape) ?? []);
       const open = evidence.length > 0 && evidence.every((d) => d.auth === 'none');
-      const wanted = open ? [] : undefined;
       if (open) {
         if (JSON.stringify(operation.security) !== '[]') log.add('security-none', key, `no credentials in ${evidence.map((d) => d.file).join(', ')}`);
-        operation.security = wanted;
+        operation.security = [];
       } else if (operation.security !== undefined) {
         delete operation.security;
       } else if (evidence.length === 0) {

@@ -1,4 +1,4 @@
-import { describeStrategy, type AuthStrategy } from './types.js';
+import { withSafeDescription, type AuthStrategy } from './types.js';
 
 export interface BasicAuthOptions {
   /** client-area e-mail address */
@@ -17,15 +17,13 @@ function base64Utf8(text: string): string {
 /** HTTP Basic: client-area e-mail and password with every request (Hostens, any HostBill). */
 export function basicAuth({ username, password }: BasicAuthOptions): AuthStrategy {
   const header = `Basic ${base64Utf8(`${username}:${password}`)}`;
-  return {
+  const strategy: AuthStrategy = {
     kind: 'basic',
     attach() {},
     async authorize(headers) {
       headers.set('authorization', header);
       return 'basic';
     },
-    toString: () => describeStrategy('basic', username),
-    toJSON: () => describeStrategy('basic', username),
-    [Symbol.for('nodejs.util.inspect.custom')]: () => describeStrategy('basic', username),
-  } as AuthStrategy;
+  };
+  return withSafeDescription(strategy, username);
 }

@@ -1,5 +1,5 @@
 import { AuthenticationError, errorForStatus, InvalidResponseError } from '../errors.js';
-import { describeStrategy, type AuthContext, type AuthStrategy } from './types.js';
+import { withSafeDescription, type AuthContext, type AuthStrategy } from './types.js';
 
 export interface JwtAuthOptions {
   /** client-area e-mail address */
@@ -129,6 +129,5 @@ export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Da
       else if (current) await call('/revoke', undefined, current.token);
     },
   };
-  const describe = () => describeStrategy('jwt', username);
-  return Object.assign(strategy, { toString: describe, toJSON: describe, [Symbol.for('nodejs.util.inspect.custom')]: describe });
+  return withSafeDescription(strategy, username);
 }

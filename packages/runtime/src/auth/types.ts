@@ -18,6 +18,11 @@ export interface AuthStrategy {
   recover?(used: string | undefined, signal?: AbortSignal): Promise<boolean>;
 }
 
-export function describeStrategy(kind: string, username?: string): string {
-  return username === undefined ? `[${kind} auth]` : `[${kind} auth for ${username}]`;
+/**
+ * Gives a strategy a safe face for `String()`, `JSON.stringify` and `util.inspect`: its kind and
+ * user name, never what its closures hold.
+ */
+export function withSafeDescription<T extends AuthStrategy>(strategy: T, username?: string): T {
+  const describe = () => (username === undefined ? `[${strategy.kind} auth]` : `[${strategy.kind} auth for ${username}]`);
+  return Object.assign(strategy, { toString: describe, toJSON: describe, [Symbol.for('nodejs.util.inspect.custom')]: describe });
 }
