@@ -1,62 +1,128 @@
-import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
-import type { AuthStrategy } from './auth/types.js';
-import { createApiFetch, OPERATION_HEADER } from './fetch.js';
-import type { Logger } from './log.js';
-import type { RetryOptions } from './retry.js';
+import type { AuthContext, BoundAuth } from './auth/types.js';
+import { safeLogger } from './log.js';
+import { createRedactor } from './redact.js';
+import { buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
+import { resolveRetry } from './retry.js';
+import { send, type PreparedCall, type Transport } from './transport.js';
+import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions } from './types.js';
 
-export interface ProviderClientOptions {
-  /** `basicAuth(...)`, `jwtAuth(...)` or `bearerToken(...)`; omit for the few open endpoints */
-  auth?: AuthStrategy;
-  /** defaults to the provider's API URL from its spec */
-  baseUrl?: string;
-  /** a custom fetch (tests, proxies, other runtimes) */
-  fetch?: typeof fetch;
-  /** default: 2 retries of idempotent calls on 408/429/5xx and network errors; `false` for none */
-  retry?: RetryOptions | false;
-  /** per attempt; default 60 000 ms */
-  timeoutMs?: number;
-  /** throw typed errors (HostBillApiError and subclasses) instead of returning `{ error }` */
-  throwOnError?: boolean;
-  /** receives every request, response, retry and error with secrets masked; see consoleLogger() */
-  logger?: Logger;
-  /** extra headers for every request */
-  headers?: ClientOptions['headers'];
-}
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
+/** RequestOptions handled here; anything else in an init goes to fetch as it is. */
+const OWN_KEYS = new Set(['params', 'body', 'headers', 'signal', 'timeoutMs', 'totalTimeoutMs', 'retry', 'throwOnError', 'maxResponseBytes', 'parseAs']);
 
-/** Tags each request with its operation (`GET /server/{server_id}`) so errors can name it. */
-const nameOperation: Middleware = {
-  onRequest({ request, schemaPath }) {
-    request.headers.set(OPERATION_HEADER, `${request.method} ${schemaPath}`);
-    return request;
-  },
-};
+type LooseInit = RequestOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
 
 /**
- * openapi-fetch client typed by a provider's `paths`, with our fetch underneath (auth, retries,
- * timeouts, checked JSON) and middleware for what only decorates requests.
+ * A typed client over a provider's `paths`. Calls take openapi-fetch's shape and answer
+ * `{ data }` or `{ error }` (or throw, with `throwOnError`); network failures, timeouts, aborts
+ * and requests that cannot be sent always throw.
  */
-export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string }): Client<Paths, 'application/json'> {
-  const plainFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  options.auth?.attach({ baseUrl: options.baseUrl, fetch: plainFetch });
-  const client = createClient<Paths, 'application/json'>({
-    baseUrl: options.baseUrl,
-    headers: options.headers,
-    fetch: createApiFetch({ ...options, fetch: plainFetch }),
-  });
-  client.use(nameOperation);
-  return client;
+export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string }): HostBillClient<Paths, boolean> {
+  const baseUrl = checkedBaseUrl(options.baseUrl);
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  let bound: BoundAuth | undefined;
+  const redactor = createRedactor(() => bound?.secrets() ?? []);
+  const transport: Transport = { fetch: fetchImpl, redactor, log: safeLogger(options.logger, redactor) };
+  const clientRetry = resolveRetry(options.retry);
+  const clientHeaders = mergeHeaders({}, options.headers);
+  checkHeaders(clientHeaders, 'client headers', baseUrl);
+  const defaults = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
+    throwOnError: options.throwOnError ?? false,
+  };
+
+  const authContext: AuthContext = {
+    baseUrl,
+    async post(path, body, { bearer, signal } = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      const outcome = await send(
+        {
+          request: { method: 'POST', url: `${baseUrl}${path}`, operation: `POST ${path}` },
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          init: undefined,
+          parseAs: 'json',
+          signal,
+          retry: resolveRetry(false),
+          timeoutMs: defaults.timeoutMs,
+          totalTimeoutMs: defaults.totalTimeoutMs,
+          maxResponseBytes: options.maxResponseBytes,
+          auth: undefined,
+          credentials: true,
+        },
+        transport,
+      );
+      if (!outcome.ok) throw outcome.failure;
+      return outcome.data ?? {};
+    },
+  };
+  bound = options.auth?.bind(authContext);
+
+  const call = async (method: string, path: string, init: LooseInit = {}) => {
+    const upper = method.toUpperCase();
+    const operation = `${upper} ${path}`;
+    const params = init.params;
+    const url = buildUrl(baseUrl, buildPath(path, params?.path, operation, `${baseUrl}${path}`), params?.query);
+    const headers = params?.header || init.headers ? mergeHeaders(mergeHeaders({ ...clientHeaders }, params?.header as Record<string, string>), init.headers) : { ...clientHeaders };
+    if (params?.header || init.headers) checkHeaders(headers, operation, url);
+    const prepared: PreparedCall = {
+      request: { method: upper, url, operation },
+      headers,
+      body: serializeBody(init.body, headers),
+      init: passThrough(init),
+      parseAs: init.parseAs ?? 'auto',
+      signal: init.signal,
+      retry: init.retry === undefined ? clientRetry : resolveRetry(init.retry, clientRetry),
+      timeoutMs: init.timeoutMs ?? defaults.timeoutMs,
+      totalTimeoutMs: init.totalTimeoutMs ?? defaults.totalTimeoutMs,
+      maxResponseBytes: init.maxResponseBytes ?? options.maxResponseBytes,
+      auth: bound,
+    };
+    const outcome = await send(prepared, transport);
+    if (outcome.ok) return { data: outcome.data, response: outcome.response };
+    if (init.throwOnError ?? defaults.throwOnError) throw outcome.failure;
+    return { error: outcome.error, response: outcome.response };
+  };
+
+  const client: Record<string, unknown> = { baseUrl, request: (method: string, path: string, init?: LooseInit) => call(method, path, init) };
+  for (const method of METHODS) client[method] = (path: string, init?: LooseInit) => call(method, path, init);
+  return client as unknown as HostBillClient<Paths, boolean>;
 }
 
-type ClientFactory<Paths extends {}, Options> = (options: Options) => Client<Paths, 'application/json'>;
+/** No trailing slash; never credentials (fetch would refuse them anyway, quoting the URL in its error). */
+function checkedBaseUrl(raw: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new TypeError('baseUrl must be an absolute URL, e.g. https://billing.example.com/api');
+  }
+  if (parsed.username || parsed.password) throw new TypeError('baseUrl may not contain a user name or password: pass them as auth (basicAuth or jwtAuth)');
+  return raw.replace(/\/+$/, '');
+}
+
+/** RequestInit fields the user set (cache, credentials, ...), or undefined when none: the common case costs nothing. */
+function passThrough(init: LooseInit): RequestInit | undefined {
+  let extra: Record<string, unknown> | undefined;
+  for (const key in init) {
+    if (OWN_KEYS.has(key)) continue;
+    (extra ??= {})[key] = (init as Record<string, unknown>)[key];
+  }
+  return extra as RequestInit | undefined;
+}
 
 /**
  * What a provider package exports: a factory with the provider's base URL filled in. Without a
  * default (the generic HostBill spec), `baseUrl` is required of the user.
  */
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string }): ClientFactory<Paths, ProviderClientOptions>;
-export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined }): ClientFactory<Paths, ProviderClientOptions & { baseUrl: string }>;
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string } = {}): ClientFactory<Paths, ProviderClientOptions & { baseUrl: string }> {
-  return (options) => {
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string }): ProviderClientFactory<Paths, 'optional'>;
+export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined }): ProviderClientFactory<Paths, 'required'>;
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string } = {}): unknown {
+  return (options: ProviderClientOptions = {}) => {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
     if (!baseUrl) throw new TypeError('baseUrl is required: the address of the HostBill client area API, e.g. https://billing.example.com/api');
     return createProviderClient<Paths>({ ...options, baseUrl });

@@ -1,15 +1,30 @@
-import { redact, redactUrl } from './redact.js';
+import { maskHeaders, type Redactor, PLAIN_REDACTOR } from './redact.js';
 
 export interface RequestDescription {
   method: string;
   url: string;
-  /** `operationId` or `METHOD /path template`, when the client knows it */
+  /** `METHOD /path/{template}` when the client knows it */
   operation?: string;
 }
 
+/** What an error knows about the answer, when there was one. */
+interface ErrorDetails {
+  request: RequestDescription;
+  status?: number;
+  body?: unknown;
+  headers?: Headers;
+  cause?: unknown;
+  /** masks what this client holds (credentials, tokens) in every text the error shows */
+  redactor?: Redactor;
+}
+
+/** Same brand in every copy of this package (ESM and CJS builds loaded side by side), so guards work across them. */
+const BRAND = Symbol.for('@hostbill-api/runtime.error');
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'cf-ray'];
+
 /**
  * Base of every error the clients throw. Carries what a user needs to act (status, the request,
- * HostBill's own `error: [...]` messages, the raw body when it was not JSON) and nothing secret.
+ * HostBill's own `error: [...]` messages, response headers, the body) and nothing secret.
  */
 export class HostBillApiError extends Error {
   override name = 'HostBillApiError';
@@ -17,24 +32,33 @@ export class HostBillApiError extends Error {
   readonly method: string;
   readonly url: string;
   readonly operation: string | undefined;
-  /** HostBill's `error` array, when the body had one */
+  /** HostBill's `error` array, when the body had one (masked) */
   readonly messages: string[];
-  /** the response body (parsed JSON with secrets masked, or the raw text) */
+  /** the response body: parsed JSON or the raw text, secrets masked */
   readonly body: unknown;
+  /** response headers, secret-named ones masked; empty when no answer arrived */
+  readonly headers: Record<string, string>;
+  /** the server's request id header (`x-request-id` and kin), for support tickets */
+  readonly requestId: string | undefined;
 
-  constructor(message: string, options: { request: RequestDescription; status?: number; body?: unknown; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.status = options.status;
-    this.method = options.request.method.toUpperCase();
-    this.url = redactUrl(options.request.url);
-    this.operation = options.request.operation;
-    this.body = redact(options.body);
-    this.messages = messagesOf(options.body);
+  constructor(message: string, details: ErrorDetails) {
+    const redactor = details.redactor ?? PLAIN_REDACTOR;
+    super(redactor.text(message), details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.method = details.request.method.toUpperCase();
+    this.url = redactor.url(details.request.url);
+    this.operation = details.request.operation;
+    this.body = redactor.value(details.body);
+    this.messages = messagesOf(this.body);
+    this.headers = maskHeaders(details.headers);
+    this.requestId = REQUEST_ID_HEADERS.map((name) => this.headers[name]).find((id) => id !== undefined);
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** Serialized form, for loggers: the same masked fields, never the credentials. */
   toJSON() {
-    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, operation: this.operation, messages: this.messages, body: this.body };
+    const { name, message, status, method, url, operation, messages, body, requestId } = this;
+    return { name, message, status, method, url, operation, messages, body, requestId };
   }
 }
 
@@ -46,21 +70,62 @@ export class NotFoundError extends HostBillApiError {
 }
 export class RateLimitError extends HostBillApiError {
   override name = 'RateLimitError';
+  /** how long the server asked us to wait (`Retry-After`), when it said */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
 }
+/** No answer within `timeoutMs` (one attempt) or `totalTimeoutMs` (the whole call), or HTTP 408. */
 export class TimeoutError extends HostBillApiError {
   override name = 'TimeoutError';
 }
+/** The caller's `signal` aborted the call; `cause` is the signal's reason. */
+export class AbortError extends HostBillApiError {
+  override name = 'AbortError';
+}
+/** No HTTP answer: refused, reset, DNS. `code` is the system's (`ECONNREFUSED`), when known. */
 export class NetworkError extends HostBillApiError {
   override name = 'NetworkError';
+  readonly code: string | undefined;
+  constructor(message: string, details: ErrorDetails & { code?: string }) {
+    super(message, details);
+    this.code = details.code;
+  }
 }
-/** The answer was not the JSON it should be (an HTML error page, an empty or truncated body). */
+/** The answer was not what it should be: an HTML page or truncated JSON where JSON was due, or too big. */
 export class InvalidResponseError extends HostBillApiError {
   override name = 'InvalidResponseError';
 }
+/** The request could not be sent as asked (a path parameter `..`, a header with a line break): nothing was sent. */
+export class InvalidRequestError extends HostBillApiError {
+  override name = 'InvalidRequestError';
+}
+
+type ErrorClass<E> = abstract new (...args: never[]) => E;
+
+/** `instanceof` that also holds across two loaded copies of this package (ESM + CJS). */
+function guard<E extends HostBillApiError>(Class: ErrorClass<E>, name: string) {
+  return (value: unknown): value is E => value instanceof Class || (isBranded(value) && (name === 'HostBillApiError' || value.name === name));
+}
+function isBranded(value: unknown): value is HostBillApiError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+export const isHostBillApiError = guard(HostBillApiError, 'HostBillApiError');
+export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
+export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
+export const isRateLimitError = guard(RateLimitError, 'RateLimitError');
+export const isTimeoutError = guard(TimeoutError, 'TimeoutError');
+export const isAbortError = guard(AbortError, 'AbortError');
+export const isNetworkError = guard(NetworkError, 'NetworkError');
+export const isInvalidResponseError = guard(InvalidResponseError, 'InvalidResponseError');
+export const isInvalidRequestError = guard(InvalidRequestError, 'InvalidRequestError');
 
 /** `GET /server/{server_id}` when the operation is known, else the method and the (masked) URL. */
-export function describeRequest(request: RequestDescription): string {
-  return request.operation ?? `${request.method.toUpperCase()} ${redactUrl(request.url)}`;
+export function describeRequest(request: RequestDescription, redactor: Redactor = PLAIN_REDACTOR): string {
+  return request.operation ?? `${request.method.toUpperCase()} ${redactor.url(request.url)}`;
 }
 
 function messagesOf(body: unknown): string[] {
@@ -70,11 +135,14 @@ function messagesOf(body: unknown): string[] {
 }
 
 /** Picks the class for an HTTP status and builds a message naming the request and HostBill's reasons. */
-export function errorForStatus(status: number, request: RequestDescription, body: unknown): HostBillApiError {
-  const messages = messagesOf(body);
-  const what = describeRequest(request);
-  const message = `${what} failed with HTTP ${status}${messages.length ? `: ${messages.join('; ')}` : ''}`;
-  const ErrorClass =
-    status === 401 || status === 403 ? AuthenticationError : status === 404 ? NotFoundError : status === 429 ? RateLimitError : status === 408 ? TimeoutError : HostBillApiError;
-  return new ErrorClass(message, { request, status, body });
+export function errorForStatus(status: number, details: Omit<ErrorDetails, 'status'> & { retryAfterMs?: number }): HostBillApiError {
+  const redactor = details.redactor ?? PLAIN_REDACTOR;
+  const messages = messagesOf(redactor.value(details.body));
+  const message = `${describeRequest(details.request, redactor)} failed with HTTP ${status}${messages.length ? `: ${messages.join('; ')}` : ''}`;
+  const all = { ...details, status };
+  if (status === 401 || status === 403) return new AuthenticationError(message, all);
+  if (status === 404) return new NotFoundError(message, all);
+  if (status === 429) return new RateLimitError(message, all);
+  if (status === 408) return new TimeoutError(message, all);
+  return new HostBillApiError(message, all);
 }

@@ -1,12 +1,48 @@
+// The public surface, name by name: everything else is internal and may change in any release.
+export { createProviderClient, defineProviderClient } from './client.js';
+export type {
+  CallInit,
+  CallOptions,
+  CallResult,
+  ErrorData,
+  HostBillClient,
+  ProviderClientFactory,
+  ProviderClientOptions,
+  RequestOptions,
+  SuccessData,
+} from './types.js';
+export type { ParseAs } from './body.js';
+export type { HeaderInput } from './request.js';
+
 export { basicAuth, type BasicAuthOptions } from './auth/basic.js';
 export { bearerToken } from './auth/bearer.js';
-export { jwtAuth, jwtExpiry, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
-export type { AuthContext, AuthStrategy } from './auth/types.js';
-export { createProviderClient, defineProviderClient, type ProviderClientOptions } from './client.js';
-export * from './errors.js';
-export { createApiFetch, type ApiFetchOptions } from './fetch.js';
+export { jwtAuth, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
+export type { AuthContext, AuthStrategy, BoundAuth } from './auth/types.js';
+
+export {
+  AbortError,
+  AuthenticationError,
+  HostBillApiError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  isAbortError,
+  isAuthenticationError,
+  isHostBillApiError,
+  isInvalidRequestError,
+  isInvalidResponseError,
+  isNetworkError,
+  isNotFoundError,
+  isRateLimitError,
+  isTimeoutError,
+} from './errors.js';
+export { isTransientError, type RetryOptions } from './retry.js';
+
+export { poll, PollTimeoutError, type PollOptions } from './poll.js';
+export { waitForTask, type ServerTask, type TaskClient } from './tasks.js';
+
 export { consoleLogger, type Logger, type LogLevel, type TrafficEvent } from './log.js';
-export * from './poll.js';
-export { redact, redactHeaders, redactText, redactUrl, REDACTED } from './redact.js';
-export * from './retry.js';
-export { isTransientError, waitForTask, type ServerTask, type TaskClient } from './tasks.js';
+export { REDACTED } from './redact.js';

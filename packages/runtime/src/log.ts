@@ -1,4 +1,4 @@
-import { redact, redactHeaders, redactUrl } from './redact.js';
+import { maskHeaders, PLAIN_REDACTOR, type Redactor } from './redact.js';
 
 /** One line of traffic, secrets already masked: what `logger` receives. */
 export interface TrafficEvent {
@@ -34,11 +34,26 @@ export function consoleLogger(level: LogLevel = 'info', sink: (line: string) => 
 }
 
 /** Builds an event with every secret masked; the only way events are made, so none leaks. */
-export function trafficEvent(base: Omit<TrafficEvent, 'url' | 'headers' | 'body'> & { url: string; headers?: Headers; body?: unknown }): TrafficEvent {
-  const event: TrafficEvent = { ...base, url: redactUrl(base.url), headers: undefined, body: undefined };
-  if (base.headers) event.headers = redactHeaders(base.headers);
-  else delete event.headers;
-  if (base.body !== undefined) event.body = redact(base.body);
-  else delete event.body;
+export function trafficEvent(
+  base: Omit<TrafficEvent, 'url' | 'headers' | 'body'> & { url: string; headers?: Record<string, string>; body?: unknown },
+  redactor: Redactor = PLAIN_REDACTOR,
+): TrafficEvent {
+  const { headers, body, url, message, ...rest } = base;
+  const event: TrafficEvent = { ...rest, url: redactor.url(url) };
+  if (headers) event.headers = Object.fromEntries(Object.entries(maskHeaders(headers)).map(([k, v]) => [k, redactor.text(v)]));
+  if (body !== undefined) event.body = redactor.value(body);
+  if (message !== undefined) event.message = redactor.text(message);
   return event;
+}
+
+/** A logger that throws must never break or mislabel the call it describes. */
+export function safeLogger(logger: Logger | undefined, redactor: Redactor): ((build: () => Omit<Parameters<typeof trafficEvent>[0], never>) => void) | undefined {
+  if (!logger) return undefined;
+  return (build) => {
+    try {
+      logger(trafficEvent(build(), redactor));
+    } catch {
+      /* the user's logger failed; the call goes on */
+    }
+  };
 }

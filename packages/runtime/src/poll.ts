@@ -1,3 +1,5 @@
+import { linkSignals, settleWithin } from './deadline.js';
+import { AbortError } from './errors.js';
 import { backoffDelay, sleep } from './retry.js';
 
 export interface PollOptions<T> {
@@ -5,13 +7,17 @@ export interface PollOptions<T> {
   intervalMs?: number;
   /** longest wait between attempts; default 10 000 */
   maxIntervalMs?: number;
-  /** give up after this long in total; default 300 000 (5 min) */
+  /** wait before the first check: a number, or `'spread'` for a random share of intervalMs (default 0) */
+  initialDelayMs?: number | 'spread';
+  /** give up after this long in total, checks included; default 300 000 (5 min) */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** called with every value that was not done yet */
   onProgress?: (value: T, attempt: number) => void;
   /** errors worth another attempt instead of failing the wait (network blips, 503s); default: none */
   isTransient?: (error: unknown) => boolean;
+  /** names what is awaited, in errors */
+  operation?: string;
   /** injectable for tests */
   random?: () => number;
 }
@@ -30,26 +36,42 @@ export class PollTimeoutError<T = unknown> extends Error {
 
 /**
  * Calls `check` until `isDone(value)`; between calls waits with exponential back-off and jitter (so
- * a thousand waiters never hit the API in lock-step). Transient errors are retried, others thrown;
- * an abort rejects at once with the signal's reason.
+ * a thousand waiters never hit the API in lock-step). Each check gets a signal that carries both the
+ * caller's abort and the overall deadline, and is abandoned the moment either fires, wherever it is.
  */
-export async function poll<T>(check: () => Promise<T>, isDone: (value: T) => boolean, options: PollOptions<T> = {}): Promise<T> {
-  const { intervalMs = 1000, maxIntervalMs = 10_000, timeoutMs = 300_000, signal, onProgress, isTransient = () => false, random } = options;
-  const deadline = Date.now() + timeoutMs;
+export async function poll<T>(check: (signal: AbortSignal) => Promise<T>, isDone: (value: T) => boolean, options: PollOptions<T> = {}): Promise<T> {
+  const { intervalMs = 1000, maxIntervalMs = 10_000, initialDelayMs = 0, timeoutMs = 300_000, signal, onProgress, isTransient = () => false, random = Math.random } = options;
+  const what = options.operation ?? 'poll';
+  const linked = linkSignals(timeoutMs, signal);
   let lastValue: T | undefined;
-  for (let attempt = 0; ; attempt++) {
-    signal?.throwIfAborted();
-    try {
-      const value = await check();
-      if (isDone(value)) return value;
-      lastValue = value;
-      onProgress?.(value, attempt);
-    } catch (error) {
-      if (signal?.aborted || !isTransient(error)) throw error;
+  let attempts = 0;
+  const stopped = (error: unknown): unknown => {
+    if (linked.timedOut()) return new PollTimeoutError(`${what}: still not done after ${timeoutMs} ms (${attempts} checks)`, lastValue, attempts);
+    if (signal?.aborted) {
+      if (error instanceof AbortError) return error;
+      const reason = signal.reason instanceof Error ? `: ${signal.reason.message}` : '';
+      return new AbortError(`${what} was aborted${reason}`, { request: { method: 'GET', url: '', operation: what }, cause: signal.reason });
     }
-    const wait = backoffDelay(attempt, { baseDelayMs: intervalMs, maxDelayMs: maxIntervalMs }, undefined, random);
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new PollTimeoutError(`still not done after ${timeoutMs} ms (${attempt + 1} checks)`, lastValue, attempt + 1);
-    await sleep(Math.min(wait, remaining), signal);
+    return error;
+  };
+  try {
+    const first = initialDelayMs === 'spread' ? random() * intervalMs : initialDelayMs;
+    if (first > 0) await sleep(first, linked.signal);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        attempts++;
+        const value = await settleWithin(check(linked.signal), linked.signal);
+        if (isDone(value)) return value;
+        lastValue = value;
+        onProgress?.(value, attempt);
+      } catch (error) {
+        if (linked.signal.aborted || !isTransient(error)) throw error;
+      }
+      await sleep(backoffDelay(attempt, { baseDelayMs: intervalMs, maxDelayMs: maxIntervalMs }, undefined, random), linked.signal);
+    }
+  } catch (error) {
+    throw stopped(error);
+  } finally {
+    linked.dispose();
   }
 }

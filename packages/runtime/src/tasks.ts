@@ -1,5 +1,5 @@
-import { errorForStatus, HostBillApiError, NetworkError, RateLimitError, TimeoutError } from './errors.js';
 import { poll, type PollOptions } from './poll.js';
+import { isTransientError } from './retry.js';
 
 /** Hostens' `GET /server/{server_id}/task/{task_id}` answer; dates are ISO 8601, '' until set. */
 export interface ServerTask {
@@ -10,40 +10,34 @@ export interface ServerTask {
   results?: string;
 }
 
+const TASK_PATH = '/server/{server_id}/task/{task_id}';
+
 /** The part of a generated client that waitForTask needs; every provider client with the endpoint fits. */
 export interface TaskClient {
-  // `any`: each provider's GET is its own generic signature; this is the one call we make through it
-  GET(path: '/server/{server_id}/task/{task_id}', init: any): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-/** Errors that say "try again later", not "this will never work". */
-export function isTransientError(error: unknown): boolean {
-  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof RateLimitError) return true;
-  return error instanceof HostBillApiError && error.status !== undefined && error.status >= 500;
+  GET(
+    path: typeof TASK_PATH,
+    init: { params: { path: { server_id: number; task_id: number } }; signal?: AbortSignal; throwOnError?: true },
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
 /**
  * Waits for an asynchronous server task (reboot, reinstall, ...) to finish: polls until the task
  * reports `completed`, then resolves with its `results`. Transient failures while polling are
- * retried; a timeout rejects with PollTimeoutError carrying the last state seen.
+ * retried; a timeout rejects with PollTimeoutError carrying the last state seen; an abort rejects
+ * with an AbortError wherever it lands. First checks are spread over `intervalMs`, so a thousand
+ * waiters started together do not poll in one burst.
  */
-export async function waitForTask(
-  client: TaskClient,
-  ids: { serverId: number | string; taskId: number | string },
-  options: PollOptions<ServerTask> = {},
-): Promise<string> {
-  const fetchTask = async (): Promise<ServerTask> => {
-    const { data, error, response } = await client.GET('/server/{server_id}/task/{task_id}', {
-      params: { path: { server_id: ids.serverId, task_id: ids.taskId } },
-    });
-    if (error !== undefined || !response.ok) {
-      throw errorForStatus(response.status, { method: 'GET', url: response.url, operation: 'GET /server/{server_id}/task/{task_id}' }, error);
-    }
+export async function waitForTask(client: TaskClient, ids: { serverId: number | string; taskId: number | string }, options: PollOptions<ServerTask> = {}): Promise<string> {
+  const path = { server_id: ids.serverId as number, task_id: ids.taskId as number };
+  const fetchTask = async (signal: AbortSignal): Promise<ServerTask> => {
+    const { data } = await client.GET(TASK_PATH, { params: { path }, signal, throwOnError: true });
     return (data ?? {}) as ServerTask;
   };
   const done = await poll(fetchTask, (task) => typeof task.completed === 'string' && task.completed !== '', {
     intervalMs: 2000,
+    initialDelayMs: 'spread',
     isTransient: isTransientError,
+    operation: `waitForTask GET ${TASK_PATH}`,
     ...options,
   });
   return done.results ?? '';

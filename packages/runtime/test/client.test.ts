@@ -1,7 +1,9 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  AbortError,
   AuthenticationError,
+  type AuthStrategy,
   basicAuth,
   bearerToken,
   createProviderClient,
@@ -10,6 +12,7 @@ import {
   jwtAuth,
   NetworkError,
   NotFoundError,
+  RateLimitError,
   TimeoutError,
   type TrafficEvent,
 } from '../src/index.js';
@@ -113,12 +116,50 @@ describe('JWT auth', () => {
     expect(logins).toBe(2);
   });
 
-  it('wrong credentials: the login failure is an AuthenticationError naming the operation', async () => {
+  it('wrong credentials: like any answer, the login refusal is { error } by default and an AuthenticationError with throwOnError', async () => {
     const server = await serve((_req, res) => json(res, 401, { error: ['invalid_credentials'] }));
-    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    const plain = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    const { error, response } = await plain.GET('/details');
+    expect(error).toEqual({ error: ['invalid_credentials'] });
+    expect(response.status).toBe(401);
+    const throwing = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }), throwOnError: true });
+    const thrown = await throwing.GET('/details').catch((e) => e);
+    expect(thrown).toBeInstanceOf(AuthenticationError);
+    expect(thrown.message).toBe('POST /login failed with HTTP 401: invalid_credentials');
+  });
+
+  it('basicAuth follows the same rule: a 401 is { error } by default', async () => {
+    const server = await serve((_req, res) => json(res, 401, { error: ['invalid_credentials'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: basicAuth({ username: 'u', password: PASSWORD }) });
+    const { error, response } = await client.GET('/details');
+    expect(error).toEqual({ error: ['invalid_credentials'] });
+    expect(response.status).toBe(401);
+  });
+
+  it('one jwtAuth cannot serve two deployments: the second client is refused', async () => {
+    const auth = jwtAuth({ username: 'u', password: PASSWORD });
+    createProviderClient<TestPaths>({ baseUrl: 'http://127.0.0.1:9/a', auth });
+    createProviderClient<TestPaths>({ baseUrl: 'http://127.0.0.1:9/a/', auth }); // the same deployment is fine
+    expect(() => createProviderClient<TestPaths>({ baseUrl: 'http://127.0.0.1:9/b', auth })).toThrow(/already belongs to http:\/\/127\.0\.0\.1:9\/a/);
+  });
+
+  it('a recover() that gives up yields the 401 answer, not a read of a cancelled body', async () => {
+    const server = await serve((_req, res) => json(res, 401, { error: ['nope'] }));
+    const givesUp: AuthStrategy = {
+      kind: 'bearer',
+      bind: () => ({
+        authorize: async (headers) => {
+          headers.authorization = 'Bearer t';
+          return 't';
+        },
+        recover: async () => false,
+        secrets: () => [],
+      }),
+    };
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: givesUp, throwOnError: true });
     const error = await client.GET('/details').catch((e) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('POST /login failed with HTTP 401: invalid_credentials');
+    expect(error.messages).toEqual(['nope']);
   });
 
   it('logout and revoke call the API and forget the token', async () => {
@@ -207,23 +248,89 @@ describe('retries and timeouts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  it("the caller's AbortSignal wins and is not retried", async () => {
+  it("the caller's AbortSignal wins, is not retried, and is an AbortError naming the operation", async () => {
     const server = await serve(() => {});
     const client = createProviderClient<TestPaths>({ baseUrl: server.url });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('user cancelled')), 30);
-    await expect(client.GET('/details', { signal: controller.signal })).rejects.toThrow('user cancelled');
+    const pending = client.GET('/details', { signal: controller.signal }).catch((e) => e);
+    await server.received('/details'); // abort once the server holds the request: no race with the clock
+    controller.abort(new Error('user cancelled'));
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toBeInstanceOf(HostBillApiError);
+    expect(error.message).toBe('GET /details was aborted: user cancelled');
+    expect(error.operation).toBe('GET /details');
     expect(server.count('/details')).toBe(1);
+  });
+
+  it('per-call timeoutMs overrides the client default and fires', async () => {
+    const server = await serve(() => {});
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, timeoutMs: 600_000, retry: false });
+    const error = await client.GET('/details', { timeoutMs: 100 }).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toMatch(/^GET \/details timed out after/);
+  });
+
+  it('per-call retry: false sends once where the client would retry', async () => {
+    const server = await serve((_req, res) => json(res, 503, { error: ['busy'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: { retries: 3, baseDelayMs: 1 } });
+    const { response } = await client.GET('/details', { retry: false });
+    expect(response.status).toBe(503);
+    expect(server.count('/details')).toBe(1);
+    await client.GET('/details');
+    expect(server.count('/details')).toBe(1 + 4);
+  });
+
+  it('per-call throwOnError and headers', async () => {
+    const server = await serve((_req, res) => json(res, 404, { error: ['gone'] }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, headers: { 'x-client': 'a' } });
+    await expect(client.GET('/details', { throwOnError: true })).rejects.toBeInstanceOf(NotFoundError);
+    await client.GET('/details', { headers: { 'x-call': 'b' } });
+    expect(server.requests.at(-1)!.headers['x-call']).toBe('b');
+    expect(server.requests.at(-1)!.headers['x-client']).toBe('a');
+  });
+
+  it('errors carry the response headers and the request id; a 429 above the budget fails fast with retryAfterMs', async () => {
+    const server = await serve((_req, res) => json(res, 429, { error: ['slow_down'] }, { 'retry-after': '3600', 'x-request-id': 'req-42' }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, throwOnError: true });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(3_600_000);
+    expect(error.headers['retry-after']).toBe('3600');
+    expect(error.requestId).toBe('req-42');
+    expect(server.count('/details')).toBe(1); // never slept an hour, never retried
+  });
+
+  it('a refused connection names its cause', async () => {
+    const server = await serve(() => {});
+    const url = server.url;
+    await server.close();
+    const client = createProviderClient<TestPaths>({ baseUrl: url, retry: false });
+    const error = await client.GET('/details').catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toBe('ECONNREFUSED');
+    expect(error.message).toBe(`GET /details failed before an answer arrived: ECONNREFUSED ${url.replace('http://', '')}`);
+  });
+
+  it('keeps the response url', async () => {
+    const server = await serve((_req, res) => json(res, 200, { client: { id: '1' } }));
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url });
+    const { response } = await client.GET('/details');
+    expect(response.url).toBe(`${server.url}/details`);
   });
 });
 
 describe('answers that are not what they should be', () => {
-  it('an HTML page with status 200 is an InvalidResponseError carrying the raw text', async () => {
+  it('an HTML page with status 200 is { error: text } by default and an InvalidResponseError with throwOnError', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Maintenance</body></html>');
     });
-    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    const plain = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    const answer = await plain.GET('/details');
+    expect(answer.error).toBe('<html><body>Maintenance</body></html>');
+    expect(answer.data).toBeUndefined();
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false, throwOnError: true });
     const error = await client.GET('/details').catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.body).toBe('<html><body>Maintenance</body></html>');
@@ -236,7 +343,7 @@ describe('answers that are not what they should be', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(++n === 1 ? '' : '{"client": {"id": "2');
     });
-    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, retry: false, throwOnError: true });
     await expect(client.GET('/details')).rejects.toBeInstanceOf(InvalidResponseError);
     await expect(client.GET('/details')).rejects.toBeInstanceOf(InvalidResponseError);
   });

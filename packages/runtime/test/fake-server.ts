@@ -13,6 +13,7 @@ export type Handler = (request: FakeRequest, response: ServerResponse) => unknow
 /** A stateful HTTP server on 127.0.0.1 for unit tests; records every request it gets. */
 export async function startFakeServer(handler: Handler) {
   const requests: FakeRequest[] = [];
+  const waiters: Array<{ path: string | undefined; resolve: (request: FakeRequest) => void }> = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -25,6 +26,10 @@ export async function startFakeServer(handler: Handler) {
     }
     const request = { method: req.method!, path: req.url!, headers: req.headers, body };
     requests.push(request);
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.path === undefined || waiter.path === request.path) waiter.resolve(request);
+      else waiters.push(waiter);
+    }
     await handler(request, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,6 +38,8 @@ export async function startFakeServer(handler: Handler) {
     url: `http://127.0.0.1:${port}`,
     requests,
     count: (path: string) => requests.filter((r) => r.path === path).length,
+    /** resolves when the server has received the next request (for `path`, when given): tests wait on this, not on a clock */
+    received: (path?: string) => new Promise<FakeRequest>((resolve) => waiters.push({ path, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableStatus, mayRetryMethod, parseRetryAfter, sleep } from '../src/retry.js';
+import { backoffDelay, isTransientStatus, mayRetryMethod, parseRetryAfter, sleep } from '../src/retry.js';
 
 describe('retry policy', () => {
   it('retries 408, 429 and 5xx, not other 4xx', () => {
-    expect([408, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
-    expect([400, 401, 404, 422, 501].some(isRetryableStatus)).toBe(false);
+    expect([408, 429, 500, 502, 503, 504].every(isTransientStatus)).toBe(true);
+    expect([400, 401, 404, 422, 501].some(isTransientStatus)).toBe(false);
   });
 
   it('never retries POST unless the user opts in', () => {

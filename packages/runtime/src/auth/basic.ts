@@ -1,4 +1,4 @@
-import { withSafeDescription, type AuthStrategy } from './types.js';
+import { assertHeaderSafe, withSafeDescription, type AuthStrategy } from './types.js';
 
 export interface BasicAuthOptions {
   /** client-area e-mail address */
@@ -16,14 +16,18 @@ function base64Utf8(text: string): string {
 
 /** HTTP Basic: client-area e-mail and password with every request (Hostens, any HostBill). */
 export function basicAuth({ username, password }: BasicAuthOptions): AuthStrategy {
-  const header = `Basic ${base64Utf8(`${username}:${password}`)}`;
-  const strategy: AuthStrategy = {
-    kind: 'basic',
-    attach() {},
-    async authorize(headers) {
-      headers.set('authorization', header);
+  // RFC 7617: the user-id cannot hold a colon; the server would split it at the wrong place
+  if (username.includes(':')) throw new TypeError('basicAuth: the username may not contain ":"');
+  assertHeaderSafe(username, 'basicAuth: the username');
+  assertHeaderSafe(password, 'basicAuth: the password');
+  const encoded = base64Utf8(`${username}:${password}`);
+  const header = `Basic ${encoded}`;
+  const bound = {
+    async authorize(headers: Record<string, string>) {
+      headers.authorization = header;
       return 'basic';
     },
+    secrets: () => [password, encoded],
   };
-  return withSafeDescription(strategy, username);
+  return withSafeDescription({ kind: 'basic', bind: () => bound }, username);
 }

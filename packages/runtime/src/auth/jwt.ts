@@ -1,5 +1,6 @@
-import { AuthenticationError, errorForStatus, InvalidResponseError } from '../errors.js';
-import { withSafeDescription, type AuthContext, type AuthStrategy } from './types.js';
+import { AuthenticationError, InvalidResponseError } from '../errors.js';
+import { settleWithin } from '../deadline.js';
+import { assertHeaderSafe, withSafeDescription, type AuthContext, type AuthStrategy, type BoundAuth } from './types.js';
 
 export interface JwtAuthOptions {
   /** client-area e-mail address */
@@ -14,9 +15,9 @@ export interface JwtAuthOptions {
 export interface JwtAuth extends AuthStrategy {
   readonly kind: 'jwt';
   /** `POST /logout`: invalidates the current token; the next call logs in again */
-  logout(): Promise<void>;
+  logout(options?: { signal?: AbortSignal }): Promise<void>;
   /** `POST /revoke`: invalidates the token and the refresh token */
-  revoke(): Promise<void>;
+  revoke(options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 interface Tokens {
@@ -24,6 +25,12 @@ interface Tokens {
   refresh: string | undefined;
   /** epoch ms from the JWT's `exp`, when it has one */
   expiresAt: number | undefined;
+  /**
+   * Brought by a renewal for expiry, yet already inside the refresh margin when it arrived (a
+   * short-lived token, or our clock ahead of the server's): renewing again would cost one `/token`
+   * per call, so it is trusted until the server answers 401.
+   */
+  trustUntil401: boolean;
 }
 
 /** Reads `exp` from a JWT without verifying it (the server does that); undefined if unreadable. */
@@ -38,48 +45,45 @@ export function jwtExpiry(token: string): number | undefined {
   }
 }
 
+const REMEMBERED_TOKENS = 8;
+
 /**
  * HostBill's JWT flow: `POST /login` lazily on first use, `POST /token` with the refresh token
  * shortly before `exp` and once after a 401, falling back to a new login when the refresh token is
- * refused. Concurrent requests share ONE login or refresh in flight.
+ * refused. Concurrent requests share ONE login or refresh in flight; each waits for it no longer
+ * than its own deadline. One session belongs to one deployment: binding it to a second base URL
+ * is refused, so a token can never travel to another server.
  */
 export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Date.now }: JwtAuthOptions): JwtAuth {
+  assertHeaderSafe(username, 'jwtAuth: the username');
   let context: AuthContext | undefined;
   let tokens: Tokens | undefined;
   let renewal: Promise<Tokens> | undefined;
-
-  const call = async (path: string, body: object | undefined, bearer?: string): Promise<unknown> => {
-    if (!context) throw new Error('jwtAuth is not attached to a client yet');
-    const url = `${context.baseUrl.replace(/\/+$/, '')}${path}`;
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (bearer) headers.authorization = `Bearer ${bearer}`;
-    const response = await context.fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    const request = { method: 'POST', url, operation: `POST ${path}` };
-    if (!response.ok) throw errorForStatus(response.status, request, parsed);
-    return parsed ?? {};
-  };
+  /** bumped by logout/revoke: a renewal started before it may not bring the session back */
+  let generation = 0;
+  const held: string[] = [];
 
   const toTokens = (answer: unknown, path: string): Tokens => {
     const { token, refresh } = (answer ?? {}) as { token?: unknown; refresh?: unknown };
-    if (typeof token !== 'string' || !token) {
-      throw new InvalidResponseError(`POST ${path} answered without a token`, { request: { method: 'POST', url: path }, body: answer });
+    const request = { method: 'POST', url: `${context!.baseUrl}${path}`, operation: `POST ${path}` };
+    if (typeof token !== 'string' || !token) throw new InvalidResponseError(`POST ${path} answered without a token`, { request });
+    try {
+      assertHeaderSafe(token, `POST ${path}: the token`);
+    } catch (error) {
+      throw new InvalidResponseError((error as Error).message, { request });
     }
-    return { token, refresh: typeof refresh === 'string' ? refresh : undefined, expiresAt: jwtExpiry(token) };
+    for (const value of [token, refresh]) if (typeof value === 'string') held.unshift(value);
+    held.length = Math.min(held.length, REMEMBERED_TOKENS);
+    const expiresAt = jwtExpiry(token);
+    return { token, refresh: typeof refresh === 'string' ? refresh : undefined, expiresAt, trustUntil401: false };
   };
 
-  const login = async () => toTokens(await call('/login', { username, password }), '/login');
+  const login = async () => toTokens(await context!.post('/login', { username, password }), '/login');
 
   const refreshOrLogin = async (current: Tokens | undefined): Promise<Tokens> => {
     if (!current?.refresh) return login();
     try {
-      const answer = toTokens(await call('/token', { refresh_token: current.refresh }), '/token');
+      const answer = toTokens(await context!.post('/token', { refresh_token: current.refresh }), '/token');
       return { ...answer, refresh: answer.refresh ?? current.refresh };
     } catch (error) {
       // an expired or revoked refresh token: start over with the credentials
@@ -88,46 +92,65 @@ export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Da
     }
   };
 
-  /** single flight: whoever asks while a renewal runs gets that renewal's result */
-  const renew = (current: Tokens | undefined): Promise<Tokens> => {
-    renewal ??= refreshOrLogin(current)
-      .then((fresh) => (tokens = fresh))
-      .finally(() => {
-        renewal = undefined;
-      });
+  /** single flight, bounded by the client's own timeouts (not by any one caller's signal) */
+  const renew = (current: Tokens | undefined, forExpiry = false): Promise<Tokens> => {
+    if (!renewal) {
+      const started = generation;
+      const flight: Promise<Tokens> = refreshOrLogin(current)
+        .then((fresh) => {
+          fresh.trustUntil401 = forExpiry && isInMargin(fresh);
+          if (started === generation) tokens = fresh;
+          return fresh;
+        })
+        .finally(() => {
+          if (renewal === flight) renewal = undefined;
+        });
+      renewal = flight;
+    }
     return renewal;
   };
 
-  const expiring = (t: Tokens) => t.expiresAt !== undefined && t.expiresAt - now() <= refreshMarginMs;
+  const isInMargin = (t: Tokens) => t.expiresAt !== undefined && t.expiresAt - now() <= refreshMarginMs;
+  const expiring = (t: Tokens) => !t.trustUntil401 && isInMargin(t);
+
+  const bound: BoundAuth = {
+    async authorize(headers, signal) {
+      let current = renewal ? await settleWithin(renewal, signal) : tokens;
+      if (!current || expiring(current)) current = await settleWithin(renew(current, current !== undefined), signal);
+      headers.authorization = `Bearer ${current.token}`;
+      return current.token;
+    },
+    async recover(used, signal) {
+      if (renewal) await settleWithin(renewal, signal);
+      if (tokens && tokens.token !== used) return true; // someone renewed it meanwhile
+      await settleWithin(renew(tokens), signal);
+      return true;
+    },
+    secrets: () => [password, ...held],
+  };
+
+  const endSession = async (send: (current: Tokens) => Promise<unknown>) => {
+    const current = tokens;
+    generation++;
+    tokens = undefined;
+    renewal = undefined;
+    if (current && context) await send(current);
+  };
 
   const strategy: JwtAuth = {
     kind: 'jwt',
-    attach(ctx) {
-      context = ctx;
+    bind(ctx) {
+      if (context && context.baseUrl !== ctx.baseUrl) {
+        throw new TypeError(`jwtAuth: this session already belongs to ${context.baseUrl}; create one jwtAuth per deployment (asked for ${ctx.baseUrl})`);
+      }
+      context ??= ctx;
+      return bound;
     },
-    async authorize(headers) {
-      let current = renewal ? await renewal : tokens;
-      if (!current || expiring(current)) current = await renew(current);
-      headers.set('authorization', `Bearer ${current.token}`);
-      return current.token;
-    },
-    async recover(used) {
-      if (renewal) await renewal;
-      if (tokens && tokens.token !== used) return true; // someone renewed it meanwhile
-      await renew(tokens);
-      return true;
-    },
-    async logout() {
-      const current = tokens;
-      tokens = undefined;
-      if (current) await call('/logout', undefined, current.token);
-    },
-    async revoke() {
-      const current = tokens;
-      tokens = undefined;
-      if (current?.refresh) await call('/revoke', { refresh_token: current.refresh });
-      else if (current) await call('/revoke', undefined, current.token);
-    },
+    logout: (options) => endSession((current) => context!.post('/logout', undefined, { bearer: current.token, signal: options?.signal })),
+    revoke: (options) =>
+      endSession((current) =>
+        current.refresh ? context!.post('/revoke', { refresh_token: current.refresh }, { signal: options?.signal }) : context!.post('/revoke', undefined, { bearer: current.token, signal: options?.signal }),
+      ),
   };
   return withSafeDescription(strategy, username);
 }

@@ -1,21 +1,40 @@
-/** What an auth strategy may use: the API's base URL and the plain (unwrapped) fetch. */
+/** What a client gives the auth strategy it uses. */
 export interface AuthContext {
+  /** the client's API base URL: tokens belong to this deployment only */
   baseUrl: string;
-  fetch: typeof fetch;
+  /**
+   * POSTs to an auth endpoint of this API (`/login`, `/token`, ...) with the client's timeouts and
+   * redaction, no auth of its own, and never following a redirect (credentials stay where they are
+   * sent). Resolves with the parsed JSON; an error answer rejects with a typed error.
+   */
+  post(path: string, body: object | undefined, options?: { bearer?: string; signal?: AbortSignal }): Promise<unknown>;
+}
+
+/** A strategy bound to one client: decorates requests, may recover from a 401 once. */
+export interface BoundAuth {
+  /** sets `authorization`; returns an opaque marker of the credential used */
+  authorize(headers: Record<string, string>, signal: AbortSignal): Promise<string | undefined>;
+  /** after a 401 for a request made with `used`: true when replaying may now succeed */
+  recover?(used: string | undefined, signal: AbortSignal): Promise<boolean>;
+  /** the secret values it holds now, so errors and logs can mask them wherever they are echoed */
+  secrets(): Iterable<string>;
 }
 
 /**
- * An auth strategy decorates each request and may recover from a 401 once (refresh, then replay).
- * Strategies keep credentials in closures, never in properties, so no `inspect`/`toJSON` shows them.
+ * An auth strategy: `basicAuth`, `bearerToken` or `jwtAuth`. Strategies keep credentials in
+ * closures, never in properties, so no `inspect`/`toJSON` shows them.
  */
 export interface AuthStrategy {
   readonly kind: 'basic' | 'bearer' | 'jwt';
-  /** called once by the client that uses this strategy */
-  attach(context: AuthContext): void;
-  /** sets the Authorization header; returns an opaque marker of the credential used */
-  authorize(headers: Headers, signal?: AbortSignal): Promise<string | undefined>;
-  /** after a 401 for a request made with `used`: true when replaying may now succeed */
-  recover?(used: string | undefined, signal?: AbortSignal): Promise<boolean>;
+  /** called by each client that uses this strategy */
+  bind(context: AuthContext): BoundAuth;
+}
+
+const UNSAFE_IN_HEADER = /[\r\n\0]/;
+
+/** A credential that would break or smuggle a header is refused before anything is sent. */
+export function assertHeaderSafe(value: string, what: string): void {
+  if (UNSAFE_IN_HEADER.test(value)) throw new TypeError(`${what} contains a line break or NUL character`);
 }
 
 /**
