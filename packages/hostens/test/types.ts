@@ -25,3 +25,26 @@ export async function typeChecks() {
   // @ts-expect-error not an operation of this API
   await client.GET('/no/such/path');
 }
+
+export async function optionChecks() {
+  // per-call options are typed
+  await client.GET('/server', { timeoutMs: 100, retry: false, totalTimeoutMs: 1000, headers: { 'x-a': '1' }, signal: AbortSignal.timeout(1000) });
+  // @ts-expect-error an unknown option is a compile error, not silently ignored
+  await client.GET('/server', { totallyBogusOption: 42 });
+  // @ts-expect-error an unknown body field is a compile error
+  await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'x', script: 7, bogus: true } });
+
+  // a default client: `{ data } | { error }`, and a non-JSON error body is its text
+  const plain = await client.GET('/server');
+  if (plain.error !== undefined) {
+    expectTypeOf(plain.data).toEqualTypeOf<undefined>();
+    if (typeof plain.error !== 'string') expectTypeOf(plain.error).toHaveProperty('error');
+  } else expectTypeOf(plain.data).toEqualTypeOf<ServerSummary[]>();
+
+  // a throwing client: `data` is never undefined, no `!` needed
+  const strict = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
+  const { data } = await strict.GET('/server');
+  expectTypeOf(data).toEqualTypeOf<ServerSummary[]>();
+  // @ts-expect-error a throwing client cannot be told not to throw for one call
+  await strict.GET('/server', { throwOnError: false });
+}
