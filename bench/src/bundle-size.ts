@@ -30,6 +30,13 @@ export async function services() {
 }`,
     ]),
   ),
+  // the issue's target: runtime + one provider + waitForTask
+  'hostens + waitForTask': `import { createHostensClient, basicAuth, waitForTask } from '@hostbill-api/hostens';
+const client = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
+export async function reboot(serverId: number) {
+  const { data } = await client.POST('/server/{server_id}/reboot', { params: { path: { server_id: serverId } } });
+  return waitForTask(client, { serverId, taskId: data.task_id });
+}`,
 };
 
 async function measure(name: string, source: string) {

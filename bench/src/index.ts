@@ -51,5 +51,20 @@ console.log(
   '\n',
 );
 
-writeFileSync(join(HERE, '..', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), overhead, bundles, codegen, typecheck, polling }, null, 2)}\n`);
+// the targets of the runtime-cost issue, judged in this same run
+const seq = overhead.filter((r) => r.mode === 'sequential');
+const conc = overhead.filter((r) => r.mode === 'concurrent-32');
+const ratio = (rows: typeof overhead) => rows.find((r) => r.variant === 'ours, basicAuth')!.medianMs / rows.find((r) => r.variant === 'bare openapi-fetch')!.medianMs;
+const consumer = bundles.find((b) => b.name === 'hostens + waitForTask')!;
+const targets: Array<[string, string, string, boolean]> = [
+  ['per call, sequential: ours (basicAuth) / bare openapi-fetch', '≤ 1.05×', `${ratio(seq).toFixed(3)}×`, ratio(seq) <= 1.05],
+  ['per call, concurrent-32: ours (basicAuth) / bare openapi-fetch', '≤ 1.05×', `${ratio(conc).toFixed(3)}×`, ratio(conc) <= 1.05],
+  ['consumer bundle: runtime + hostens + waitForTask, gzip', '≤ 5.00 kB', `${(consumer.gzipBytes / 1000).toFixed(2)} kB`, consumer.gzipBytes <= 5000],
+  ['1,000 concurrent waitForTask: event-loop p99', '< 20 ms', `${polling.eventLoopP99Ms.toFixed(1)} ms`, polling.eventLoopP99Ms < 20],
+  ['clean codegen of all specs and types', '≤ 5 s', `${codegen.cleanSeconds.toFixed(2)} s`, codegen.cleanSeconds <= 5],
+];
+console.log('6. targets\n');
+console.log(table(['target', 'goal', 'measured', 'verdict'], targets.map(([name, goal, measured, met]) => [name, goal, measured, met ? 'met' : 'MISSED'])), '\n');
+
+writeFileSync(join(HERE, '..', 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), overhead, bundles, codegen, typecheck, polling, targets: targets.map(([name, goal, measured, met]) => ({ name, goal, measured, met })) }, null, 2)}\n`);
 console.log('written: bench/results.json');

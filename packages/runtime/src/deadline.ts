@@ -6,6 +6,11 @@ export interface LinkedSignal {
   signal: AbortSignal;
   /** true once the timer (not a caller) aborted the signal */
   timedOut(): boolean;
+  /**
+   * Settles with `work`, or rejects with the abort reason the moment the signal aborts: the same
+   * guarantee as settleWithin, without a listener on the signal (Node 20 listeners cost µs per call).
+   */
+  race<T>(work: Promise<T>): Promise<T>;
   dispose(): void;
 }
 
@@ -14,22 +19,42 @@ export function linkSignals(timeoutMs: number | undefined, callerSignal?: AbortS
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let forward: (() => void) | undefined;
+  let aborted: Promise<never> | undefined;
+  let rejectAborted: ((reason: unknown) => void) | undefined;
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    rejectAborted?.(reason);
+  };
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else {
     if (callerSignal) {
-      forward = () => controller.abort(callerSignal.reason);
+      forward = () => abort(callerSignal.reason);
       callerSignal.addEventListener('abort', forward, { once: true });
     }
     if (timeoutMs !== undefined && timeoutMs !== Infinity) {
       timer = setTimeout(() => {
         timedOut = true;
-        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+        abort(new Error(`timed out after ${timeoutMs} ms`));
       }, Math.max(0, timeoutMs));
     }
   }
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    race<T>(work: Promise<T>): Promise<T> {
+      if (controller.signal.aborted) {
+        discardLate(work);
+        return Promise.reject(controller.signal.reason);
+      }
+      if (!aborted) {
+        aborted = new Promise<never>((_resolve, reject) => (rejectAborted = reject));
+        aborted.catch(() => {});
+      }
+      return Promise.race([work, aborted]).catch((error) => {
+        if (controller.signal.aborted) discardLate(work);
+        throw error;
+      });
+    },
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
       if (forward) callerSignal!.removeEventListener('abort', forward);

@@ -113,15 +113,15 @@ function isBranded(value: unknown): value is HostBillApiError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
-export const isHostBillApiError = guard(HostBillApiError, 'HostBillApiError');
-export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
-export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
-export const isRateLimitError = guard(RateLimitError, 'RateLimitError');
-export const isTimeoutError = guard(TimeoutError, 'TimeoutError');
-export const isAbortError = guard(AbortError, 'AbortError');
-export const isNetworkError = guard(NetworkError, 'NetworkError');
-export const isInvalidResponseError = guard(InvalidResponseError, 'InvalidResponseError');
-export const isInvalidRequestError = guard(InvalidRequestError, 'InvalidRequestError');
+export const isHostBillApiError = /* @__PURE__ */ guard(HostBillApiError, 'HostBillApiError');
+export const isAuthenticationError = /* @__PURE__ */ guard(AuthenticationError, 'AuthenticationError');
+export const isNotFoundError = /* @__PURE__ */ guard(NotFoundError, 'NotFoundError');
+export const isRateLimitError = /* @__PURE__ */ guard(RateLimitError, 'RateLimitError');
+export const isTimeoutError = /* @__PURE__ */ guard(TimeoutError, 'TimeoutError');
+export const isAbortError = /* @__PURE__ */ guard(AbortError, 'AbortError');
+export const isNetworkError = /* @__PURE__ */ guard(NetworkError, 'NetworkError');
+export const isInvalidResponseError = /* @__PURE__ */ guard(InvalidResponseError, 'InvalidResponseError');
+export const isInvalidRequestError = /* @__PURE__ */ guard(InvalidRequestError, 'InvalidRequestError');
 
 /** `GET /server/{server_id}` when the operation is known, else the method and the (masked) URL. */
 export function describeRequest(request: RequestDescription, redactor: Redactor = PLAIN_REDACTOR): string {

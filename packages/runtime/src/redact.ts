@@ -62,10 +62,7 @@ export function createRedactor(known: () => Iterable<string> = () => []): Redact
 }
 
 /** For places that know no client: names and credential-looking text only. */
-export const PLAIN_REDACTOR = createRedactor();
-export const redact = PLAIN_REDACTOR.value;
-export const redactText = PLAIN_REDACTOR.text;
-export const redactUrl = PLAIN_REDACTOR.url;
+export const PLAIN_REDACTOR = /* @__PURE__ */ createRedactor();
 
 /** Headers as a plain object, lower-case names, secret-named values masked. */
 export function maskHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {

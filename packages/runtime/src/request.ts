@@ -5,7 +5,7 @@ export type HeaderInput = Headers | Array<[string, string]> | Record<string, str
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
 const BAD_HEADER_VALUE = /[\r\n\0]/;
-const serializeQuery = createQuerySerializer();
+const serializeQuery = /* @__PURE__ */ createQuerySerializer();
 
 /**
  * `/dns/{zone_id}/records/{id}` with its values, each one percent-encoded as ONE segment. `.` and

@@ -1,6 +1,6 @@
 import type { BoundAuth } from './auth/types.js';
 import { BodyTooLargeError, readBody, type ParseAs, type ReadBody } from './body.js';
-import { linkSignals, settleWithin, type LinkedSignal } from './deadline.js';
+import { linkSignals, type LinkedSignal } from './deadline.js';
 import {
   AbortError,
   AuthenticationError,
@@ -75,7 +75,7 @@ export async function send(call: PreparedCall, transport: Transport): Promise<Ou
       transport.log?.(() => ({ type: 'request', method: request.method, url: request.url, attempt, headers }));
       const init: RequestInit = { ...call.init, method: request.method, headers, body: call.body, signal: linked.signal };
       if (call.credentials) init.redirect = 'manual';
-      const response = await settleWithin(transport.fetch(request.url, init), linked.signal);
+      const response = await linked.race(transport.fetch(request.url, init));
 
       if (call.credentials && isRedirect(response)) {
         await discard(response);
@@ -88,7 +88,7 @@ export async function send(call: PreparedCall, transport: Transport): Promise<Ou
       }
       if (response.status === 401 && call.auth?.recover && !replayed && replayable) {
         replayed = true; // one refresh-and-replay per call, so a bad credential can never loop
-        if (await settleWithin(call.auth.recover(used, linked.signal), linked.signal)) {
+        if (await linked.race(call.auth.recover(used, linked.signal))) {
           await discard(response);
           attempt--;
           continue;
@@ -106,7 +106,7 @@ export async function send(call: PreparedCall, transport: Transport): Promise<Ou
           continue;
         }
       }
-      const read = await settleWithin(readBody(response, request.method, call.parseAs, call.maxResponseBytes), linked.signal);
+      const read = await linked.race(readBody(response, request.method, call.parseAs, call.maxResponseBytes));
       const outcome = toOutcome(response, read, request, transport);
       transport.log?.(() => ({ type: 'response', method: request.method, url: request.url, attempt, status: response.status, durationMs: Date.now() - started, body: read.kind === 'json' ? read.value : undefined }));
       if (!outcome.ok && outcome.failure instanceof InvalidResponseError && response.ok) throw outcome.failure;
