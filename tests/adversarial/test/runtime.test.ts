@@ -49,23 +49,26 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const never = () => {};
 
 describe('1. timeouts survive garbage collection', () => {
-  it('20 rounds of 20 hung calls (timeoutMs 200) with gc() between: every call settles as a TimeoutError', async () => {
+  it('30 rounds of 20 hung calls (timeoutMs 200, caller abort at 1 s) with gc() between: every call settles as a TimeoutError', async () => {
     expect(typeof (globalThis as { gc?: unknown }).gc).toBe('function');
     const server = await serve(never);
     const client = createProviderClient<Paths>({ baseUrl: server.url, timeoutMs: 200, retry: false });
     let slowest = 0;
-    for (let round = 0; round < 20; round++) {
-      const calls = Array.from({ length: 20 }, () => settleTimed(client.GET('/details')));
+    for (let round = 0; round < 30; round++) {
+      const caller = new AbortController();
+      const late = setTimeout(() => caller.abort(new Error('caller gave up')), 1000);
+      const calls = Array.from({ length: 20 }, () => settleTimed(client.GET('/details', { signal: caller.signal })));
       gc();
       await new Promise((resolve) => setTimeout(resolve, 50));
       gc();
       const results = await Promise.all(calls);
+      clearTimeout(late);
       for (const result of results) {
         expect(result.error).toBeInstanceOf(TimeoutError);
         slowest = Math.max(slowest, result.ms);
       }
     }
-    console.log(`attack 1: 400 hung calls, slowest settled after ${Math.round(slowest)} ms (timeoutMs 200)`);
+    console.log(`attack 1: 600 hung calls, slowest settled after ${Math.round(slowest)} ms (timeoutMs 200)`);
     expect(slowest).toBeLessThan(2000);
   });
 
@@ -153,6 +156,21 @@ describe('3. credentials never follow a redirect', () => {
     }
     expect(thief.count()).toBe(0);
     expect(server.count('/details')).toBe(0);
+  });
+});
+
+describe('3b. ordinary calls that are redirected elsewhere', () => {
+  it('a 302 of a GET to another origin does not carry the Authorization header there', async () => {
+    const other = await serve((_req, res) => json(res, 200, { ok: true }));
+    const server = await serve((_req, res) => {
+      res.writeHead(302, { location: `${other.url.replace('127.0.0.1', 'localhost')}/details` });
+      res.end();
+    });
+    const client = createProviderClient<Paths>({ baseUrl: server.url, auth: basicAuth({ username: 'u', password: PASSWORD }) });
+    await client.GET('/details');
+    expect(server.requests[0]!.headers.authorization).toMatch(/^Basic /);
+    expect(other.count()).toBe(1);
+    expect(other.requests[0]!.headers.authorization).toBeUndefined();
   });
 });
 
