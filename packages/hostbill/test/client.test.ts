@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentedExample, recordingFetch } from '../../runtime/test/support/provider-fixtures.js';
+import { documentedExample, recordingFetch } from '@hostbill-api/test-support';
 import { createHostBillClient, basicAuth, type paths } from '../src/index.js';
 
 const example = documentedExample('hostbill', '/service/{id}');

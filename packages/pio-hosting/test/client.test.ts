@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentedExample, readSpec, recordingFetch } from '../../runtime/test/support/provider-fixtures.js';
+import { documentedExample, readSpec, recordingFetch } from '@hostbill-api/test-support';
 import { createPioHostingClient, basicAuth, type paths, BASE_URL } from '../src/index.js';
 
 const example = documentedExample('pio-hosting', '/invoice/{id}');

@@ -16,7 +16,7 @@ import {
   TimeoutError,
   type TrafficEvent,
 } from '../src/index.js';
-import { fakeJwt, json, startFakeServer } from './fake-server.js';
+import { fakeJwt, json, startFakeServer } from '@hostbill-api/test-support';
 
 /** The few paths these tests call; provider packages use their generated `paths`. */
 interface TestPaths {
@@ -64,7 +64,7 @@ describe('JWT auth', () => {
     await client.GET('/details');
     expect(first.data?.client.id).toBe('26');
     expect(server.count('/login')).toBe(1);
-    expect(server.requests.find((r) => r.path === '/login')!.body).toEqual({ username: 'api@example.com', password: PASSWORD });
+    expect(server.requests.find((r) => r.path === '/login')!.json).toEqual({ username: 'api@example.com', password: PASSWORD });
   });
 
   it('100 concurrent requests with an expired token cause exactly one refresh', async () => {
@@ -85,7 +85,7 @@ describe('JWT auth', () => {
     const results = await Promise.all(Array.from({ length: 100 }, () => client.GET('/details')));
     expect(results.every((r) => r.data?.client.id === '26')).toBe(true);
     expect(server.count('/token')).toBe(1);
-    expect(server.requests.find((r) => r.path === '/token')!.body).toEqual({ refresh_token: 'refresh-1' });
+    expect(server.requests.find((r) => r.path === '/token')!.json).toEqual({ refresh_token: 'refresh-1' });
   });
 
   it('refreshes once after a 401 and replays; a 401 after the refresh surfaces AuthenticationError without looping', async () => {
@@ -175,7 +175,7 @@ describe('JWT auth', () => {
     await auth.revoke();
     expect(server.count('/logout')).toBe(1);
     expect(server.count('/login')).toBe(2);
-    expect(server.requests.find((r) => r.path === '/revoke')!.body).toEqual({ refresh_token: 'rr' });
+    expect(server.requests.find((r) => r.path === '/revoke')!.json).toEqual({ refresh_token: 'rr' });
   });
 });
 

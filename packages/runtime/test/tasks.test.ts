@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderClient, PollTimeoutError, waitForTask } from '../src/index.js';
-import { json, startFakeServer } from './fake-server.js';
+import { json, startFakeServer } from '@hostbill-api/test-support';
 
 interface TaskPaths {
   '/server/{server_id}/task/{task_id}': {

@@ -19,7 +19,7 @@ import {
   type TrafficEvent,
 } from '@hostbill-api/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeJwt, json, nowSeconds, settleTimed, startHostileServer, type HostileHandler } from './support/hostile-server.js';
+import { fakeJwt, json, nowSeconds, settleTimed, startFakeServer, type Handler } from '@hostbill-api/test-support';
 
 interface Paths {
   '/details': { get: { responses: { 200: { content: { 'application/json': { ok: boolean } } } } } };
@@ -40,8 +40,8 @@ const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-async function serve(handler: HostileHandler) {
-  const server = await startHostileServer(handler);
+async function serve(handler: Handler) {
+  const server = await startFakeServer(handler);
   servers.push(server);
   return server;
 }

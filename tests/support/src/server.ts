@@ -5,23 +5,36 @@ export interface SeenRequest {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
+  /** the raw body */
   body: string;
+  /** the body parsed as JSON; undefined when empty or not JSON */
+  json: unknown;
 }
 
-export type HostileHandler = (request: SeenRequest, response: ServerResponse) => unknown;
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type Handler = (request: SeenRequest, response: ServerResponse) => unknown;
 
 /**
- * A server on 127.0.0.1 for attacks on the client: records every request, lets a test wait for
- * one (`received`), and on close destroys every socket, stalled ones included.
+ * A stateful HTTP server on 127.0.0.1 for tests: records every request (body as text, and as JSON
+ * when it parses), lets a test wait for one (`received`) instead of racing a clock, and on close
+ * destroys every socket, stalled ones included.
  */
-export async function startHostileServer(handler: HostileHandler) {
+export async function startFakeServer(handler: Handler) {
   const requests: SeenRequest[] = [];
   const waiters: Array<{ path: string | undefined; resolve: () => void }> = [];
   const timers = new Set<ReturnType<typeof setInterval>>();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request = { method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+    const text = Buffer.concat(chunks).toString('utf8');
+    const request = { method: req.method!, path: req.url!, headers: req.headers, body: text, json: parseJson(text) };
     requests.push(request);
     for (const waiter of waiters.splice(0)) {
       if (waiter.path === undefined || waiter.path === request.path) waiter.resolve();
@@ -52,7 +65,7 @@ export async function startHostileServer(handler: HostileHandler) {
   };
 }
 
-export type HostileServer = Awaited<ReturnType<typeof startHostileServer>>;
+export type FakeServer = Awaited<ReturnType<typeof startFakeServer>>;
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Test support shared by the provider packages' tests (not shipped: `files` holds only dist). */
-const SPECS = join(import.meta.dirname, '..', '..', '..', '..', 'specs');
+/** Spec fixtures for the provider packages' tests. */
+const SPECS = join(import.meta.dirname, '..', '..', '..', 'specs');
 
 export function readSpec(provider: string) {
   return JSON.parse(readFileSync(join(SPECS, provider, 'openapi.json'), 'utf8'));
