@@ -58,6 +58,11 @@ export async function generateAll(specsDir: string): Promise<{ results: Provider
   return { results, reports, files };
 }
 
+/** Writes every generated file. */
+export function writeOutputs(files: GeneratedFile[]): void {
+  for (const f of files) writeAtomic(f.file, f.text);
+}
+
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const specsAt = argv.indexOf('--specs');
@@ -74,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`specs:check ${stale.length === 0 ? 'ok' : 'FAILED'} in ${(elapsed / 1000).toFixed(2)} s`);
     return stale.length === 0 ? 0 : 1;
   }
-  for (const f of files) writeAtomic(f.file, f.text);
+  writeOutputs(files);
   console.log(`generated ${results.length} specs in ${(elapsed / 1000).toFixed(2)} s`);
   return 0;
 }
