@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { generateAll, writeOutputs } from '@hostbill-api/spec-pipeline';
+import { generateAll, writeAll } from '@hostbill-api/spec-pipeline';
 
 /** What `pnpm generate` does, in this process: build every provider, then write. */
 export async function generate(specsDir: string): Promise<void> {
-  writeOutputs((await generateAll(specsDir)).files);
+  writeAll((await generateAll(specsDir)).files);
 }
 
 /** The message of the error `generate` fails with (a test fails if it succeeds). */
