@@ -11,14 +11,11 @@ import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.j
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
 import { readProvider, type ProviderInput } from './steps/read-provider.js';
-import { writeAtomic } from './steps/write-atomic.js';
+import { writeAll, type OutputFile } from './steps/write-all.js';
 
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
 
-export interface GeneratedFile {
-  file: string;
-  text: string;
-}
+export type GeneratedFile = OutputFile;
 
 /** Providers in build order: a union comes after the providers it unites. */
 export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
@@ -74,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`specs:check ${stale.length === 0 ? 'ok' : 'FAILED'} in ${(elapsed / 1000).toFixed(2)} s`);
     return stale.length === 0 ? 0 : 1;
   }
-  for (const f of files) writeAtomic(f.file, f.text);
+  writeAll(files);
   console.log(`generated ${results.length} specs in ${(elapsed / 1000).toFixed(2)} s`);
   return 0;
 }

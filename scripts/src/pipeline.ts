@@ -14,6 +14,7 @@ import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
 import { applyPatches } from './steps/apply-patches.js';
 import { canonicalize } from './steps/canonical.js';
+import { checkOperationsKept, declaredOperations } from './steps/operation-guard.js';
 import { convertSwagger, upgradeTo31 } from './steps/convert.js';
 import type { ProviderInput } from './steps/read-provider.js';
 import { unionOfSpecs } from './steps/union.js';
@@ -71,8 +72,11 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
   const base = await baseSpec(input, finished, log);
   const repaired = applyRules(base, RULES, { provider: config, docs, catalogue, log });
   const patched = applyPatches(repaired, input.patches, log);
-  const spec = canonicalize(patched);
-  await validateSpec(spec, `${config.name}/openapi.json`);
+  const spec = canonicalize(patched.spec);
+  const file = `${config.name}/openapi.json`;
+  const united = (config.unionOf ?? []).flatMap((name) => finished.get(name)?.spec ?? []);
+  checkOperationsKept(file, spec, declaredOperations(input.swagger?.value, input.docs, united), patched.removed);
+  await validateSpec(spec, file);
   return { name: config.name, spec, repairs: log.repairs };
 }
 

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SPECS_DIR } from '../src/generate.js';
@@ -13,6 +14,15 @@ export function scratchSpecs(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hostbill-specs-'));
   cpSync(SPECS_DIR, dir, { recursive: true });
   return dir;
+}
+
+/** Records the sha256 of every file in a scratch provider's source/, after a test changed one on purpose. */
+export function rehash(specsDir: string, provider: string): void {
+  const configFile = join(specsDir, provider, 'provider.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8'));
+  const sourceDir = join(specsDir, provider, 'source');
+  config.sha256 = Object.fromEntries(readdirSync(sourceDir).map((f) => [`source/${f}`, createHash('sha256').update(readFileSync(join(sourceDir, f))).digest('hex')]));
+  writeFileSync(configFile, JSON.stringify(config));
 }
 
 export const PIO_SWAGGER = '001_a814dcc48a50d90a.txt';

@@ -1,5 +1,5 @@
 import { lineColumnAt, PipelineError } from '../errors.js';
-import { jsonErrorOffset } from './json-error-offset.js';
+import { scanJson } from './json-scan.js';
 
 export interface LenientJsonResult {
   value: unknown;
@@ -37,18 +37,19 @@ export function escapeControlCharactersInStrings(text: string): { text: string; 
   return { text: out, count };
 }
 
-/** Parses vendor JSON that is JSON but for raw control characters in strings; errors name file:line:col. */
+/**
+ * Parses vendor JSON that is JSON but for raw control characters in strings; errors name file:line:col
+ * and never quote the text. JSON.parse keeps a `"__proto__"` key as an own property, as data.
+ */
 export function parseLenientJson(text: string, file: string): LenientJsonResult {
   if (text.trim() === '') throw new PipelineError(file, '1:1', 'file is empty, expected JSON');
   const { text: escaped, count } = escapeControlCharactersInStrings(text);
-  try {
-    return { value: JSON.parse(escaped), escapedControlCharacters: count };
-  } catch (error) {
-    const message = (error as Error).message.replace(/,? *(?:in JSON )?at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-    const offset = jsonErrorOffset(escaped);
-    const where = offset < 0 ? '' : lineColumnAt(text, originalOffset(text, escaped, offset));
-    throw new PipelineError(file, where, `invalid JSON: ${message}`);
+  const found = scanJson(escaped);
+  if (found) {
+    const where = lineColumnAt(text, originalOffset(text, escaped, found.offset));
+    throw new PipelineError(file, where, found.kind === 'depth' ? found.problem : `invalid JSON: ${found.problem}`);
   }
+  return { value: JSON.parse(escaped), escapedControlCharacters: count };
 }
 
 /** Maps an offset in the escaped text back to the vendor text (each escape added one or more characters). */

@@ -1,6 +1,9 @@
+/// <reference path="../types/swagger2openapi.d.ts" />
+// (referenced here so that other packages type-checking this module see the declaration too)
 import swagger2openapi from 'swagger2openapi';
 import { PipelineError } from '../errors.js';
 import type { OpenApi } from '../model.js';
+import { PROTO_STANDIN, renameKeys } from './own-keys.js';
 
 /** Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi; its fixes are counted but never silent. */
 export async function convertSwagger(swagger: unknown, file: string): Promise<OpenApi> {
@@ -11,8 +14,8 @@ export async function convertSwagger(swagger: unknown, file: string): Promise<Op
     throw new PipelineError(file, '/paths', 'Swagger document has no "paths" object');
   }
   try {
-    const result = await swagger2openapi.convertObj(structuredClone(swagger), { patch: true, warnOnly: true, resolve: false });
-    return result.openapi as OpenApi;
+    const result = await swagger2openapi.convertObj(renameKeys(swagger, '__proto__', PROTO_STANDIN), { patch: true, warnOnly: true, resolve: false });
+    return renameKeys(result.openapi, PROTO_STANDIN, '__proto__') as OpenApi;
   } catch (error) {
     throw new PipelineError(file, '', `swagger2openapi could not convert it: ${(error as Error).message}`);
   }

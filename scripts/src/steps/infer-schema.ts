@@ -1,3 +1,5 @@
+import { setOwn } from '../patch/json-pointer.js';
+
 /**
  * Example JSON -> JSON Schema (2020-12, as OpenAPI 3.1 uses). A key is required when every example
  * of that object has it (so clients type `ram_used: number`, not `number | undefined`); objects stay
@@ -55,7 +57,8 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
   if (a.properties || b.properties) {
     const properties: Record<string, JsonSchema> = { ...(a.properties ?? {}) };
     for (const [key, schema] of Object.entries(b.properties ?? {})) {
-      properties[key] = properties[key] ? mergeSchemas(properties[key]!, schema) : schema;
+      // own keys only: an example's "__proto__" field is a field like any other
+      setOwn(properties, key, Object.hasOwn(properties, key) ? mergeSchemas(properties[key]!, schema) : schema);
     }
     merged.properties = properties;
     // required only where both sides are objects that both have the key

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { extractOperations } from '../docs/extract-operations.js';
 import { PipelineError } from '../errors.js';
 import type { LoadedDocs, ProviderConfig } from '../model.js';
+import { confineSource, pointerSegment } from '../read/confine.js';
 import { parseLenientJson } from '../read/lenient-json.js';
 import { parsePatchFile, type PatchFile } from './apply-patches.js';
 
@@ -17,32 +18,45 @@ export interface ProviderInput {
 export interface ReadOptions {
   /** reads one file, `specsDir`-relative; the fuzz tests hand in mutated bytes through it */
   read?: (specsDir: string, file: string) => Buffer;
-  /** off only where the input is meant to differ from the vendor's (fuzzing) */
+  /** off only where the input is meant to differ from the vendor's (fuzzing); every source still needs a hash */
   verifyHashes?: boolean;
 }
+
+type Config = ProviderConfig & { sha256?: Record<string, unknown> };
 
 /** Reads `specs/<name>/provider.json` and everything it names; `specsDir`-relative file names in errors. */
 export function readProvider(specsDir: string, name: string, { read = readBytes, verifyHashes = true }: ReadOptions = {}): ProviderInput {
   const configFile = `${name}/provider.json`;
-  const config = readJson(specsDir, configFile) as ProviderConfig & { sha256?: Record<string, string> };
+  const config = readJson(specsDir, configFile) as Config;
   checkConfig(config, configFile, name);
-  for (const [file, expected] of Object.entries(verifyHashes ? (config.sha256 ?? {}) : {})) {
-    const actual = createHash('sha256').update(read(specsDir, `${name}/${file}`)).digest('hex');
-    if (actual !== expected) {
-      throw new PipelineError(`${name}/${file}`, '', `vendor copy changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…): vendor files are never edited; put corrections in patches/`);
+  // every source is confined and hashed before any of them is read
+  const sources = [
+    ...(config.swagger === undefined ? [] : [{ pointer: '/swagger', relative: config.swagger as unknown }]),
+    ...(config.docs ?? []).map((relative: unknown, index) => ({ pointer: `/docs/${index}`, relative })),
+  ].map(({ pointer, relative }) => confineSource(specsDir, name, relative, configFile, pointer));
+  const hashes = checkHashes(config.sha256, sources, configFile);
+  const bytes = new Map(sources.map((source) => [source, read(specsDir, `${name}/${source}`)]));
+  if (verifyHashes) {
+    for (const [source, content] of bytes) {
+      const [actual, expected] = [createHash('sha256').update(content).digest('hex'), hashes.get(source)!];
+      if (actual !== expected) {
+        throw new PipelineError(`${name}/${source}`, '', `vendor copy changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…): vendor files are never edited; put corrections in patches/`);
+      }
     }
   }
-  const swagger = config.swagger
-    ? (() => {
-        const file = `${name}/${config.swagger}`;
-        const parsed = parseLenientJson(read(specsDir, file).toString('utf8'), file);
-        return { file, value: parsed.value, escapedControlCharacters: parsed.escapedControlCharacters };
-      })()
-    : undefined;
+  const text = (source: string) => bytes.get(source)!.toString('utf8');
+  const swagger =
+    config.swagger === undefined
+      ? undefined
+      : (() => {
+          const file = `${name}/${sources[0]}`;
+          const parsed = parseLenientJson(text(sources[0]!), file);
+          return { file, value: parsed.value, escapedControlCharacters: parsed.escapedControlCharacters };
+        })();
   const sections = new Set(config.sections ?? []);
-  const docs = (config.docs ?? []).map((relative) => {
-    const file = `${name}/${relative}`;
-    return { file, operations: extractOperations(read(specsDir, file).toString('utf8'), file, sections) };
+  const docs = sources.slice(config.swagger === undefined ? 0 : 1).map((source) => {
+    const file = `${name}/${source}`;
+    return { file, operations: extractOperations(text(source), file, sections) };
   });
   const patchDir = join(specsDir, name, 'patches');
   const patches = existsSync(patchDir)
@@ -54,6 +68,23 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
   return { config, swagger, docs, patches };
 }
 
+/** Every source has a sha256 and every sha256 names a source (so no other file is ever read for it). */
+function checkHashes(sha256: unknown, sources: string[], configFile: string): Map<string, string> {
+  if (sha256 !== undefined && (typeof sha256 !== 'object' || sha256 === null || Array.isArray(sha256))) {
+    throw new PipelineError(configFile, '/sha256', 'must be an object: { "source/<file>": "<sha256sum of the file>" }');
+  }
+  const hashes = new Map<string, string>();
+  for (const [key, hash] of Object.entries(sha256 ?? {})) {
+    const pointer = `/sha256/${pointerSegment(key)}`;
+    if (!sources.includes(posix.normalize(key))) throw new PipelineError(configFile, pointer, 'names no source (no "swagger" or "docs" entry is this file)');
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new PipelineError(configFile, pointer, 'must be the 64 hex digits of the sha256sum of the file');
+    hashes.set(posix.normalize(key), hash);
+  }
+  const unhashed = sources.find((source) => !hashes.has(source));
+  if (unhashed) throw new PipelineError(configFile, '/sha256', `no sha256 for ${unhashed}: add "${unhashed}": "<sha256sum of the file>"; every vendor file is hash-checked`);
+  return hashes;
+}
+
 export function readBytes(specsDir: string, file: string): Buffer {
   try {
     return readFileSync(join(specsDir, file));
@@ -62,7 +93,16 @@ export function readBytes(specsDir: string, file: string): Buffer {
   }
 }
 
+/** provider.json and patches are ours, in the provider folder: regular files, never links elsewhere. */
 function readJson(specsDir: string, file: string): unknown {
+  const link = (() => {
+    try {
+      return lstatSync(join(specsDir, file)).isSymbolicLink();
+    } catch {
+      return false; // readBytes names what is missing
+    }
+  })();
+  if (link) throw new PipelineError(file, '', 'is a symbolic link; it must be a regular file in the provider folder');
   return parseLenientJson(readBytes(specsDir, file).toString('utf8'), file).value;
 }
 
@@ -76,5 +116,6 @@ function checkConfig(config: ProviderConfig, file: string, name: string): void {
   if (!Array.isArray(config.auth) || config.auth.length === 0 || config.auth.some((a) => a !== 'basic' && a !== 'bearer')) {
     fail('/auth', 'must list "basic" and/or "bearer"');
   }
+  if (config.docs !== undefined && !Array.isArray(config.docs)) fail('/docs', 'must be an array of "source/<file>" names');
   if (!config.swagger && !config.docs?.length && !config.unionOf?.length) fail('', 'names no source: give "swagger", "docs" or "unionOf"');
 }

@@ -1,4 +1,5 @@
 import { forEachOperation, operationKey, type OpenApi, type RepairLog } from '../model.js';
+import { setOwn } from '../patch/json-pointer.js';
 import { templateShape } from '../rules/path-shape.js';
 
 /**
@@ -9,7 +10,9 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, log:
   const union: OpenApi = { openapi: '3.1.0', paths: {}, components: { schemas: {} } };
   const byShape = new Map<string, OpenApi>();
   for (const { name, spec } of specs) {
-    for (const [schemaName, schema] of Object.entries(spec.components?.schemas ?? {})) union.components.schemas[schemaName] ??= structuredClone(schema);
+    for (const [schemaName, schema] of Object.entries(spec.components?.schemas ?? {})) {
+      if (!Object.hasOwn(union.components.schemas, schemaName)) setOwn(union.components.schemas, schemaName, structuredClone(schema));
+    }
     forEachOperation(spec, (operation, method, path) => {
       const shape = operationKey(method, templateShape(path));
       const existing = byShape.get(shape);
@@ -43,8 +46,8 @@ function mergeOperationInputs(target: OpenApi, source: OpenApi): string[] {
   for (const [name, schema] of Object.entries(sourceProps)) {
     target.requestBody ??= structuredClone({ ...source.requestBody, content: { 'application/json': { schema: { type: 'object', properties: {} } } } });
     const props = target.requestBody.content['application/json'].schema.properties;
-    if (!props[name]) {
-      props[name] = structuredClone(schema);
+    if (!Object.hasOwn(props, name)) {
+      setOwn(props, name, structuredClone(schema));
       added.push(name);
     }
   }

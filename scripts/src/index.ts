@@ -1,0 +1,4 @@
+/** The pipeline's programmatic surface, for other workspace packages' tests. */
+export { PipelineError } from './errors.js';
+export { generateAll, SPECS_DIR, type GeneratedFile } from './generate.js';
+export { writeAll } from './steps/write-all.js';
