@@ -5,7 +5,8 @@ import type { components, operations, paths } from './generated/schema.js';
 export const createHostBillClient = defineProviderClient<paths>();
 
 export type { components, operations, paths };
-type Schemas = components['schemas'];
+/** Every named schema of the spec. */
+export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
 export type Server = Schemas['GetServerResponse'];

@@ -8,7 +8,8 @@ export const BASE_URL = 'https://cp.pio.hosting/api';
 export const createPioHostingClient = defineProviderClient<paths>({ baseUrl: BASE_URL });
 
 export type { components, operations, paths };
-type Schemas = components['schemas'];
+/** Every named schema of the spec. */
+export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
 export type Service = NonNullable<Schemas['ServiceDetailsResponse']['service']>;

@@ -7,8 +7,8 @@ export interface RequestDescription {
   operation?: string;
 }
 
-/** What an error knows about the answer, when there was one. */
-interface ErrorDetails {
+/** What an error is made from: the request, and the answer when there was one. */
+export interface ErrorDetails {
   request: RequestDescription;
   status?: number;
   body?: unknown;

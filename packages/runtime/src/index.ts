@@ -4,11 +4,17 @@ export type {
   CallInit,
   CallOptions,
   CallResult,
+  ClientMethod,
   ErrorData,
+  FactoryOptions,
+  Failure,
+  InitArgs,
+  OperationOf,
   HostBillClient,
   ProviderClientFactory,
   ProviderClientOptions,
   RequestOptions,
+  Success,
   SuccessData,
 } from './types.js';
 export type { ParseAs } from './body.js';
@@ -19,6 +25,7 @@ export { bearerToken } from './auth/bearer.js';
 export { jwtAuth, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
 export type { AuthContext, AuthStrategy, BoundAuth } from './auth/types.js';
 
+export type { ErrorDetails, RequestDescription } from './errors.js';
 export {
   AbortError,
   AuthenticationError,
@@ -45,4 +52,4 @@ export { poll, PollTimeoutError, type PollOptions } from './poll.js';
 export { waitForTask, type ServerTask, type TaskClient } from './tasks.js';
 
 export { consoleLogger, type Logger, type LogLevel, type TrafficEvent } from './log.js';
-export { REDACTED } from './redact.js';
+export { REDACTED, type Redactor } from './redact.js';

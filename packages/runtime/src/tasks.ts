@@ -15,7 +15,7 @@ const TASK_PATH = '/server/{server_id}/task/{task_id}';
 /** The part of a generated client that waitForTask needs; every provider client with the endpoint fits. */
 export interface TaskClient {
   GET(
-    path: typeof TASK_PATH,
+    path: '/server/{server_id}/task/{task_id}',
     init: { params: { path: { server_id: number; task_id: number } }; signal?: AbortSignal; throwOnError?: true },
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }

@@ -55,7 +55,8 @@ export interface ProviderClientOptions<Throw extends boolean = boolean> extends 
 /** The second argument of a call: the operation's params and body, plus our options. */
 export type CallInit<Operation, Throw extends boolean> = ParamsOption<Operation> & RequestBodyOption<Operation> & RequestOptions<Throw>;
 
-type InitArgs<Operation, Throw extends boolean> =
+/** The rest parameter of a call: optional when the operation needs nothing, required otherwise. */
+export type InitArgs<Operation, Throw extends boolean> =
   RequiredKeysOf<CallInit<Operation, Throw>> extends never ? [init?: CallInit<Operation, Throw>] : [init: CallInit<Operation, Throw>];
 
 /** The documented 2xx body of an operation. */
@@ -69,12 +70,13 @@ export type Failure<Operation> = { data?: never; error: ErrorData<Operation>; re
 /** `{ data }` or `{ error }`; a client made with `throwOnError: true` only ever returns `{ data }`. */
 export type CallResult<Operation, Throw extends boolean> = Throw extends true ? Success<Operation> : Success<Operation> | Failure<Operation>;
 
-type Operation<Paths, Path extends keyof Paths, Method extends HttpMethod> = FilterKeys<Paths[Path], Method>;
+/** The operation object of `paths[Path][Method]`. */
+export type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = FilterKeys<Paths[Path], Method>;
 
 export type ClientMethod<Paths extends {}, Method extends HttpMethod, Throw extends boolean> = <Path extends PathsWithMethod<Paths, Method>>(
   path: Path,
-  ...init: InitArgs<Operation<Paths, Path, Method>, Throw>
-) => Promise<CallResult<Operation<Paths, Path, Method>, Throw>>;
+  ...init: InitArgs<OperationOf<Paths, Path, Method>, Throw>
+) => Promise<CallResult<OperationOf<Paths, Path, Method>, Throw>>;
 
 /**
  * A typed client over a provider's `paths`: openapi-fetch's call shape
@@ -93,8 +95,8 @@ export interface HostBillClient<Paths extends {}, Throw extends boolean = false>
   request<Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>>(
     method: Method,
     path: Path,
-    ...init: InitArgs<Operation<Paths, Path, Method>, Throw>
-  ): Promise<CallResult<Operation<Paths, Path, Method>, Throw>>;
+    ...init: InitArgs<OperationOf<Paths, Path, Method>, Throw>
+  ): Promise<CallResult<OperationOf<Paths, Path, Method>, Throw>>;
   /** the base URL every path is appended to */
   readonly baseUrl: string;
 }
@@ -106,4 +108,5 @@ export interface ProviderClientFactory<Paths extends {}, BaseUrl extends 'option
   (options: FactoryOptions<BaseUrl>): HostBillClient<Paths, boolean>;
 }
 
-type FactoryOptions<BaseUrl extends 'optional' | 'required'> = BaseUrl extends 'required' ? ProviderClientOptions & { baseUrl: string } : ProviderClientOptions;
+/** A factory's options: `baseUrl` is required where the provider has no default. */
+export type FactoryOptions<BaseUrl extends 'optional' | 'required'> = BaseUrl extends 'required' ? ProviderClientOptions & { baseUrl: string } : ProviderClientOptions;
