@@ -82,7 +82,13 @@ async function drive(provider: string, seed: number, { calls = CALLS, retryNonId
   };
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < calls) await one(next++);
+      while (next < calls) {
+        const index = next++;
+        // GC rounds while calls are in flight: Node 20's fetch used to lose a timed-out call's abort
+        // once its Request was collected (nodejs/undici#4068); the hang guard would catch it here
+        if (index % 250 === 0) (globalThis as { gc?: () => void }).gc?.();
+        await one(index);
+      }
     }),
   );
   const duplicatePosts = posts.filter((id) => (server.perCall.get(id) ?? 0) > 1).length;
