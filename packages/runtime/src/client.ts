@@ -1,7 +1,7 @@
 import type { AuthContext, BoundAuth } from './auth/types.js';
 import { safeLogger } from './log.js';
 import { createRedactor } from './redact.js';
-import { buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
+import { assertHeaderSafe, buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
 import { resolveRetry } from './retry.js';
 import { send, type PreparedCall, type Transport } from './transport.js';
 import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions } from './types.js';
@@ -27,7 +27,7 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
   const transport: Transport = { fetch: fetchImpl, redactor, log: safeLogger(options.logger, redactor) };
   const clientRetry = resolveRetry(options.retry);
   const clientHeaders = mergeHeaders({}, options.headers);
-  checkHeaders(clientHeaders, 'client headers', baseUrl);
+  for (const [name, value] of Object.entries(clientHeaders)) assertHeaderSafe(name + value, `headers: "${name}"`);
   const defaults = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,

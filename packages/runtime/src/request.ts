@@ -46,6 +46,11 @@ export function mergeHeaders(target: Record<string, string>, input: HeaderInput 
   return target;
 }
 
+/** A credential or header that would break or smuggle a header is refused before anything is sent. */
+export function assertHeaderSafe(value: string, what: string): void {
+  if (BAD_HEADER_VALUE.test(value)) throw new TypeError(`${what} contains a line break or NUL character`);
+}
+
 /** A header value with CR, LF or NUL could smuggle a second header: refuse it before sending. */
 export function checkHeaders(headers: Record<string, string>, operation: string, url: string): void {
   for (const [name, value] of Object.entries(headers)) {

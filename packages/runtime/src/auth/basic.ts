@@ -1,4 +1,5 @@
-import { assertHeaderSafe, withSafeDescription, type AuthStrategy } from './types.js';
+import { assertHeaderSafe } from '../request.js';
+import { withSafeDescription, type AuthStrategy } from './types.js';
 
 export interface BasicAuthOptions {
   /** client-area e-mail address */

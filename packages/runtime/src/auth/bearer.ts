@@ -1,4 +1,5 @@
-import { assertHeaderSafe, withSafeDescription, type AuthStrategy } from './types.js';
+import { assertHeaderSafe } from '../request.js';
+import { withSafeDescription, type AuthStrategy } from './types.js';
 
 /** A JWT the user already holds (from their own login flow); no refresh is attempted. */
 export function bearerToken(token: string | (() => string | Promise<string>)): AuthStrategy {

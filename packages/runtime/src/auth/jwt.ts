@@ -1,6 +1,7 @@
 import { AuthenticationError, InvalidResponseError } from '../errors.js';
 import { settleWithin } from '../deadline.js';
-import { assertHeaderSafe, withSafeDescription, type AuthContext, type AuthStrategy, type BoundAuth } from './types.js';
+import { assertHeaderSafe } from '../request.js';
+import { withSafeDescription, type AuthContext, type AuthStrategy, type BoundAuth } from './types.js';
 
 export interface JwtAuthOptions {
   /** client-area e-mail address */

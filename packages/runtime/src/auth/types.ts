@@ -30,13 +30,6 @@ export interface AuthStrategy {
   bind(context: AuthContext): BoundAuth;
 }
 
-const UNSAFE_IN_HEADER = /[\r\n\0]/;
-
-/** A credential that would break or smuggle a header is refused before anything is sent. */
-export function assertHeaderSafe(value: string, what: string): void {
-  if (UNSAFE_IN_HEADER.test(value)) throw new TypeError(`${what} contains a line break or NUL character`);
-}
-
 /**
  * Gives a strategy a safe face for `String()`, `JSON.stringify` and `util.inspect`: its kind and
  * user name, never what its closures hold.
