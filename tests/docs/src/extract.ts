@@ -21,7 +21,8 @@ export function extractBlocks(file: string, markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]!);
-    if (!open) continue;
+    // CommonMark: a backtick fence's info string has no backticks (else it is inline code, as in ```` ```ts ````)
+    if (!open || (open[2]!.startsWith('`') && /`/.test(open[3]! + open[4]!))) continue;
     const [, indent, fence, language, rest] = open;
     const close = lines.findIndex((l, j) => j > i && new RegExp(`^\\s*${fence![0]}{${fence!.length},}\\s*$`).test(l));
     const end = close === -1 ? lines.length : close;

@@ -15,6 +15,10 @@ describe('extracting examples', () => {
     ]);
   });
 
+  it('does not take inline code such as ```` ```ts ```` at the start of a line for a fence', () => {
+    expect(extractBlocks('F.md', '  ```` ```ts cjs ```` text\n```ts\nlet a = 1;\n```').map((b) => b.line)).toEqual([3]);
+  });
+
   it('refuses an unknown flag, naming file and line', () => {
     expect(() => extractBlocks('F.md', 'x\n```ts esm\nlet a = 1;\n```')).toThrow('F.md:2: unknown code block flag(s) esm');
   });
