@@ -4,7 +4,6 @@ import { extractBlocks, groupModules } from '../src/extract.js';
 import { typecheckExamples } from '../src/typecheck.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const check = (markdown: string) => typecheckExamples(groupModules(extractBlocks('FIXTURE.md', markdown)), ROOT);
 
 describe('extracting examples', () => {
   it('takes ts and typescript fences with the line of their first code line, nothing else', () => {
@@ -31,27 +30,43 @@ describe('extracting examples', () => {
 
 describe('type-checking examples against the built packages', () => {
   const good = "import { createHostensClient, basicAuth } from '@hostbill-api/hostens';\nconst client = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }) });";
+  const fence = (flags: string, ...lines: string[]) => [`\`\`\`ts${flags}`, ...lines, '```'].join('\n');
+  // one program for every fixture (as for the READMEs): each fixture is its own "file"
+  const FIXTURES = {
+    'esm-await.md': fence('', good, "const { data } = await client.GET('/balance');", 'console.log(data);'),
+    'type-error.md': ['# x', '', fence('', good, "await client.GET('/no/such/path');")].join('\n'),
+    'continued.md': [
+      fence('', good, "const { data } = await client.GET('/balance');"),
+      '',
+      'text',
+      '',
+      fence(' continued', "import { waitForTask } from '@hostbill-api/hostens';", "const { data } = await client.GET('/balance');", "const n: number = 'not a number';", 'void waitForTask;'),
+    ].join('\n'),
+    'cjs-ok.md': fence(' cjs', good, "client.GET('/balance').then(({ data }) => console.log(data));"),
+    'cjs-await.md': fence(' cjs', good, "await client.GET('/balance');"),
+  };
+  const results = typecheckExamples(
+    Object.entries(FIXTURES).flatMap(([file, markdown]) => groupModules(extractBlocks(file, markdown))),
+    ROOT,
+  );
+  const errorsOf = (file: keyof typeof FIXTURES) => results.find((r) => r.module.file === file)!.errors;
 
   it('passes a correct ESM example with top-level await', () => {
-    expect(check(`\`\`\`ts\n${good}\nconst { data } = await client.GET('/balance');\nconsole.log(data);\n\`\`\``)[0]!.errors).toEqual([]);
+    expect(errorsOf('esm-await.md')).toEqual([]);
   });
 
   it('fails a type error with file:line:col of the Markdown', () => {
-    const [result] = check(`# x\n\n\`\`\`ts\n${good}\nawait client.GET('/no/such/path');\n\`\`\``);
-    expect(result!.errors).toHaveLength(1);
-    expect(result!.errors[0]).toMatch(/^FIXTURE\.md:6:\d+: TS\d+: /);
+    expect(errorsOf('type-error.md')).toHaveLength(1);
+    expect(errorsOf('type-error.md')[0]).toMatch(/^type-error\.md:6:\d+: TS\d+: /);
   });
 
   it('maps errors in a continued block to its own lines, and lets it reuse names and add imports', () => {
-    const markdown = `\`\`\`ts\n${good}\nconst { data } = await client.GET('/balance');\n\`\`\`\n\ntext\n\n\`\`\`ts continued\nimport { waitForTask } from '@hostbill-api/hostens';\nconst { data } = await client.GET('/balance');\nconst n: number = 'not a number';\nvoid waitForTask;\n\`\`\``;
-    const [result] = check(markdown);
-    expect(result!.errors).toHaveLength(1);
-    expect(result!.errors[0]).toMatch(/^FIXTURE\.md:12:7: TS2322: /);
+    expect(errorsOf('continued.md')).toHaveLength(1);
+    expect(errorsOf('continued.md')[0]).toMatch(/^continued\.md:12:7: TS2322: /);
   });
 
   it('checks a cjs block as CommonJS: the .d.cts types resolve, and top-level await is an error', () => {
-    const cjs = (body: string) => check(`\`\`\`ts cjs\n${good}\n${body}\n\`\`\``)[0]!;
-    expect(cjs("client.GET('/balance').then(({ data }) => console.log(data));").errors).toEqual([]);
-    expect(cjs("await client.GET('/balance');").errors.join('\n')).toMatch(/^FIXTURE\.md:4:1: TS1309: The current file is a CommonJS module/);
+    expect(errorsOf('cjs-ok.md')).toEqual([]);
+    expect(errorsOf('cjs-await.md').join('\n')).toMatch(/^cjs-await\.md:4:1: TS1309: The current file is a CommonJS module/);
   });
 });
