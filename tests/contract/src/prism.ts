@@ -55,16 +55,20 @@ export async function startPrism(specFile: string, options: { port?: number; sta
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + (options.startupTimeoutMs ?? 30_000);
+  // about 10x a start-up with four Prisms and every other suite sharing the 2-core CI machine
+  const startupTimeoutMs = options.startupTimeoutMs ?? 120_000;
+  const deadline = Date.now() + startupTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`prism exited (code ${child.exitCode}) before answering for ${specFile}:\n${output}`);
     try {
-      await fetch(`${url}/__prism_ready_probe__`, { signal: AbortSignal.timeout(500) });
+      // refused until Prism listens; once it does, wait for its (maybe slow) answer up to the deadline
+      // rather than abort a slow first answer and retry
+      await fetch(`${url}/__prism_ready_probe__`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       return { url, pid: child.pid!, stop };
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`prism did not answer on ${url} within ${options.startupTimeoutMs ?? 30_000} ms for ${specFile}:\n${output}`);
+        throw new Error(`prism did not answer on ${url} within ${startupTimeoutMs} ms for ${specFile}:\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
