@@ -48,3 +48,13 @@ export async function optionChecks() {
   // @ts-expect-error a throwing client cannot be told not to throw for one call
   await strict.GET('/server', { throwOnError: false });
 }
+
+export async function perCallThrow() {
+  // throwOnError for one call narrows that call's answer to `{ data }`
+  const { data } = await client.GET('/server', { throwOnError: true });
+  expectTypeOf(data).toEqualTypeOf<ServerSummary[]>();
+  const viaRequest = await client.request('get', '/server', { throwOnError: true });
+  expectTypeOf(viaRequest.data).toEqualTypeOf<ServerSummary[]>();
+  // @ts-expect-error still no unknown options on the narrowing overload
+  await client.GET('/server', { throwOnError: true, bogus: 1 });
+}

@@ -73,10 +73,11 @@ export type CallResult<Operation, Throw extends boolean> = Throw extends true ? 
 /** The operation object of `paths[Path][Method]`. */
 export type OperationOf<Paths, Path extends keyof Paths, Method extends HttpMethod> = FilterKeys<Paths[Path], Method>;
 
-export type ClientMethod<Paths extends {}, Method extends HttpMethod, Throw extends boolean> = <Path extends PathsWithMethod<Paths, Method>>(
-  path: Path,
-  ...init: InitArgs<OperationOf<Paths, Path, Method>, Throw>
-) => Promise<CallResult<OperationOf<Paths, Path, Method>, Throw>>;
+export interface ClientMethod<Paths extends {}, Method extends HttpMethod, Throw extends boolean> {
+  /** `throwOnError: true` for this call: the answer is always `{ data }` */
+  <Path extends PathsWithMethod<Paths, Method>>(path: Path, init: CallInit<OperationOf<Paths, Path, Method>, Throw> & { throwOnError: true }): Promise<Success<OperationOf<Paths, Path, Method>>>;
+  <Path extends PathsWithMethod<Paths, Method>>(path: Path, ...init: InitArgs<OperationOf<Paths, Path, Method>, Throw>): Promise<CallResult<OperationOf<Paths, Path, Method>, Throw>>;
+}
 
 /**
  * A typed client over a provider's `paths`: openapi-fetch's call shape
@@ -92,6 +93,11 @@ export interface HostBillClient<Paths extends {}, Throw extends boolean = false>
   HEAD: ClientMethod<Paths, 'head', Throw>;
   OPTIONS: ClientMethod<Paths, 'options', Throw>;
   /** any method by name: `client.request('get', '/service')` */
+  request<Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>>(
+    method: Method,
+    path: Path,
+    init: CallInit<OperationOf<Paths, Path, Method>, Throw> & { throwOnError: true },
+  ): Promise<Success<OperationOf<Paths, Path, Method>>>;
   request<Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>>(
     method: Method,
     path: Path,
