@@ -254,10 +254,23 @@ describe('6. one deadline for the whole call', () => {
     expect(result.ms).toBeLessThan(5000);
   });
 
-  it('defaults: one call with every default cannot outlive 120 s', () => {
-    // the default budget is data, checked here; the mechanism is proven above
-    const client = createProviderClient<Paths>({ baseUrl: 'http://127.0.0.1:9' });
-    expect(client.baseUrl).toBe('http://127.0.0.1:9');
+  it('defaults: a call that never gets an answer ends at 120 s, retries included (fake timers)', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = createProviderClient<Paths>({ baseUrl: 'http://127.0.0.1:9', fetch: () => new Promise<Response>(() => {}) });
+      let outcome: unknown;
+      void client.GET('/details').then(
+        (value) => (outcome = value),
+        (error) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(119_000);
+      expect(outcome).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(outcome).toBeInstanceOf(TimeoutError);
+      expect((outcome as Error).message).toMatch(/total budget of 120000 ms/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
