@@ -14,11 +14,34 @@ export interface LinkedSignal {
   dispose(): void;
 }
 
+/**
+ * One listener per caller signal, whatever the number of calls sharing it: a signal given to fifty
+ * calls would otherwise carry fifty listeners (and Node's MaxListenersExceededWarning).
+ */
+const followers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function follow(signal: AbortSignal, onAbort: () => void): () => void {
+  let set = followers.get(signal);
+  if (!set) {
+    const created = new Set<() => void>();
+    set = created;
+    followers.set(signal, created);
+    signal.addEventListener('abort', () => {
+      followers.delete(signal);
+      for (const callback of created) callback();
+    }, { once: true });
+  }
+  set.add(onAbort);
+  return () => {
+    set!.delete(onAbort);
+  };
+}
+
 export function linkSignals(timeoutMs: number | undefined, callerSignal?: AbortSignal | null): LinkedSignal {
   const controller = new AbortController();
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let forward: (() => void) | undefined;
+  let unfollow: (() => void) | undefined;
   let aborted: Promise<never> | undefined;
   let rejectAborted: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
@@ -27,10 +50,7 @@ export function linkSignals(timeoutMs: number | undefined, callerSignal?: AbortS
   };
   if (callerSignal?.aborted) controller.abort(callerSignal.reason);
   else {
-    if (callerSignal) {
-      forward = () => abort(callerSignal.reason);
-      callerSignal.addEventListener('abort', forward, { once: true });
-    }
+    if (callerSignal) unfollow = follow(callerSignal, () => abort(callerSignal.reason));
     if (timeoutMs !== undefined && timeoutMs !== Infinity) {
       timer = setTimeout(() => {
         timedOut = true;
@@ -57,8 +77,8 @@ export function linkSignals(timeoutMs: number | undefined, callerSignal?: AbortS
     },
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
-      if (forward) callerSignal!.removeEventListener('abort', forward);
-      timer = forward = undefined;
+      unfollow?.();
+      timer = unfollow = undefined;
     },
   };
 }
