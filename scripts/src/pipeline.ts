@@ -94,7 +94,7 @@ async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResu
       if (!part) throw new Error(`${config.name}/provider.json: unionOf names "${name}", which is not built before it`);
       return { name, spec: part.spec };
     });
-    return { ...unionOfSpecs(parts, log), info };
+    return unionOfSpecs(parts, info, log);
   }
   return { openapi: '3.1.0', info, paths: {} };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../src/errors.js';
 import { generateAll, SPECS_DIR } from '../src/generate.js';
-import { RepairLog } from '../src/model.js';
+import { RepairLog, type OpenApi } from '../src/model.js';
 import { applyPatches, parsePatchFile } from '../src/steps/apply-patches.js';
 import { lintSpec, checkExamples } from '../src/steps/validate.js';
 import { committedSpec, HOSTENS_DOCS, rehash, scratchSpecs } from './helpers.js';
@@ -68,7 +68,7 @@ describe('pipeline', () => {
     rehash(dir, 'acme');
     const { results } = await generateAll(dir);
     const acme = results.find((r) => r.name === 'acme')!;
-    expect(Object.keys(acme.spec.paths).length).toBeGreaterThan(60);
+    expect(Object.keys(acme.spec.paths ?? {}).length).toBeGreaterThan(60);
   }, 60_000);
 
   it('a provider.json with a wrong field is named with its JSON pointer', async () => {
@@ -80,13 +80,13 @@ describe('pipeline', () => {
 });
 
 describe('patches', () => {
-  const spec = { openapi: '3.1.0', paths: { '/a': { get: { summary: 'x' } } } };
+  const spec: OpenApi = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { summary: 'x' } } } };
 
   it('apply add/replace/remove/test and are reported with their reason', () => {
     const log = new RepairLog();
     const patch = parsePatchFile({ reason: 'why', patch: [{ op: 'test', path: '/paths/~1a/get/summary', value: 'x' }, { op: 'replace', path: '/paths/~1a/get/summary', value: 'y' }] }, 'p.json');
-    expect(applyPatches(spec, [patch], log).spec.paths['/a'].get.summary).toBe('y');
-    expect(spec.paths['/a'].get.summary).toBe('x'); // pure
+    expect(applyPatches(spec, [patch], log).spec.paths?.['/a']?.get?.summary).toBe('y');
+    expect(spec.paths?.['/a']?.get?.summary).toBe('x'); // pure
     expect(log.repairs).toEqual([{ kind: 'patch-applied', where: 'p.json', detail: 'why' }]);
   });
 
@@ -102,20 +102,16 @@ describe('patches', () => {
 });
 
 describe('validation', () => {
+  // the committed specs are linted once per `pnpm test`, by specs:check; this proves the wiring on a small broken one
   it('lint reports a broken spec (path parameter declared nowhere)', async () => {
-    const spec = committedSpec('pio-hosting');
-    spec.paths['/invoice/{id}'].get.parameters = [];
-    const errors = await lintSpec(spec, 'pio-hosting/openapi.json');
+    const spec: OpenApi = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/invoice/{id}': { get: { responses: { '200': { description: 'ok' } } } } } };
+    const errors = await lintSpec(spec, 'acme/openapi.json');
     expect(errors.join('\n')).toMatch(/path-parameters-defined|path-params/);
   });
-
-  it('lint passes on every committed spec', async () => {
-    for (const p of ['pio-hosting', 'htmoni', 'hostens', 'hostbill']) expect(await lintSpec(committedSpec(p), p)).toEqual([]);
-  }, 60_000);
 
   it('an example that does not match its schema is caught', () => {
     const spec = committedSpec('hostens');
     spec.paths['/server/{server_id}'].get.responses['200'].content['application/json'].example.ram_used = 'lots';
-    expect(checkExamples(spec).join('\n')).toMatch(/GET \/server\/\{server_id\} response 200: .*ram_used.* must be integer/);
+    expect(checkExamples(spec as OpenApi).join('\n')).toMatch(/GET \/server\/\{server_id\} response 200: .*ram_used.* must be integer/);
   });
 });

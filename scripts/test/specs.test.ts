@@ -1,26 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { forEachOperation, type OpenApi } from '../src/model.js';
-import { committedReport, committedSpec } from './helpers.js';
+import { committedReport, committedSpec, type SpecJson } from './helpers.js';
 
 const PROVIDERS = ['pio-hosting', 'htmoni', 'hostens', 'hostbill'] as const;
-const count = (spec: OpenApi) => {
+/** forEachOperation over committed JSON, whose operations the tests probe loosely. */
+const each = (spec: SpecJson, visit: (operation: SpecJson, method: string, path: string) => void) : void => forEachOperation(spec as OpenApi, (o, m, p) => visit(o as SpecJson, m, p));
+const count = (spec: SpecJson) => {
   let n = 0;
-  forEachOperation(spec, () => n++);
+  each(spec, () => n++);
   return n;
 };
-const op = (spec: OpenApi, method: string, path: string) => spec.paths[path]?.[method];
-const resolve = (spec: OpenApi, schema: OpenApi): OpenApi => (schema.$ref ? spec.components.schemas[schema.$ref.split('/').pop()!] : schema);
-const responseSchema = (spec: OpenApi, method: string, path: string) => resolve(spec, op(spec, method, path).responses['200'].content['application/json'].schema);
+const op = (spec: SpecJson, method: string, path: string) => spec.paths[path]?.[method];
+const resolve = (spec: SpecJson, schema: SpecJson): SpecJson => (schema.$ref ? spec.components.schemas[schema.$ref.split('/').pop()!] : schema);
+const responseSchema = (spec: SpecJson, method: string, path: string) => resolve(spec, op(spec, method, path).responses['200'].content['application/json'].schema);
 
 describe('the normalized specs', () => {
-  const specs = Object.fromEntries(PROVIDERS.map((p) => [p, committedSpec(p)])) as Record<(typeof PROVIDERS)[number], OpenApi>;
+  const specs = Object.fromEntries(PROVIDERS.map((p) => [p, committedSpec(p)])) as Record<(typeof PROVIDERS)[number], SpecJson>;
 
   it('hold every operation: pio 20, htmoni 71, hostens 87, hostbill the union (134 distinct)', () => {
     expect(count(specs['pio-hosting'])).toBe(20);
     expect(count(specs.htmoni)).toBe(71);
     expect(count(specs.hostens)).toBe(87);
     const distinct = new Set<string>();
-    for (const p of PROVIDERS) forEachOperation(specs[p], (_o, m, path) => distinct.add(`${m} ${path.replace(/\{[^}]+\}/g, '{}')}`));
+    for (const p of PROVIDERS) each(specs[p], (_o, m, path) => distinct.add(`${m} ${path.replace(/\{[^}]+\}/g, '{}')}`));
     expect(count(specs.hostbill)).toBe(distinct.size);
   });
 
@@ -39,10 +41,10 @@ describe('the normalized specs', () => {
 
   it('every POST/PUT with documented fields has a typed JSON body', () => {
     for (const p of PROVIDERS) {
-      forEachOperation(specs[p], (operation, method) => {
+      each(specs[p], (operation, method) => {
         if (!['post', 'put'].includes(method) || !operation.requestBody) return;
         const props = operation.requestBody.content['application/json'].schema.properties;
-        for (const schema of Object.values(props) as OpenApi[]) expect(schema).toHaveProperty('type');
+        for (const schema of Object.values(props) as SpecJson[]) expect(schema).toHaveProperty('type');
       });
     }
   });
@@ -61,7 +63,7 @@ describe('the normalized specs', () => {
   it('operationIds are unique', () => {
     for (const p of PROVIDERS) {
       const ids: string[] = [];
-      forEachOperation(specs[p], (o) => ids.push(o.operationId));
+      each(specs[p], (o) => ids.push(o.operationId));
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
@@ -131,10 +133,10 @@ describe('the normalized specs', () => {
     for (const p of PROVIDERS) {
       const report = committedReport(p);
       const untyped = new Set(report.details.filter((d: { kind: string }) => d.kind === 'response-untyped').map((d: { where: string }) => d.where));
-      forEachOperation(specs[p], (operation, method, path) => {
+      each(specs[p], (operation, method, path) => {
         const media = operation.responses['200'].content;
         if (untyped.has(`${method.toUpperCase()} ${path}`)) return;
-        const schema = Object.values(media)[0] as OpenApi;
+        const schema = Object.values(media)[0] as SpecJson;
         expect(schema.schema, `${p} ${method} ${path}`).toBeDefined();
       });
     }
