@@ -1,4 +1,6 @@
 import type { DocsOperation } from './docs/extract-operations.js';
+import type { RepairKind } from './repair-kinds.js';
+export type { RepairKind } from './repair-kinds.js';
 
 export { HTTP_METHODS, inline, isReference, jsonBodySchema } from './openapi.js';
 export type { HttpMethod, OpenApi, OpenApiMediaType, OpenApiOperation, OpenApiParameter, OpenApiPathItem, OpenApiReference, OpenApiRequestBody, OpenApiResponse, OpenApiSchema } from './openapi.js';
@@ -30,7 +32,7 @@ export interface LoadedDocs {
 }
 
 export interface Repair {
-  kind: string;
+  kind: RepairKind;
   /** operation (`GET /path`) or JSON pointer the repair touched */
   where: string;
   detail?: string;
@@ -39,7 +41,7 @@ export interface Repair {
 /** Collects repairs; a rule never needs to know who reads them. */
 export class RepairLog {
   readonly repairs: Repair[] = [];
-  add(kind: string, where: string, detail?: string): void {
+  add(kind: RepairKind, where: string, detail?: string): void {
     this.repairs.push(detail === undefined ? { kind, where } : { kind, where, detail });
   }
 }
