@@ -7,8 +7,9 @@ export class PipelineError extends Error {
     readonly file: string,
     readonly where: string,
     readonly problem: string,
+    options?: ErrorOptions,
   ) {
-    super(`${file}${where ? `:${where}` : ''}: ${problem}`);
+    super(`${file}${where ? `:${where}` : ''}: ${problem}`, options);
     this.name = 'PipelineError';
   }
 }

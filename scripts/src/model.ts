@@ -1,10 +1,10 @@
 import type { DocsOperation } from './docs/extract-operations.js';
+import type { RepairKind } from './repair-kinds.js';
+export type { RepairKind } from './repair-kinds.js';
 
-/* OpenAPI documents are handled as plain JSON: the validate step, not the type system, proves their shape. */
-export type OpenApi = Record<string, any>;
-export type OpenApiOperation = Record<string, any>;
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export { HTTP_METHODS, inline, isReference, jsonBodySchema } from './openapi.js';
+export type { HttpMethod, OpenApi, OpenApiMediaType, OpenApiOperation, OpenApiParameter, OpenApiPathItem, OpenApiReference, OpenApiRequestBody, OpenApiResponse, OpenApiSchema } from './openapi.js';
+import { HTTP_METHODS, type HttpMethod, type OpenApi, type OpenApiOperation } from './openapi.js';
 
 export type AuthStyle = 'basic' | 'bearer';
 
@@ -32,7 +32,7 @@ export interface LoadedDocs {
 }
 
 export interface Repair {
-  kind: string;
+  kind: RepairKind;
   /** operation (`GET /path`) or JSON pointer the repair touched */
   where: string;
   detail?: string;
@@ -41,7 +41,7 @@ export interface Repair {
 /** Collects repairs; a rule never needs to know who reads them. */
 export class RepairLog {
   readonly repairs: Repair[] = [];
-  add(kind: string, where: string, detail?: string): void {
+  add(kind: RepairKind, where: string, detail?: string): void {
     this.repairs.push(detail === undefined ? { kind, where } : { kind, where, detail });
   }
 }
@@ -60,10 +60,10 @@ export function operationKey(method: string, path: string): string {
 }
 
 /** Visits every operation of a spec in document order. */
-export function forEachOperation(spec: OpenApi, visit: (operation: OpenApiOperation, method: string, path: string) => void): void {
+export function forEachOperation(spec: OpenApi, visit: (operation: OpenApiOperation, method: HttpMethod, path: string) => void): void {
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of HTTP_METHODS) {
-      const operation = (item as OpenApi)[method];
+      const operation = item?.[method];
       if (operation) visit(operation, method, path);
     }
   }

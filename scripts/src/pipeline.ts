@@ -1,4 +1,5 @@
 import type { DocsOperation } from './docs/extract-operations.js';
+import { PipelineError } from './errors.js';
 import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repair } from './model.js';
 import { bodyFromQueryParams } from './rules/body-from-query.js';
 import { addErrorResponses } from './rules/error-responses.js';
@@ -89,12 +90,12 @@ async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResu
     return { ...converted, info: { ...info, ...converted.info } };
   }
   if (config.unionOf?.length) {
-    const parts = config.unionOf.map((name) => {
+    const parts = config.unionOf.map((name, index) => {
       const part = finished.get(name);
-      if (!part) throw new Error(`${config.name}/provider.json: unionOf names "${name}", which is not built before it`);
+      if (!part) throw new PipelineError(`${config.name}/provider.json`, `/unionOf/${index}`, `names "${name}", which is not built before it`);
       return { name, spec: part.spec };
     });
-    return { ...unionOfSpecs(parts, log), info };
+    return unionOfSpecs(parts, info, log);
   }
   return { openapi: '3.1.0', info, paths: {} };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../src/errors.js';
 import { SPECS_DIR } from '../src/generate.js';
 import { buildCatalogue, buildProvider, type ProviderResult } from '../src/pipeline.js';
+import type { OpenApi } from '../src/model.js';
 import { readBytes, readProvider } from '../src/steps/read-provider.js';
+import { committedSpec } from './helpers.js';
 
 /**
  * Property: whatever happens to a vendor file (truncation, flipped bytes, deleted lines, duplicated
@@ -73,8 +75,9 @@ describe(`pipeline fuzzing (${RUNS} mutations per source)`, async () => {
   const names = ['pio-hosting', 'htmoni', 'hostens'];
   const pristine = names.map((n) => readProvider(SPECS_DIR, n));
   const catalogue = buildCatalogue(pristine);
-  const finished = new Map<string, ProviderResult>();
-  for (const input of pristine) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
+  // the union is built from the committed specs (specs:check proves they are what the pipeline builds),
+  // so the pristine providers are not built and linted again here
+  const finished = new Map<string, ProviderResult>(names.map((name) => [name, { name, spec: committedSpec(name) as OpenApi, repairs: [] }]));
 
   for (const [provider, source] of SOURCES) {
     it(`${provider}/${source}: a valid spec or a clear error`, async () => {

@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SPECS_DIR } from '../src/generate.js';
-import type { OpenApi } from '../src/model.js';
+/** Committed output read back from disk: tests probe deep paths and let expect() report a missing one. */
+export type SpecJson = Record<string, any>;
 
-export const committedSpec = (provider: string): OpenApi => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'openapi.json'), 'utf8'));
+export const committedSpec = (provider: string): SpecJson => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'openapi.json'), 'utf8'));
 export const committedReport = (provider: string) => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'report.json'), 'utf8'));
 export const vendorText = (provider: string, file: string) => readFileSync(join(SPECS_DIR, provider, 'source', file), 'utf8');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { OpenApi } from '../src/model.js';
 import { checkOperationsKept, checkPatchRemovals, declaredOperations, operationShapes } from '../src/steps/operation-guard.js';
 
-const spec = (paths: Record<string, object>) => ({ openapi: '3.1.0', paths });
+const spec = (paths: OpenApi['paths']): OpenApi => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths });
 const ok = { responses: {} };
 
 describe('operation guard', () => {

@@ -1,11 +1,12 @@
 import { PipelineError } from '../errors.js';
+import type { HttpMethod } from '../model.js';
 import { isTableStart, readParameterTable, type DocsParameter } from './parameter-table.js';
 import { toUnits, type Unit } from './units.js';
 
 export type DocsAuth = 'basic' | 'bearer' | 'none';
 
 export interface DocsOperation {
-  method: string;
+  method: HttpMethod;
   /** path as documented, `@id` style */
   documentedPath: string;
   /** path in OpenAPI template style, `{id}` */
@@ -74,7 +75,7 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
     const code = beforeExample.slice(codeStart).map((u) => u.text).join('\n');
     const documentedPath = match[2]!;
     operations.push({
-      method: match[1]!.toLowerCase(),
+      method: match[1]!.toLowerCase() as HttpMethod, // METHOD_LINE admits HTTP methods only
       documentedPath,
       path: toOpenApiPath(documentedPath),
       title: title ?? `${match[1]} ${documentedPath}`,

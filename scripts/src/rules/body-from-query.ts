@@ -1,4 +1,4 @@
-import { forEachOperation, operationKey } from '../model.js';
+import { forEachOperation, isReference, operationKey, type OpenApiParameter, type OpenApiReference, type OpenApiSchema } from '../model.js';
 import type { Rule } from './types.js';
 
 /**
@@ -10,11 +10,13 @@ export const bodyFromQueryParams: Rule = {
   apply(spec, { log }) {
     forEachOperation(spec, (operation, method, path) => {
       if (!['post', 'put', 'patch'].includes(method)) return;
-      const fields = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'query');
+      const parameters = operation.parameters ?? [];
+      const fields = parameters.filter((p): p is OpenApiParameter => !isReference(p) && p.in === 'query');
       if (fields.length === 0) return;
-      operation.parameters = operation.parameters.filter((p: { in: string }) => p.in !== 'query');
-      if (operation.parameters.length === 0) delete operation.parameters;
-      const properties: Record<string, unknown> = {};
+      const rest = parameters.filter((p) => !fields.includes(p as OpenApiParameter));
+      if (rest.length === 0) delete operation.parameters;
+      else operation.parameters = rest;
+      const properties: Record<string, OpenApiSchema | OpenApiReference> = {};
       const required: string[] = [];
       for (const field of fields) {
         properties[field.name] = { ...field.schema, ...(field.description ? { description: field.description.trim() } : {}) };
@@ -24,7 +26,7 @@ export const bodyFromQueryParams: Rule = {
         required: required.length > 0,
         content: { 'application/json': { schema: { type: 'object', properties, ...(required.length ? { required } : {}) } } },
       };
-      log.add('body-from-query-params', operationKey(method, path), fields.map((f: { name: string }) => f.name).join(', '));
+      log.add('body-from-query-params', operationKey(method, path), fields.map((f) => f.name).join(', '));
     });
     return spec;
   },

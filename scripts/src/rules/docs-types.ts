@@ -1,7 +1,7 @@
-import type { JsonSchema } from '../steps/infer-schema.js';
+import type { OpenApiReference, OpenApiSchema } from '../model.js';
 
 /** Maps a docs table type (`int`, `string[]`, `bool`, ...) to a JSON Schema. */
-export function schemaForDocsType(type: string): JsonSchema {
+export function schemaForDocsType(type: string): OpenApiSchema {
   if (type.endsWith('[]')) return { type: 'array', items: schemaForDocsType(type.slice(0, -2)) };
   switch (type) {
     case 'int':
@@ -26,6 +26,6 @@ export function schemaForDocsType(type: string): JsonSchema {
   }
 }
 
-export function sameType(a: JsonSchema | undefined, b: JsonSchema | undefined): boolean {
-  return JSON.stringify(a?.type) === JSON.stringify(b?.type);
+export function sameType(a: OpenApiSchema | OpenApiReference | undefined, b: OpenApiSchema | undefined): boolean {
+  return JSON.stringify(a && 'type' in a ? a.type : undefined) === JSON.stringify(b?.type);
 }

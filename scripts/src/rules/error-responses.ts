@@ -23,9 +23,10 @@ export const addErrorResponses: Rule = {
     forEachOperation(spec, (operation, _method, path) => {
       const secured = operation.security === undefined ? (spec.security ?? []).length > 0 : operation.security.length > 0;
       const codes = ['400', ...(secured ? ['401'] : []), ...(path.includes('{') ? ['404'] : [])];
+      const responses = (operation.responses ??= {});
       for (const code of codes) {
-        if (!operation.responses[code]) {
-          operation.responses[code] = ref;
+        if (!responses[code]) {
+          responses[code] = ref;
           count++;
         }
       }

@@ -1,6 +1,6 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
 import type { DocsParameter } from '../docs/parameter-table.js';
-import { operationKey, type OpenApi, type OpenApiOperation, type RepairLog } from '../model.js';
+import { HTTP_METHODS, isReference, jsonBodySchema, operationKey, type OpenApiOperation, type OpenApiParameter, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
 import { schemaForDocsType, sameType } from './docs-types.js';
 import { pathTemplateNames, templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
@@ -12,20 +12,23 @@ import type { Rule } from './types.js';
 export const mergeDocsOperations: Rule = {
   name: 'merge-docs-operations',
   apply(spec, { docs, log }) {
-    spec.paths ??= {};
-    const byShape = new Map<string, { path: string; method: string }>();
-    for (const [path, item] of Object.entries(spec.paths)) {
-      for (const method of Object.keys(item as object)) byShape.set(operationKey(method, templateShape(path)), { path, method });
+    const paths = (spec.paths ??= {});
+    const byShape = new Map<string, { path: string; operation: OpenApiOperation }>();
+    for (const [path, item] of Object.entries(paths)) {
+      for (const method of HTTP_METHODS) {
+        const operation = item?.[method];
+        if (operation) byShape.set(operationKey(method, templateShape(path)), { path, operation });
+      }
     }
     for (const doc of docs.values()) {
       const fixed = withRecoveredNames(withDocumentedPath(doc, log), log);
       const found = byShape.get(operationKey(fixed.method, templateShape(fixed.path)));
       if (found) {
-        mergeInto(spec.paths[found.path][found.method], fixed, found.path, log);
+        mergeInto(found.operation, fixed, found.path, log);
       } else {
-        spec.paths[fixed.path] ??= {};
-        spec.paths[fixed.path][fixed.method] = operationFromDocs(fixed, log);
-        byShape.set(operationKey(fixed.method, templateShape(fixed.path)), { path: fixed.path, method: fixed.method });
+        const operation = operationFromDocs(fixed, log);
+        (paths[fixed.path] ??= {})[fixed.method] = operation;
+        byShape.set(operationKey(fixed.method, templateShape(fixed.path)), { path: fixed.path, operation });
         log.add('operation-from-docs', operationKey(fixed.method, fixed.path), `${doc.file}:${doc.line}`);
       }
     }
@@ -112,39 +115,44 @@ function mergeInto(operation: OpenApiOperation, doc: FileDocsOperation, path: st
 }
 
 function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query', name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
-  operation.parameters ??= [];
-  let parameter = operation.parameters.find((p: OpenApi) => p.name === name && p.in === location);
+  const parameters = (operation.parameters ??= []);
+  let parameter = parameters.find((p): p is OpenApiParameter => !isReference(p) && p.name === name && p.in === location);
   if (!parameter) {
-    const schema = row ? schemaForDocsType(row.type) : { type: 'string' };
+    const schema: OpenApiSchema = row ? schemaForDocsType(row.type) : { type: 'string' };
     parameter = { name, in: location, ...(location === 'path' ? { required: true } : {}), schema };
-    operation.parameters.push(parameter);
+    parameters.push(parameter);
     if (location === 'query') log.add('query-param-from-docs', where, name);
   }
   if (!row) return;
-  reconcile(parameter, 'schema', row, where, log, name);
+  const schema = reconciled(parameter.schema, row, where, log, name);
+  if (schema !== parameter.schema) parameter.schema = schema;
   if (!parameter.description && row.description) parameter.description = row.description;
 }
 
 function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
   operation.requestBody ??= { required: true, content: { 'application/json': { schema: { type: 'object', properties: {} } } } };
-  const schema = operation.requestBody.content['application/json'].schema;
-  schema.properties ??= {};
-  if (!schema.properties[name]) {
-    schema.properties[name] = row ? schemaForDocsType(row.type) : { type: 'string' };
+  const schema = jsonBodySchema(operation);
+  // a form or `$ref` body would need its own merge; no vendor has one, so it stops the run, named
+  if (!schema) throw new Error(`${where}: the request body has no inline application/json schema to add "${name}" to`);
+  const properties = (schema.properties ??= {});
+  if (!properties[name]) {
+    properties[name] = row ? schemaForDocsType(row.type) : { type: 'string' };
     log.add(row ? 'body-field-from-docs' : 'body-field-from-sample', where, name);
   } else if (row) {
-    reconcile(schema.properties, name, row, where, log, name);
+    properties[name] = reconciled(properties[name], row, where, log, name)!;
   }
-  if (row?.description && !schema.properties[name].description) schema.properties[name].description = row.description;
+  const field = properties[name]!;
+  if (row?.description && !field.description) field.description = row.description;
 }
 
 /** The docs tables are what the vendor wrote by hand for people; where Swagger disagrees, they win. */
-function reconcile(holder: OpenApi, key: string, row: DocsParameter, where: string, log: RepairLog, name: string): void {
+function reconciled(current: OpenApiSchema | OpenApiReference | undefined, row: DocsParameter, where: string, log: RepairLog, name: string): OpenApiSchema | OpenApiReference | undefined {
   const documented = schemaForDocsType(row.type);
-  const current = holder[key];
-  if (!current || sameType(current, documented)) return;
-  if (current.type === 'array' && documented.type === 'array') return;
-  holder[key] = { ...current, ...documented };
-  if (documented.type !== 'array') delete holder[key].items;
-  log.add('type-reconciled', where, `${name}: ${JSON.stringify(current.type)} -> ${JSON.stringify(documented.type)}`);
+  if (!current || sameType(current, documented)) return current;
+  const type = 'type' in current ? current.type : undefined;
+  if (type === 'array' && documented.type === 'array') return current;
+  const merged: OpenApiSchema = { ...current, ...documented };
+  if (documented.type !== 'array' && 'items' in merged) delete merged.items;
+  log.add('type-reconciled', where, `${name}: ${JSON.stringify(type)} -> ${JSON.stringify(documented.type)}`);
+  return merged;
 }

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, type OpenApi } from '../model.js';
+import { HTTP_METHODS, isReference, type OpenApiOperation, type OpenApiParameter, type OpenApiPathItem, type OpenApiReference, type RepairLog } from '../model.js';
 import { pathTemplateNames } from './path-shape.js';
 import type { Rule } from './types.js';
 
@@ -20,8 +20,8 @@ export const unifyPathParams: Rule = {
   name: 'unify-path-params',
   apply(spec, { log }) {
     const counts = new Map<string, Map<string, number>>();
-    for (const path of Object.keys(spec.paths ?? {})) {
-      const operations = HTTP_METHODS.filter((m) => spec.paths[path][m]).length;
+    for (const [path, item] of Object.entries(spec.paths ?? {})) {
+      const operations = HTTP_METHODS.filter((m) => item?.[m]).length;
       for (const { prefix, name } of prefixesOf(path)) {
         const byName = counts.get(prefix) ?? new Map<string, number>();
         byName.set(name, (byName.get(name) ?? 0) + operations);
@@ -33,7 +33,7 @@ export const unifyPathParams: Rule = {
       byName.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       return byName[0]![0];
     };
-    const paths: OpenApi = {};
+    const paths: Record<string, OpenApiPathItem> = {};
     for (const [path, item] of Object.entries(spec.paths ?? {})) {
       let renamed = path;
       const renames = new Map<string, string>();
@@ -43,17 +43,16 @@ export const unifyPathParams: Rule = {
       }
       for (const [from, to] of renames) renamed = renamed.replace(`{${from}}`, `{${to}}`);
       for (const method of HTTP_METHODS) {
-        const operation = (item as OpenApi)[method];
+        const operation = item?.[method];
         if (!operation) continue;
         for (const parameter of operation.parameters ?? []) {
-          if (parameter.in === 'path' && renames.has(parameter.name)) parameter.name = renames.get(parameter.name);
+          if (!isReference(parameter) && parameter.in === 'path' && renames.has(parameter.name)) parameter.name = renames.get(parameter.name)!;
         }
         if (renames.size > 0) {
           log.add('path-param-unified', `${method.toUpperCase()} ${path}`, [...renames].map(([a, b]) => `{${a}} -> {${b}}`).join(', '));
         }
         ensurePathParameters(operation, renamed, log);
-        paths[renamed] ??= {};
-        paths[renamed][method] = operation;
+        (paths[renamed] ??= {})[method] = operation;
       }
     }
     spec.paths = paths;
@@ -62,18 +61,19 @@ export const unifyPathParams: Rule = {
 };
 
 /** Every `{name}` in the path is declared, required, exactly once; nothing else claims to be in the path. */
-function ensurePathParameters(operation: OpenApi, path: string, log: { add(kind: string, where: string, detail?: string): void }): void {
+function ensurePathParameters(operation: OpenApiOperation, path: string, log: RepairLog): void {
   const names = pathTemplateNames(path);
-  const declared = (operation.parameters ?? []) as OpenApi[];
+  const declared = operation.parameters ?? [];
+  const inPath = (p: OpenApiParameter | OpenApiReference): p is OpenApiParameter => !isReference(p) && p.in === 'path';
   const kept = declared.filter((p, i) => {
-    if (p.in !== 'path') return true;
-    const duplicate = declared.findIndex((q) => q.in === 'path' && q.name === p.name) !== i;
+    if (!inPath(p)) return true;
+    const duplicate = declared.findIndex((q) => inPath(q) && q.name === p.name) !== i;
     const stray = !names.includes(p.name);
     if (duplicate || stray) log.add('path-param-removed', `${path}`, `${p.name} (${duplicate ? 'duplicate' : 'not in the path'})`);
     return !duplicate && !stray;
   });
   for (const name of names) {
-    if (!kept.some((p) => p.in === 'path' && p.name === name)) {
+    if (!kept.some((p) => inPath(p) && p.name === name)) {
       kept.push({ name, in: 'path', required: true, schema: { type: 'string' } });
       log.add('path-param-declared', path, name);
     }
@@ -83,6 +83,6 @@ function ensurePathParameters(operation: OpenApi, path: string, log: { add(kind:
   if (kept.length) operation.parameters = kept;
 }
 
-function rank(parameter: OpenApi, names: string[]): number {
-  return parameter.in === 'path' ? names.indexOf(parameter.name) : names.length;
+function rank(parameter: OpenApiParameter | OpenApiReference, names: string[]): number {
+  return !isReference(parameter) && parameter.in === 'path' ? names.indexOf(parameter.name) : names.length;
 }

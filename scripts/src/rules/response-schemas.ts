@@ -1,6 +1,6 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
-import { forEachOperation, operationKey, type OpenApiOperation, type PipelineContext } from '../model.js';
-import { inferSchema, mergeSchemas, typeNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
+import { forEachOperation, inline, operationKey, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
+import { asOpenApiSchema, inferSchema, mergeSchemas, typeNullOnlyFields } from '../steps/infer-schema.js';
 import { repairJson } from '../steps/repair-json.js';
 import { pascalCase } from './naming.js';
 import { templateShape } from './path-shape.js';
@@ -21,12 +21,11 @@ export const inferResponseSchemas: Rule = {
   name: 'infer-response-schemas',
   apply(spec, context) {
     const { log } = context;
-    spec.components ??= {};
-    spec.components.schemas ??= {};
+    const schemas = ((spec.components ??= {}).schemas ??= {});
     forEachOperation(spec, (operation, method, path) => {
       const key = operationKey(method, path);
-      const ok = (operation.responses ??= {})['200'] ?? (operation.responses['200'] = { description: 'Success' });
-      if (ok.content) return; // typed already (a patch, or the provider this spec is the union of)
+      const ok = inline((operation.responses ??= {})['200'] ??= { description: 'Success' });
+      if (!ok || ok.content) return; // typed already (a patch, or the provider this spec is the union of)
       const examples = collectExamples(operation, method, path, context);
       if (examples.length === 0) {
         ok.content = { 'application/json': { schema: { type: 'object', additionalProperties: true } } };
@@ -42,8 +41,9 @@ export const inferResponseSchemas: Rule = {
       }
       const nullOnly = typeNullOnlyFields(schema);
       if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
-      const name = `${pascalCase(operation.operationId)}Response`;
-      spec.components.schemas[name] = schema;
+      // assign-operation-ids, which runs before this rule, gave every operation its id
+      const name = `${pascalCase(operation.operationId!)}Response`;
+      schemas[name] = asOpenApiSchema(schema);
       ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example } };
       log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));
     });
@@ -57,9 +57,10 @@ function collectExamples(operation: OpenApiOperation, method: string, path: stri
   const found: FoundExample[] = [];
   const own = docs.get(shape);
   if (own) pushRepaired(found, own, key, log);
-  const fromDescription = exampleInDescription(operation.responses['200']?.description);
-  if (fromDescription !== undefined) {
-    operation.responses['200'].description = 'Success';
+  const ok = inline(operation.responses?.['200']);
+  const fromDescription = exampleInDescription(ok?.description);
+  if (ok && fromDescription !== undefined) {
+    ok.description = 'Success';
     const repaired = repairJson(fromDescription);
     if (repaired.ok) {
       found.push({ value: repaired.value, source: 'swagger response description' });
@@ -114,7 +115,7 @@ function isSingleItemOfList(operation: OpenApiOperation, method: string, path: s
   return flat && hasId && /\b(list|lists|all|available)\b/i.test(prose);
 }
 
-export const ERROR_SCHEMA: JsonSchema = {
+export const ERROR_SCHEMA: OpenApiSchema = {
   type: 'object',
   properties: { error: { type: 'array', items: { type: 'string' }, description: 'Human-readable error messages' } },
   required: ['error'],

@@ -1,8 +1,9 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { forEachOperation, operationKey, type AuthStyle } from '../model.js';
 import { templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
 
-const SCHEMES: Record<AuthStyle, { name: string; scheme: object }> = {
+const SCHEMES: Record<AuthStyle, { name: string; scheme: OpenAPIV3_1.SecuritySchemeObject }> = {
   basic: { name: 'basicAuth', scheme: { type: 'http', scheme: 'basic', description: 'Client area e-mail and password.' } },
   bearer: {
     name: 'bearerAuth',
@@ -20,8 +21,9 @@ export const applySecurity: Rule = {
   apply(spec, { provider, docs, catalogue, log }) {
     spec.components ??= {};
     const previous = Object.keys(spec.components.securitySchemes ?? {});
-    spec.components.securitySchemes = Object.fromEntries(provider.auth.map((style) => [SCHEMES[style].name, SCHEMES[style].scheme]));
-    for (const name of previous) if (!spec.components.securitySchemes[name]) log.add('security-scheme-replaced', `#/components/securitySchemes/${name}`);
+    const schemes = Object.fromEntries(provider.auth.map((style) => [SCHEMES[style].name, SCHEMES[style].scheme]));
+    spec.components.securitySchemes = schemes;
+    for (const name of previous) if (!schemes[name]) log.add('security-scheme-replaced', `#/components/securitySchemes/${name}`);
     const required = provider.auth.map((style) => ({ [SCHEMES[style].name]: [] }));
     spec.security = required;
     forEachOperation(spec, (operation, method, path) => {

@@ -1,3 +1,4 @@
+import { PipelineError } from '../errors.js';
 import type { Rule } from './types.js';
 
 /** The provider's config is the authority for servers (the generic spec's is a `{host}` variable). */
@@ -8,7 +9,7 @@ export const applyServers: Rule = {
       if (JSON.stringify(spec.servers) !== JSON.stringify(provider.servers)) log.add('servers-from-config', '#/servers');
       spec.servers = provider.servers;
     } else if (!spec.servers?.length) {
-      throw new Error(`provider ${provider.name}: no servers in its Swagger file and none in provider.json`);
+      throw new PipelineError(`${provider.name}/provider.json`, '/servers', 'missing, and the Swagger file has no host: add "servers": [{ "url": "https://<host>/api" }]');
     }
     return spec;
   },

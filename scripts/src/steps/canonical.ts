@@ -1,30 +1,31 @@
-import { HTTP_METHODS, type OpenApi } from '../model.js';
+import { HTTP_METHODS, type HttpMethod, type OpenApi, type OpenApiPathItem } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 
 const TOP_LEVEL = ['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components'];
+const isMethod = (key: string) => HTTP_METHODS.includes(key as HttpMethod);
 
 /** Fixed key order for the parts people diff (paths, methods, components), so output is byte-stable. */
 export function canonicalize(spec: OpenApi): OpenApi {
-  const paths: OpenApi = {};
-  for (const path of Object.keys(spec.paths ?? {}).sort()) {
-    const item = spec.paths[path];
-    setOwn(paths, path, Object.fromEntries([
-      ...Object.entries(item).filter(([k]) => !(HTTP_METHODS as readonly string[]).includes(k)),
-      ...HTTP_METHODS.filter((m) => item[m]).map((m) => [m, item[m]]),
-    ]));
+  const paths: Record<string, OpenApiPathItem> = {};
+  for (const [path, item = {}] of sortedEntries(spec.paths ?? {})) {
+    setOwn(paths, path, reordered(item, [...Object.keys(item).filter((k) => !isMethod(k)), ...HTTP_METHODS.filter((m) => item[m])]));
   }
-  const components: OpenApi = {};
-  for (const section of Object.keys(spec.components ?? {}).sort()) {
-    const entries = spec.components[section];
-    setOwn(components, section, Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]])));
-  }
-  const out: OpenApi = {};
-  for (const key of [...TOP_LEVEL, ...Object.keys(spec).filter((k) => !TOP_LEVEL.includes(k)).sort()]) {
-    if (key === 'paths') out.paths = paths;
-    else if (key === 'components') out.components = components;
-    else if (spec[key] !== undefined) setOwn(out, key, spec[key]);
-  }
-  return out;
+  const components: Record<string, object> = {};
+  for (const [section, entries = {}] of sortedEntries(spec.components ?? {})) setOwn(components, section, reordered(entries, Object.keys(entries).sort()));
+  const rest = Object.keys(spec).filter((k) => !TOP_LEVEL.includes(k) && spec[k as keyof OpenApi] !== undefined).sort();
+  const present = TOP_LEVEL.filter((k) => k === 'paths' || k === 'components' || spec[k as keyof OpenApi] !== undefined);
+  return reordered({ ...spec, paths, components }, [...present, ...rest]);
+}
+
+function sortedEntries<T extends object>(value: T): Array<[string, T[keyof T]]> {
+  return Object.keys(value).sort().map((key) => [key, value[key as keyof T]]);
+}
+
+/** The same members with their keys in `order` (written with setOwn, so a `__proto__` key stays data): only the order changes, so the type is kept. */
+function reordered<T extends object>(value: T, order: string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of order) setOwn(out, key, value[key as keyof T]);
+  return out as T;
 }
 
 export function toJsonText(value: unknown): string {

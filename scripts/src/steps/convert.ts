@@ -7,14 +7,15 @@ import { PROTO_STANDIN, renameKeys } from './own-keys.js';
 
 /** Swagger 2.0 -> OpenAPI 3.0 with swagger2openapi; its fixes are counted but never silent. */
 export async function convertSwagger(swagger: unknown, file: string): Promise<OpenApi> {
-  if (typeof swagger !== 'object' || swagger === null || (swagger as OpenApi).swagger !== '2.0') {
+  if (!isObject(swagger) || swagger.swagger !== '2.0') {
     throw new PipelineError(file, '/swagger', 'expected a Swagger 2.0 document ("swagger": "2.0")');
   }
-  if (typeof (swagger as OpenApi).paths !== 'object' || (swagger as OpenApi).paths === null) {
+  if (!isObject(swagger.paths)) {
     throw new PipelineError(file, '/paths', 'Swagger document has no "paths" object');
   }
   try {
     const result = await swagger2openapi.convertObj(renameKeys(swagger, '__proto__', PROTO_STANDIN), { patch: true, warnOnly: true, resolve: false });
+    // swagger2openapi's contract is an OpenAPI 3.0 document; upgradeTo31 and the rules take it from here
     return renameKeys(result.openapi, PROTO_STANDIN, '__proto__') as OpenApi;
   } catch (error) {
     throw new PipelineError(file, '', `swagger2openapi could not convert it: ${(error as Error).message}`);
@@ -35,10 +36,17 @@ export function upgradeTo31(spec: OpenApi): OpenApi {
   return upgraded;
 }
 
-function visitSchemas(node: unknown, visit: (schema: OpenApi) => void): void {
+/** A 3.0 schema as the upgrade sees it: any JSON object that has `nullable`. */
+type NullableSchema = { nullable?: unknown; type?: unknown };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function visitSchemas(node: unknown, visit: (schema: NullableSchema) => void): void {
   if (Array.isArray(node)) node.forEach((n) => visitSchemas(n, visit));
-  else if (node && typeof node === 'object') {
-    if ('nullable' in node) visit(node as OpenApi);
+  else if (isObject(node)) {
+    if ('nullable' in node) visit(node);
     Object.values(node).forEach((n) => visitSchemas(n, visit));
   }
 }

@@ -1,3 +1,4 @@
+import type { OpenApiSchema } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 
 /**
@@ -13,6 +14,15 @@ export type JsonSchema = {
   required?: string[];
   [key: string]: unknown;
 };
+
+/**
+ * Where an inferred schema enters the spec. openapi-types splits a schema by its `type` (an array
+ * schema must have `items`), which inference, building unions field by field, does not track; what
+ * it builds is JSON Schema 2020-12, the dialect of OpenAPI 3.1, and the validate step compiles it.
+ */
+export function asOpenApiSchema(schema: JsonSchema): OpenApiSchema {
+  return schema as OpenApiSchema;
+}
 
 export function inferSchema(value: unknown): JsonSchema {
   if (value === null) return { type: 'null' };

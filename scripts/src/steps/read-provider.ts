@@ -4,6 +4,7 @@ import { join, posix } from 'node:path';
 import { extractOperations } from '../docs/extract-operations.js';
 import { PipelineError } from '../errors.js';
 import type { LoadedDocs, ProviderConfig } from '../model.js';
+import { checkProviderConfig } from '../read/provider-config.js';
 import { confineSource, pointerSegment } from '../read/confine.js';
 import { parseLenientJson } from '../read/lenient-json.js';
 import { parsePatchFile, type PatchFile } from './apply-patches.js';
@@ -22,17 +23,14 @@ export interface ReadOptions {
   verifyHashes?: boolean;
 }
 
-type Config = ProviderConfig & { sha256?: Record<string, unknown> };
-
 /** Reads `specs/<name>/provider.json` and everything it names; `specsDir`-relative file names in errors. */
 export function readProvider(specsDir: string, name: string, { read = readBytes, verifyHashes = true }: ReadOptions = {}): ProviderInput {
   const configFile = `${name}/provider.json`;
-  const config = readJson(specsDir, configFile) as Config;
-  checkConfig(config, configFile, name);
+  const config = checkProviderConfig(readJson(specsDir, configFile), configFile, name);
   // every source is confined and hashed before any of them is read
   const sources = [
-    ...(config.swagger === undefined ? [] : [{ pointer: '/swagger', relative: config.swagger as unknown }]),
-    ...(config.docs ?? []).map((relative: unknown, index) => ({ pointer: `/docs/${index}`, relative })),
+    ...(config.swagger === undefined ? [] : [{ pointer: '/swagger', relative: config.swagger }]),
+    ...(config.docs ?? []).map((relative, index) => ({ pointer: `/docs/${index}`, relative })),
   ].map(({ pointer, relative }) => confineSource(specsDir, name, relative, configFile, pointer));
   const hashes = checkHashes(config.sha256, sources, configFile);
   const bytes = new Map(sources.map((source) => [source, read(specsDir, `${name}/${source}`)]));
@@ -69,15 +67,11 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
 }
 
 /** Every source has a sha256 and every sha256 names a source (so no other file is ever read for it). */
-function checkHashes(sha256: unknown, sources: string[], configFile: string): Map<string, string> {
-  if (sha256 !== undefined && (typeof sha256 !== 'object' || sha256 === null || Array.isArray(sha256))) {
-    throw new PipelineError(configFile, '/sha256', 'must be an object: { "source/<file>": "<sha256sum of the file>" }');
-  }
+function checkHashes(sha256: Record<string, string> | undefined, sources: string[], configFile: string): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const [key, hash] of Object.entries(sha256 ?? {})) {
     const pointer = `/sha256/${pointerSegment(key)}`;
     if (!sources.includes(posix.normalize(key))) throw new PipelineError(configFile, pointer, 'names no source (no "swagger" or "docs" entry is this file)');
-    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new PipelineError(configFile, pointer, 'must be the 64 hex digits of the sha256sum of the file');
     hashes.set(posix.normalize(key), hash);
   }
   const unhashed = sources.find((source) => !hashes.has(source));
@@ -104,18 +98,4 @@ function readJson(specsDir: string, file: string): unknown {
   })();
   if (link) throw new PipelineError(file, '', 'is a symbolic link; it must be a regular file in the provider folder');
   return parseLenientJson(readBytes(specsDir, file).toString('utf8'), file).value;
-}
-
-function checkConfig(config: ProviderConfig, file: string, name: string): void {
-  const fail = (pointer: string, problem: string) => {
-    throw new PipelineError(file, pointer, problem);
-  };
-  if (typeof config !== 'object' || config === null) fail('', 'must be a JSON object');
-  if (config.name !== name) fail('/name', `must be "${name}", the folder's name`);
-  if (typeof config.title !== 'string') fail('/title', 'must be a string');
-  if (!Array.isArray(config.auth) || config.auth.length === 0 || config.auth.some((a) => a !== 'basic' && a !== 'bearer')) {
-    fail('/auth', 'must list "basic" and/or "bearer"');
-  }
-  if (config.docs !== undefined && !Array.isArray(config.docs)) fail('/docs', 'must be an array of "source/<file>" names');
-  if (!config.swagger && !config.docs?.length && !config.unionOf?.length) fail('', 'names no source: give "swagger", "docs" or "unionOf"');
 }

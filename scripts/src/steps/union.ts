@@ -1,4 +1,4 @@
-import { forEachOperation, operationKey, type OpenApi, type RepairLog } from '../model.js';
+import { forEachOperation, inline, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiPathItem, type OpenApiSchema, type RepairLog } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 import { templateShape } from '../rules/path-shape.js';
 
@@ -6,12 +6,13 @@ import { templateShape } from '../rules/path-shape.js';
  * The generic spec starts as the union of the finished provider specs: the first provider to
  * document an operation gives it; later ones add the query parameters and body fields it lacks.
  */
-export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, log: RepairLog): OpenApi {
-  const union: OpenApi = { openapi: '3.1.0', paths: {}, components: { schemas: {} } };
-  const byShape = new Map<string, OpenApi>();
+export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, info: OpenApi['info'], log: RepairLog): OpenApi {
+  const paths: Record<string, OpenApiPathItem> = {};
+  const schemas: Record<string, OpenApiSchema> = {};
+  const byShape = new Map<string, OpenApiOperation>();
   for (const { name, spec } of specs) {
     for (const [schemaName, schema] of Object.entries(spec.components?.schemas ?? {})) {
-      if (!Object.hasOwn(union.components.schemas, schemaName)) setOwn(union.components.schemas, schemaName, structuredClone(schema));
+      if (!Object.hasOwn(schemas, schemaName)) setOwn(schemas, schemaName, structuredClone(schema));
     }
     forEachOperation(spec, (operation, method, path) => {
       const shape = operationKey(method, templateShape(path));
@@ -19,8 +20,7 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, log:
       if (!existing) {
         const copy = structuredClone(operation);
         delete copy.security;
-        union.paths[path] ??= {};
-        union.paths[path][method] = copy;
+        (paths[path] ??= {})[method] = copy;
         byShape.set(shape, copy);
         log.add('union-operation-added', operationKey(method, path), name);
         return;
@@ -29,23 +29,25 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, log:
       if (added.length) log.add('union-operation-extended', operationKey(method, path), `${name}: ${added.join(', ')}`);
     });
   }
-  return union;
+  return { openapi: '3.1.0', info, paths, components: { schemas } };
 }
 
-function mergeOperationInputs(target: OpenApi, source: OpenApi): string[] {
+function mergeOperationInputs(target: OpenApiOperation, source: OpenApiOperation): string[] {
   const added: string[] = [];
   for (const parameter of source.parameters ?? []) {
-    if (parameter.in === 'path') continue;
-    target.parameters ??= [];
-    if (!target.parameters.some((p: OpenApi) => p.in === parameter.in && p.name === parameter.name)) {
-      target.parameters.push(structuredClone(parameter));
+    if (isReference(parameter) || parameter.in === 'path') continue;
+    const parameters = (target.parameters ??= []);
+    if (!parameters.some((p) => !isReference(p) && p.in === parameter.in && p.name === parameter.name)) {
+      parameters.push(structuredClone(parameter));
       added.push(parameter.name);
     }
   }
-  const sourceProps = source.requestBody?.content?.['application/json']?.schema?.properties ?? {};
-  for (const [name, schema] of Object.entries(sourceProps)) {
-    target.requestBody ??= structuredClone({ ...source.requestBody, content: { 'application/json': { schema: { type: 'object', properties: {} } } } });
-    const props = target.requestBody.content['application/json'].schema.properties;
+  for (const [name, schema] of Object.entries(jsonBodySchema(source)?.properties ?? {})) {
+    target.requestBody ??= structuredClone({ ...inline(source.requestBody)!, content: { 'application/json': { schema: { type: 'object', properties: {} } } } });
+    const body = jsonBodySchema(target);
+    // a form or `$ref` body would need its own merge; no vendor has one, so it stops the run, named
+    if (!body) throw new Error(`the request body has no inline application/json schema to add "${name}" to`);
+    const props = (body.properties ??= {});
     if (!Object.hasOwn(props, name)) {
       setOwn(props, name, structuredClone(schema));
       added.push(name);

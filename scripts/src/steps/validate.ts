@@ -1,7 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { forEachOperation, operationKey, type OpenApi } from '../model.js';
+import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiMediaType } from '../model.js';
 import { PipelineError } from '../errors.js';
+import { describeSchemaError, specSchemaCheck } from './schema-validator.js';
 
 /** Redocly's recommended ruleset, as `redocly lint` runs it; returns its errors (warnings are not failures). */
 let recommended: ReturnType<typeof createConfig> | undefined;
@@ -17,24 +17,17 @@ export async function lintSpec(spec: OpenApi, file: string): Promise<string[]> {
 
 /** Every example attached to a response or body must validate against its own schema. */
 export function checkExamples(spec: OpenApi): string[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addSchema({ $id: 'spec', components: spec.components ?? {} });
+  const check = specSchemaCheck(spec.components);
   const failures: string[] = [];
   forEachOperation(spec, (operation, method, path) => {
-    const media: Array<[string, OpenApi | undefined]> = [
-      ...Object.entries(operation.responses ?? {}).map(([code, r]) => [`response ${code}`, (r as OpenApi).content?.['application/json']] as [string, OpenApi | undefined]),
-      ['request body', operation.requestBody?.content?.['application/json']],
+    const media: Array<[string, OpenApiMediaType | undefined]> = [
+      ...Object.entries(operation.responses ?? {}).map(([code, r]) => [`response ${code}`, inline(r)?.content?.['application/json']] as [string, OpenApiMediaType | undefined]),
+      ['request body', inline(operation.requestBody)?.content['application/json']],
     ];
     for (const [what, content] of media) {
       if (!content?.schema || content.example === undefined) continue;
-      // a `$ref` is compiled once per schema, however many operations share it
-      const ref: string | undefined = content.schema.$ref;
-      const validate = ref
-        ? ajv.getSchema(`spec${ref}`)!
-        : ajv.compile(JSON.parse(JSON.stringify(content.schema).replace(/"#\/components\//g, '"spec#/components/')));
-      if (!validate(content.example)) {
-        failures.push(`${operationKey(method, path)} ${what}: ${ajv.errorsText(validate.errors)}`);
-      }
+      const errors = check(content.schema, content.example);
+      if (errors.length) failures.push(`${operationKey(method, path)} ${what}: ${errors.map(describeSchemaError).join(', ')}`);
     }
   });
   return failures;

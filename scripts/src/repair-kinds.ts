@@ -1,0 +1,81 @@
+import type { JsonFix } from './steps/repair-json.js';
+
+/**
+ * Every kind of repair `report.json` can list: this union is the documented set, and
+ * `RepairLog.add` accepts nothing else. `where` is an operation (`GET /path`), a file, or a JSON pointer.
+ */
+export type RepairKind =
+  /** the vendor Swagger had raw control characters inside strings; they were escaped before parsing */
+  | 'control-characters-escaped'
+  /** a second docs block of an operation already documented; the first one is used */
+  | 'duplicate-docs-operation-ignored'
+  /** provider.json's servers replaced the Swagger's */
+  | 'servers-from-config'
+  /** Swagger `in: query` fields of a POST/PUT/PATCH moved into a JSON request body */
+  | 'body-from-query-params'
+  /** a Swagger definition nothing references was removed */
+  | 'unused-schema-removed'
+  /** an operation only the docs have was added */
+  | 'operation-from-docs'
+  /** the operation's description was taken from the docs */
+  | 'description-from-docs'
+  /** a docs path parameter took the name its parameter table gives it (`{id}` -> `{tld_id}`) */
+  | 'path-param-named-from-table'
+  /** a parameter row that lost its name took the request sample's one unnamed body field */
+  | 'param-name-recovered-from-sample'
+  /** a parameter row without a name that no sample field could name was dropped */
+  | 'param-row-dropped'
+  /** a request-sample body field is a path parameter, so it is not a body field */
+  | 'body-field-is-path-param'
+  /** a query parameter only the docs table has was added */
+  | 'query-param-from-docs'
+  /** a body field only the docs table has was added */
+  | 'body-field-from-docs'
+  /** a body field only the request sample has was added, typed string */
+  | 'body-field-from-sample'
+  /** the docs table's type replaced the Swagger's */
+  | 'type-reconciled'
+  /** path parameter renamed to the name the resource uses most (`{service_id}` -> `{id}`) */
+  | 'path-param-unified'
+  /** a duplicate path parameter, or one not in the path, was removed */
+  | 'path-param-removed'
+  /** a `{name}` in the path that no parameter declared was declared, typed string */
+  | 'path-param-declared'
+  /** the vendor's security scheme (declared, applied nowhere) was replaced by the provider's */
+  | 'security-scheme-replaced'
+  /** the docs samples send no credentials, so the operation needs none (`security: []`) */
+  | 'security-none'
+  /** no docs sample for the operation; it keeps the provider's default security */
+  | 'security-default'
+  /** the operation had no operationId; one was derived from method and path */
+  | 'operation-id-derived'
+  /** the vendor's operationId clashed with another and was made unique */
+  | 'operation-id-deduplicated'
+  /** the operation had no tag; it took another provider's docs section */
+  | 'tag-from-other-docs'
+  /** the operation had no tag; it took its first path segment */
+  | 'tag-from-path'
+  /** no source has an example response, so the 200 is an open object */
+  | 'response-untyped'
+  /** a one-item example of a collection GET, typed as an array */
+  | 'single-item-example-as-list'
+  /** fields null in every example, typed `string | null` */
+  | 'null-only-field-typed-nullable-string'
+  /** the 200 response schema was inferred from examples (the detail names them) */
+  | 'response-schema-inferred'
+  /** the example hidden in the Swagger response description's markdown was moved out of it */
+  | 'example-moved-from-description'
+  /** example JSON that cannot be repaired without guessing; reported, never used */
+  | 'example-unrepairable'
+  /** the example came from another provider's docs of the same operation */
+  | 'example-borrowed'
+  /** the shared `Error` response was added to 400/401/404 where missing */
+  | 'error-responses-added'
+  /** a union operation taken from the first provider that has it */
+  | 'union-operation-added'
+  /** a union operation given the query parameters and body fields a later provider adds */
+  | 'union-operation-extended'
+  /** a hand correction from patches/ was applied (the detail is its reason) */
+  | 'patch-applied'
+  /** a defect of example JSON that repair-json fixed (`json-comment-removed`, ...) */
+  | JsonFix;

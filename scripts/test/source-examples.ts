@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SPECS_DIR } from '../src/generate.js';
+
+/**
+ * Which operations have an example response in the vendor sources, read by the test itself (not by
+ * src/docs or src/rules), so the specs test can tell the pipeline what to expect instead of asking it.
+ * An operation is `METHOD /shape`: `post /service/{}/vms`, whatever the parameters are called.
+ */
+export const shapeOf = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/@\w+|\{[^}]+\}/g, '{}')}`;
+
+/** Docs: each operation's block ends at `HTTP Request` / `METHOD /path`; its example is the text after `Example Response:` in it. */
+export function docsExamples(text: string): Set<string> {
+  const lines = text.split('\n').map((line) => line.trim());
+  const found = new Set<string>();
+  let blockStart = 0;
+  lines.forEach((line, i) => {
+    const request = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(lines[i + 1] ?? '');
+    if (line !== 'HTTP Request' || !request) return;
+    const block = lines.slice(blockStart, i);
+    const at = block.lastIndexOf('Example Response:');
+    if (at !== -1 && block.slice(at + 1).some((l) => l !== '')) found.add(shapeOf(request[1]!, request[2]!));
+    blockStart = i + 2;
+  });
+  return found;
+}
+
+/** Swagger: the vendors hide the example as a markdown ```json block in the 200 response's description. */
+export function swaggerExamples(text: string): Set<string> {
+  // raw control characters inside strings are the vendors' defect; as spaces they parse
+  const swagger = JSON.parse(text.replace(/[\u0000-\u001f]/g, ' ')) as { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>> };
+  const found = new Set<string>();
+  for (const [path, item] of Object.entries(swagger.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation.responses?.['200']?.description?.includes('```json')) found.add(shapeOf(method, path));
+    }
+  }
+  return found;
+}
+
+interface Config {
+  swagger?: string;
+  docs?: string[];
+  unionOf?: string[];
+}
+
+const config = (provider: string): Config => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'provider.json'), 'utf8'));
+const source = (provider: string, file: string) => readFileSync(join(SPECS_DIR, provider, file), 'utf8');
+
+/** A provider's own Swagger examples, and for a union those of every provider it unites. */
+export function ownSwaggerExamples(provider: string): Set<string> {
+  const { swagger, unionOf = [] } = config(provider);
+  return new Set([...(swagger ? swaggerExamples(source(provider, swagger)) : []), ...unionOf.flatMap((p) => [...ownSwaggerExamples(p)])]);
+}
+
+/** Every provider's docs examples: one provider's docs type another's operation of the same shape. */
+export function allDocsExamples(providers: readonly string[]): Set<string> {
+  return new Set(providers.flatMap((p) => (config(p).docs ?? []).flatMap((file) => [...docsExamples(source(p, file))])));
+}
