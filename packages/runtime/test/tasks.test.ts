@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProviderClient, PollTimeoutError, waitForTask } from '../src/index.js';
+import { createProviderClient, isTransientError, PollTimeoutError, waitForTask } from '../src/index.js';
+import { isTransientStatus } from '../src/retry.js';
 import { json, startFakeServer } from '@hostbill-api/test-support';
 
 interface TaskPaths {
@@ -60,5 +61,22 @@ describe('waitForTask', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop waiting')), 20);
     await expect(waitForTask(client, { serverId: 1, taskId: 2 }, { intervalMs: 1000, signal: controller.signal })).rejects.toThrow('stop waiting');
+  });
+});
+
+describe('one rule for "transient", shared by retries and polling', () => {
+  it('the same statuses are retried by a call and survived by a poll; the same are final for both', async () => {
+    for (const [status, transient] of [[503, true], [429, true], [408, true], [501, false], [505, false], [404, false], [400, false]] as const) {
+      expect(isTransientStatus(status)).toBe(transient);
+      // a call with one retry: sent twice when transient, once when not
+      const { server: callServer } = await taskServer([[status, { error: ['x'] }], [200, done]]);
+      const caller = createProviderClient<TaskPaths>({ baseUrl: callServer.url, retry: { retries: 1, baseDelayMs: 1 } });
+      await caller.GET('/server/{server_id}/task/{task_id}', { params: { path: { server_id: 1, task_id: 2 } } });
+      expect(callServer.requests.length, `call, HTTP ${status}`).toBe(transient ? 2 : 1);
+      // a poll over a client that never retries: survives the status when transient, fails when not
+      const { client } = await taskServer([[status, { error: ['x'] }], [200, done]]);
+      const outcome = await waitForTask(client, { serverId: 1, taskId: 2 }, fast).then(() => 'done', (e: unknown) => isTransientError(e));
+      expect(outcome, `poll, HTTP ${status}`).toBe(transient ? 'done' : false);
+    }
   });
 });
