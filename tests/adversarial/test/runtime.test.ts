@@ -138,6 +138,45 @@ describe('2. auth calls obey timeouts and aborts', () => {
   });
 });
 
+describe('2d. aborts land anywhere', () => {
+  it("the caller's abort during a hung refresh ends the call at once", async () => {
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() - 10, 'old'), refresh: 'r' });
+      if (req.path === '/token') return; // hangs
+      json(res, 200, { ok: true });
+    });
+    const client = createProviderClient<Paths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    await client.GET('/details'); // logs in, holds an expired token
+    const controller = new AbortController();
+    const pending = settleTimed(client.GET('/details', { signal: controller.signal }));
+    await server.received('/token');
+    const aborted = performance.now();
+    controller.abort(new Error('user cancelled'));
+    const result = await pending;
+    const after = performance.now() - aborted;
+    console.log(`attack 2d: abort during a hung refresh settled ${after.toFixed(1)} ms after abort()`);
+    expect(result.error).toBeInstanceOf(AbortError);
+    expect(after).toBeLessThan(1000);
+  });
+
+  it("the caller's abort during a retry's back-off sleep ends the call at once", async () => {
+    const server = await serve((_req, res) => json(res, 503, { error: ['busy'] }));
+    const client = createProviderClient<Paths>({ baseUrl: server.url, retry: { retries: 3, baseDelayMs: 20_000, maxDelayMs: 60_000 } });
+    const controller = new AbortController();
+    const pending = settleTimed(client.GET('/details', { signal: controller.signal }));
+    await server.received();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the 503 is in; the client sleeps 10-20 s now
+    const aborted = performance.now();
+    controller.abort(new Error('user cancelled'));
+    const result = await pending;
+    const after = performance.now() - aborted;
+    console.log(`attack 2e: abort during a back-off sleep settled ${after.toFixed(1)} ms after abort()`);
+    expect(result.error).toBeInstanceOf(AbortError);
+    expect(server.count()).toBe(1);
+    expect(after).toBeLessThan(1000);
+  });
+});
+
 describe('3. credentials never follow a redirect', () => {
   it('a 307 from /login to another server: the password never reaches it, and the call fails as an AuthenticationError', async () => {
     const thief = await serve((_req, res) => json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 'foreign') }));
