@@ -72,6 +72,14 @@ export async function startFaultServer(options: { seed: number; body: unknown; o
       perCall.clear();
       for (const f of FAULTS) faults[f] = 0;
     },
+    /**
+     * Ends every stalled answer: the client gave up on them long ago, and a heap measured while
+     * they linger (up to stallMs) counts the server's leftovers as the client's.
+     */
+    endStalled() {
+      for (const res of stalled) res.socket?.destroy();
+      stalled.clear();
+    },
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     perCall,
     faults,
