@@ -28,7 +28,8 @@ describe('poll', () => {
   });
 
   it('times out with a typed error carrying the last value', async () => {
-    const error = await poll(async () => 'running', (v) => v === 'done', { ...fast, timeoutMs: 20 }).catch((e) => e);
+    // 1 s of 1-2 ms intervals: many checks even on a machine too busy to keep a 20 ms promise
+    const error = await poll(async () => 'running', (v) => v === 'done', { ...fast, timeoutMs: 1000 }).catch((e) => e);
     expect(error).toBeInstanceOf(PollTimeoutError);
     expect(error.lastValue).toBe('running');
     expect(error.attempts).toBeGreaterThan(1);
