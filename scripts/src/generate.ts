@@ -12,8 +12,11 @@ import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
 import { readProvider, type ProviderInput } from './steps/read-provider.js';
 import { writeAll, type OutputFile } from './steps/write-all.js';
+import { ensureDirectories, orphanedPackages, providerPackages, removePackages } from './package/workspace.js';
 
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
+/** Where provider packages are generated: `packages/` beside `specs/`. */
+const packagesBeside = (specsDir: string) => join(specsDir, '..', 'packages');
 
 export type GeneratedFile = OutputFile;
 
@@ -41,7 +44,7 @@ export function listProviders(specsDir: string): string[] {
     .sort();
 }
 
-export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[] }> {
+export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {
   const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name)));
   const catalogue = buildCatalogue(inputs);
   const finished = new Map<string, ProviderResult>();
@@ -52,7 +55,17 @@ export async function generateAll(specsDir: string): Promise<{ results: Provider
     { file: join(specsDir, r.name, 'openapi.json'), text: toJsonText(r.spec) },
     { file: join(specsDir, r.name, 'report.json'), text: toJsonText(reports[i]) },
   ]);
-  return { results, reports, files };
+  return { results, reports, files, inputs };
+}
+
+/** Specs and reports, then every provider package's files (`packages: false` for the specs alone). */
+export async function generateWorkspace(specsDir: string, { packages = true } = {}) {
+  const built = await generateAll(specsDir);
+  if (!packages) return { ...built, orphans: [] as string[] };
+  const packagesDir = packagesBeside(specsDir);
+  const specs = new Map(built.results.map((r) => [r.name, r.spec]));
+  const packageOutputs = providerPackages(built.inputs.map((i) => ({ config: i.config, spec: specs.get(i.config.name)! })), packagesDir);
+  return { ...built, files: [...built.files, ...packageOutputs], orphans: orphanedPackages(packagesDir, [...specs.keys()]) };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -60,18 +73,23 @@ async function main(argv: string[]): Promise<number> {
   const specsAt = argv.indexOf('--specs');
   const specsDir = specsAt === -1 ? SPECS_DIR : argv[specsAt + 1]!;
   const started = performance.now();
-  const { results, reports, files } = await generateAll(specsDir);
+  const { results, reports, files, orphans } = await generateWorkspace(specsDir, { packages: !argv.includes('--no-packages') });
   const elapsed = performance.now() - started;
   for (const report of reports) {
     console.log(`${report.provider}: ${report.operations} operations, ${report.totalRepairs} repairs in ${Object.keys(report.repairs).length} kinds`);
   }
   if (check) {
     const stale = files.filter((f) => !existsSync(f.file) || readFileSync(f.file, 'utf8') !== f.text);
-    for (const f of stale) console.error(`out of date: ${f.file} (run \`pnpm generate\` and commit the result)`);
-    console.log(`specs:check ${stale.length === 0 ? 'ok' : 'FAILED'} in ${(elapsed / 1000).toFixed(2)} s`);
-    return stale.length === 0 ? 0 : 1;
+    for (const f of stale) console.error(`out of date: ${f.file} (generated from specs/: change provider.json, a patch or the generator, run \`pnpm generate\` and commit the result; hand edits are overwritten)`);
+    for (const dir of orphans) console.error(`orphaned: ${dir} was generated for a provider no longer in specs/ (\`pnpm generate\` removes it)`);
+    const ok = stale.length === 0 && orphans.length === 0;
+    console.log(`specs:check ${ok ? 'ok' : 'FAILED'} in ${(elapsed / 1000).toFixed(2)} s`);
+    return ok ? 0 : 1;
   }
+  ensureDirectories(files);
   writeAll(files);
+  removePackages(orphans);
+  for (const dir of orphans) console.log(`removed ${dir}: its provider is no longer in specs/`);
   console.log(`generated ${results.length} specs in ${(elapsed / 1000).toFixed(2)} s`);
   return 0;
 }

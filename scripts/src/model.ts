@@ -22,6 +22,8 @@ export interface ProviderConfig {
   servers?: Array<{ url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }>;
   /** how the provider authenticates, in order of preference */
   auth: AuthStyle[];
+  /** the PascalCase word of the package's `create<identifier>Client`; default from the title */
+  identifier?: string;
   /** section headings of the docs, so prose and parameter descriptions are not mistaken for them */
   sections?: string[];
 }

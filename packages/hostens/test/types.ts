@@ -1,6 +1,8 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, waitForTask, type Server, type ServerSummary } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type HostensClient, type ListServerResponse } from '../src/index.js';
+
+type ServerSummary = ListServerResponse[number];
 
 const client = createHostensClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
@@ -8,7 +10,7 @@ export async function typeChecks() {
   const { data } = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
   expectTypeOf(data!.ram_used).toEqualTypeOf<number>();
   expectTypeOf(data!.additional_ip).toEqualTypeOf<string[]>();
-  expectTypeOf<Server['ram_used']>().toEqualTypeOf<number>();
+  expectTypeOf<GetServerResponse['ram_used']>().toEqualTypeOf<number>();
   expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number>();
 
   const servers = await client.GET('/server');
@@ -57,4 +59,28 @@ export async function perCallThrow() {
   expectTypeOf(viaRequest.data).toEqualTypeOf<ServerSummary[]>();
   // @ts-expect-error still no unknown options on the narrowing overload
   await client.GET('/server', { throwOnError: true, bogus: 1 });
+}
+
+export async function operationFunctionChecks() {
+  // an operation function is the same call, with the same types, as the client method
+  const viaFunction = await getServer(client, { params: { path: { server_id: 113 } } });
+  const viaMethod = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
+  expectTypeOf(viaFunction).toEqualTypeOf(viaMethod);
+  const listed = await listServer(client, { timeoutMs: 5_000, retry: false });
+  expectTypeOf(listed.data).toEqualTypeOf<ServerSummary[] | undefined>();
+  const thrown = await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { os: 'debian-12' }, throwOnError: true });
+  expectTypeOf(thrown.data.task_id).toEqualTypeOf<number>();
+  const strict = createHostensClient({ throwOnError: true });
+  expectTypeOf((await getServer(strict, { params: { path: { server_id: 1 } } })).data).toEqualTypeOf<GetServerResponse>();
+  const typed: HostensClient<true> = strict;
+  expectTypeOf(typed).toEqualTypeOf(strict);
+
+  // @ts-expect-error the path parameter is required
+  await getServer(client, { params: { path: {} } });
+  // @ts-expect-error `script` is an init script id, not a string
+  await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { script: 'seven' } });
+  // @ts-expect-error unknown options are compile errors
+  await listServer(client, { totallyBogusOption: 42 });
+  // @ts-expect-error a client of another API is not accepted
+  await listServer(createProviderClient<{ '/other': { get: { parameters: {}; responses: { 200: { content: { 'application/json': string } } } } } }>({ baseUrl: 'https://billing.example.com/api' }));
 }

@@ -1,13 +1,13 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHtMoniClient, type Ticket } from '../src/index.js';
+import { basicAuth, createHtMoniClient, type GetTicketDetailsResponse } from '../src/index.js';
 
 const client = createHtMoniClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
 export async function typeChecks() {
   const { data } = await client.GET('/tickets/{number}', { params: { path: { number: 736633 } } });
   expectTypeOf(data!.ticket.subject).toEqualTypeOf<string>();
-  expectTypeOf<Ticket['status']>().toEqualTypeOf<string>();
+  expectTypeOf<NonNullable<GetTicketDetailsResponse['ticket']>['status']>().toEqualTypeOf<string>();
 
   await client.POST('/tickets', { body: { dept_id: 1, subject: 'Help', body: 'Text' } });
   // @ts-expect-error the department is a number

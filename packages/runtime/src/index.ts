@@ -1,5 +1,6 @@
 // The public surface, name by name: everything else is internal and may change in any release.
 export { createProviderClient, defineProviderClient } from './client.js';
+export { defineOperation, type OperationFunction } from './operation.js';
 export type {
   CallInit,
   CallOptions,

@@ -84,7 +84,12 @@ export interface ClientMethod<Paths extends {}, Method extends HttpMethod, Throw
  * (`client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } })`) with our options.
  * Unknown options and unknown body fields are compile errors.
  */
+/** Type-only: ties a client to its API, so an operation function refuses another provider's client. */
+declare const API: unique symbol;
+
 export interface HostBillClient<Paths extends {}, Throw extends boolean = false> {
+  /** never set; makes `HostBillClient<A>` and `HostBillClient<B>` different types */
+  readonly [API]?: Paths;
   GET: ClientMethod<Paths, 'get', Throw>;
   PUT: ClientMethod<Paths, 'put', Throw>;
   POST: ClientMethod<Paths, 'post', Throw>;

@@ -1,0 +1,80 @@
+import { packageName } from './names.js';
+
+const REPO = 'hostbill-api/hostbill-api';
+
+/** Tool versions every provider package builds with: one place, so all packages move together. */
+export const TOOLCHAIN = {
+  dependencies: { '@hostbill-api/runtime': 'workspace:^', 'openapi-fetch': '0.17.0' },
+  devDependencies: {
+    '@hostbill-api/spec-pipeline': 'workspace:*',
+    '@hostbill-api/test-support': 'workspace:*',
+    '@types/node': '^20.19.0',
+    'openapi-typescript': '7.13.0',
+    tsup: '8.5.0',
+    typescript: '~5.9.0',
+    vitest: '^4.0.0',
+  },
+} as const;
+
+export interface ManifestFacts {
+  provider: string;
+  /** the spec's `info.title` */
+  apiTitle: string;
+  /** kept from the package.json on disk: changesets own it */
+  version: string;
+  /** the package has a hand-written `test/` folder */
+  hasTests: boolean;
+}
+
+export function packageJson(facts: ManifestFacts): string {
+  const { provider } = facts;
+  const lint = ['tsc -p tsconfig.json', ...(facts.hasTests ? ['tsc -p test/tsconfig.json'] : []), 'publint --strict', 'attw --pack . --quiet'].join(' && ');
+  const manifest = {
+    name: packageName(provider),
+    version: facts.version,
+    description: `Typed TypeScript client for the ${facts.apiTitle}`,
+    license: 'MIT',
+    repository: { type: 'git', url: `git+https://github.com/${REPO}.git`, directory: `packages/${provider}` },
+    homepage: `https://github.com/${REPO}/tree/main/packages/${provider}#readme`,
+    bugs: { url: `https://github.com/${REPO}/issues` },
+    type: 'module',
+    sideEffects: false,
+    engines: { node: '>=20.19' },
+    keywords: [...new Set(['hostbill', 'openapi', 'typescript', 'hosting', provider])],
+    files: ['dist', 'openapi.json', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    main: './dist/index.cjs',
+    module: './dist/index.js',
+    types: './dist/index.d.ts',
+    exports: {
+      '.': {
+        import: { types: './dist/index.d.ts', default: './dist/index.js' },
+        require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+      },
+      './openapi.json': './openapi.json',
+      './package.json': './package.json',
+    },
+    scripts: {
+      generate: `cp ../../specs/${provider}/openapi.json openapi.json && openapi-typescript openapi.json -o src/generated/schema.d.ts`,
+      build: 'tsup src/index.ts --format esm,cjs --dts --clean --target es2022',
+      ...(facts.hasTests ? { test: 'vitest run' } : {}),
+      lint,
+    },
+    dependencies: TOOLCHAIN.dependencies,
+    devDependencies: TOOLCHAIN.devDependencies,
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+export function tsconfigJson(): string {
+  return `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { noEmit: true, types: [] }, include: ['src'] }, null, 2)}\n`;
+}
+
+/** turbo regenerates a package's types only when its own spec changes. */
+export function turboJson(provider: string): string {
+  const config = {
+    $schema: 'https://turbo.build/schema.json',
+    extends: ['//'],
+    tasks: { generate: { inputs: [`$TURBO_ROOT$/specs/${provider}/openapi.json`, 'package.json'], outputs: ['src/generated/**', 'openapi.json'] } },
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
