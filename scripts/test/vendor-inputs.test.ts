@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectSourceKind } from '../src/index.js';
 import { draftFile, generateAll } from '../src/generate.js';
-import { RepairLog, type OpenApi, type PipelineContext } from '../src/model.js';
+import type { DocsOperation } from '../src/docs/extract-operations.js';
+import { RepairLog, type HttpMethod, type OpenApi, type PipelineContext } from '../src/model.js';
 import { buildProvider, RULES } from '../src/pipeline.js';
 import { readProvider } from '../src/steps/read-provider.js';
 import { ValidationError } from '../src/steps/validation-report.js';
@@ -140,8 +141,8 @@ describe('normalisation comes before borrowing: an API document path matches oth
         '/api/service': { get: { summary: 'List services', operationId: 'listServices', responses: { '200': { description: 'OK' } } } },
       },
     };
-    const docs = { method: 'get', documentedPath: '/service/@id', path: '/service/{id}', title: 'Service details', description: '', tag: 'Services', parameters: [], bodyFields: [], auth: 'bearer', line: 7, file: 'other/source/docs.txt', exampleResponse: { text: '{ "service": { "id": "1", "name": "VPS" } }', line: 9 } } as const;
-    const catalogue: PipelineContext['catalogue'] = new Map([['GET /service/{}', [{ ...docs, parameters: [], bodyFields: [] }]]]);
+    const docs: DocsOperation & { file: string } = { method: 'get' as HttpMethod, documentedPath: '/service/@id', path: '/service/{id}', title: 'Service details', description: '', tag: 'Services', parameters: [], bodyFields: [], auth: 'bearer', line: 7, file: 'other/source/docs.txt', exampleResponse: { text: '{ "service": { "id": "1", "name": "VPS" } }', line: 9 } };
+    const catalogue: PipelineContext['catalogue'] = new Map([['GET /service/{}', [docs]]]);
     const input = { config: { name: 'acme', title: 'Acme', auth: ['bearer' as const], openapi: 'source/api.json' }, api: { kind: 'openapi3' as const, version: '3.1.0', file: 'acme/source/api.json', value, escapedControlCharacters: 0 }, docs: [], patches: [] };
     const { spec, repairs } = await buildProvider(input, catalogue, new Map());
     expect((spec.paths?.['/service/{id}']?.get?.responses?.['200'] as any).content['application/json'].example).toEqual({ service: { id: '1', name: 'VPS' } });
