@@ -3,7 +3,7 @@
  * `report.json`. Every provider is built before anything is written, so a failure anywhere leaves
  * every previous output untouched. `--check` writes nothing and fails if a committed file differs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineError } from './errors.js';
@@ -11,6 +11,7 @@ import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.j
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
 import { readProvider, type ProviderInput } from './steps/read-provider.js';
+import { ValidationError } from './steps/validation-report.js';
 import { writeAll, type OutputFile } from './steps/write-all.js';
 import { ensureDirectories, orphanedPackages, providerPackages, removePackages } from './package/workspace.js';
 
@@ -19,6 +20,21 @@ export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 const packagesBeside = (specsDir: string) => join(specsDir, '..', 'packages');
 
 export type GeneratedFile = OutputFile;
+
+/** Where a spec that failed validation is put for reading: git-ignored, never an output. */
+export const draftFile = (specsDir: string, provider: string) => join(specsDir, provider, '.draft', 'openapi.json');
+
+/**
+ * A spec that failed validation is written, unvalidated, to its draft file (nothing else is written:
+ * the outputs stay all or none); returns the line saying where it is.
+ */
+export function writeDraft(specsDir: string, error: ValidationError, check: boolean): string {
+  const file = draftFile(specsDir, error.provider);
+  if (check) return `draft: not written by --check; \`pnpm generate\` writes it to ${file}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeAll([{ file, text: toJsonText(error.draft) }]);
+  return `draft: the unvalidated spec is at ${file} (git-ignored)`;
+}
 
 /** Providers in build order: a union comes after the providers it unites. */
 export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
@@ -73,7 +89,15 @@ async function main(argv: string[]): Promise<number> {
   const specsAt = argv.indexOf('--specs');
   const specsDir = specsAt === -1 ? SPECS_DIR : argv[specsAt + 1]!;
   const started = performance.now();
-  const { results, reports, files, orphans } = await generateWorkspace(specsDir, { packages: !argv.includes('--no-packages') });
+  let generated: Awaited<ReturnType<typeof generateWorkspace>>;
+  try {
+    generated = await generateWorkspace(specsDir, { packages: !argv.includes('--no-packages') });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    console.error(`error: ${error.message}\n${writeDraft(specsDir, error, check)}`);
+    return 1;
+  }
+  const { results, reports, files, orphans } = generated;
   const elapsed = performance.now() - started;
   for (const report of reports) {
     console.log(`${report.provider}: ${report.operations} operations, ${report.totalRepairs} repairs in ${Object.keys(report.repairs).length} kinds`);

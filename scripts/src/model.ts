@@ -12,8 +12,10 @@ export type AuthStyle = 'basic' | 'bearer';
 export interface ProviderConfig {
   name: string;
   title: string;
-  /** Swagger 2.0 file, relative to the provider folder */
+  /** Swagger 2.0 file (JSON or YAML), relative to the provider folder; at most one of `swagger` and `openapi` */
   swagger?: string;
+  /** OpenAPI 3.0 or 3.1 file (JSON or YAML), relative to the provider folder */
+  openapi?: string;
   /** HTML-docs captures, relative to the provider folder */
   docs?: string[];
   /** other providers whose finished specs this one is the union of */

@@ -10,20 +10,33 @@ import { unifyPathParams } from './rules/path-params.js';
 import { inferResponseSchemas } from './rules/response-schemas.js';
 import { applySecurity } from './rules/security.js';
 import { applyServers } from './rules/servers.js';
+import { enumToArrayItems } from './rules/array-enum.js';
+import { templateAtPathParams } from './rules/at-path-params.js';
+import { moveBasePathToServers } from './rules/base-path.js';
+import { normalizeIdentifiers } from './rules/identifiers.js';
+import { normalizeLineEndings } from './rules/line-endings.js';
+import { pathItemParametersToOperations } from './rules/path-item-parameters.js';
 import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
 import { applyPatches } from './steps/apply-patches.js';
 import { canonicalize } from './steps/canonical.js';
 import { checkOperationsKept, declaredOperations } from './steps/operation-guard.js';
-import { convertSwagger, upgradeTo31 } from './steps/convert.js';
+import { convertSwagger, openApiSource, upgradeTo31 } from './steps/convert.js';
 import type { ProviderInput } from './steps/read-provider.js';
 import { unionOfSpecs } from './steps/union.js';
 import { validateSpec } from './steps/validate.js';
 
 /** The repair rules, in the order they run. Adding a rule is one line here and one file in rules/. */
 export const RULES: Rule[] = [
+  // normalisation first: an API document's paths, names and prose as the docs' are, before any rule matches by shape
+  normalizeLineEndings,
+  templateAtPathParams,
+  pathItemParametersToOperations,
   applyServers,
+  moveBasePathToServers,
+  normalizeIdentifiers,
+  enumToArrayItems,
   bodyFromQueryParams,
   removeUnusedSchemas,
   mergeDocsOperations,
@@ -76,17 +89,17 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
   const spec = canonicalize(patched.spec);
   const file = `${config.name}/openapi.json`;
   const united = (config.unionOf ?? []).flatMap((name) => finished.get(name)?.spec ?? []);
-  checkOperationsKept(file, spec, declaredOperations(input.swagger?.value, input.docs, united), patched.removed);
+  checkOperationsKept(file, spec, declaredOperations(input.api?.value, input.docs, united), patched.removed);
   await validateSpec(spec, file);
   return { name: config.name, spec, repairs: log.repairs };
 }
 
 async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResult>, log: RepairLog): Promise<OpenApi> {
-  const { config, swagger } = input;
+  const { config, api } = input;
   const info = { title: `${config.title} User API`, version: '0.0.0' };
-  if (swagger) {
-    if (swagger.escapedControlCharacters) log.add('control-characters-escaped', swagger.file, `${swagger.escapedControlCharacters} raw control characters inside strings`);
-    const converted = upgradeTo31(await convertSwagger(swagger.value, swagger.file));
+  if (api) {
+    if (api.escapedControlCharacters) log.add('control-characters-escaped', api.file, `${api.escapedControlCharacters} raw control characters inside strings`);
+    const converted = api.kind === 'swagger2' ? upgradeTo31(await convertSwagger(api.value, api.file), log, api.file) : openApiSource(api.value, api.file, log);
     return { ...converted, info: { ...info, ...converted.info } };
   }
   if (config.unionOf?.length) {

@@ -11,6 +11,22 @@ export type RepairKind =
   | 'duplicate-docs-operation-ignored'
   /** provider.json's servers replaced the Swagger's */
   | 'servers-from-config'
+  /** an OpenAPI 3.0 schema rewritten in 3.1 terms (`nullable`, boolean `exclusiveMinimum`, `example`); the detail says how */
+  | 'schema-upgraded-to-3.1'
+  /** `\r\n` (or `\n\r`, `\r`) line ends in summaries and descriptions became `\n`; the detail counts the texts */
+  | 'line-endings-normalized'
+  /** a `@name` path segment became a `{name}` template (`/service/@id` -> `/service/{id}`) */
+  | 'path-at-param-templated'
+  /** a path item's shared parameters were given to each of its operations (the rules read an operation's own) */
+  | 'path-item-parameters-moved'
+  /** the base path every path repeated (`/api/service/{id}`) moved into the server URLs */
+  | 'base-path-moved-to-servers'
+  /** an operationId that was not URL-safe (spaces) became a camelCase identifier */
+  | 'operation-id-normalized'
+  /** a tag's stray or doubled spaces were trimmed */
+  | 'tag-whitespace-normalized'
+  /** `enum` on an array-typed schema moved to its `items`, where the values belong */
+  | 'enum-moved-to-items'
   /** Swagger `in: query` fields of a POST/PUT/PATCH moved into a JSON request body */
   | 'body-from-query-params'
   /** a Swagger definition nothing references was removed */
@@ -41,12 +57,14 @@ export type RepairKind =
   | 'path-param-removed'
   /** a `{name}` in the path that no parameter declared was declared, typed string */
   | 'path-param-declared'
-  /** the vendor's security scheme (declared, applied nowhere) was replaced by the provider's */
+  /** a vendor security scheme was replaced, or redefined, by provider.json's `auth` */
   | 'security-scheme-replaced'
   /** the docs samples send no credentials, so the operation needs none (`security: []`) */
   | 'security-none'
-  /** no docs sample for the operation; it keeps the provider's default security */
+  /** the spec's top-level security was set to provider.json's `auth`; the detail counts the operations that rely on it */
   | 'security-default'
+  /** an operation's vendor security named a scheme provider.json does not declare; it takes the provider's default */
+  | 'security-requirement-replaced'
   /** the operation had no operationId; one was derived from method and path */
   | 'operation-id-derived'
   /** the vendor's operationId clashed with another and was made unique */

@@ -33,7 +33,7 @@ describe('provider.json is checked against specs/provider.schema.json', () => {
 
   it('then checks what a schema cannot: the folder name, and that some source is named', () => {
     expect(problem({ ...good, name: 'other' })).toBe('acme/provider.json:/name: must be "acme", the folder\'s name');
-    expect(problem({ ...good, docs: [], sha256: {} })).toBe('acme/provider.json: names no source: give "swagger", "docs" or "unionOf"');
+    expect(problem({ ...good, docs: [], sha256: {} })).toBe('acme/provider.json: names no source: give "swagger", "openapi", "docs" or "unionOf"');
   });
 
   it('every committed provider.json is valid and names the schema for editors', () => {

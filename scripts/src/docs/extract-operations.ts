@@ -1,6 +1,7 @@
 import { PipelineError } from '../errors.js';
 import type { HttpMethod } from '../model.js';
 import { isTableStart, readParameterTable, type DocsParameter } from './parameter-table.js';
+import { templateAtNames } from '../rules/path-shape.js';
 import { toUnits, type Unit } from './units.js';
 
 export type DocsAuth = 'basic' | 'bearer' | 'none';
@@ -36,9 +37,8 @@ function isTitleLike(text: string): boolean {
   return /^[A-Z]/.test(text) && !/[:<>]/.test(text) && text.length <= 60 && text.split(/\s+/).length <= 8 && !/[.:;,!?)\-]$/.test(text) && !text.includes('\n');
 }
 
-export function toOpenApiPath(documented: string): string {
-  return documented.replace(/@([A-Za-z_]\w*)/g, '{$1}');
-}
+/** One spelling for docs and API documents alike (rules/path-shape.ts), so both match by shape. */
+export const toOpenApiPath = templateAtNames;
 
 /**
  * Reads every documented operation from a docs text. Anchors on the `HTTP Request` + `METHOD /path`

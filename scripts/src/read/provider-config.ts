@@ -16,13 +16,17 @@ let validator: ValidateFunction<ProviderJson> | undefined;
  * some source is named). The first problem is the error: one line, file and JSON pointer.
  */
 export function checkProviderConfig(value: unknown, file: string, folder: string): ProviderJson {
+  // the schema says the same (dependentSchemas), but ajv's words for it are "must NOT be valid"
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'swagger') && Object.hasOwn(value, 'openapi')) {
+    throw new PipelineError(file, '/openapi', 'give "swagger" (a Swagger 2.0 file) or "openapi" (an OpenAPI 3.x file), not both: a provider has one API document');
+  }
   validator ??= new Ajv2020({ allErrors: false, verbose: true }).compile<ProviderJson>(JSON.parse(readFileSync(PROVIDER_SCHEMA_FILE, 'utf8')));
   if (!validator(value)) {
     const { where, problem } = describe(validator.errors![0]!);
     throw new PipelineError(file, where, problem);
   }
   if (value.name !== folder) throw new PipelineError(file, '/name', `must be "${folder}", the folder's name`);
-  if (!value.swagger && !value.docs?.length && !value.unionOf?.length) throw new PipelineError(file, '', 'names no source: give "swagger", "docs" or "unionOf"');
+  if (!value.swagger && !value.openapi && !value.docs?.length && !value.unionOf?.length) throw new PipelineError(file, '', 'names no source: give "swagger", "openapi", "docs" or "unionOf"');
   return value;
 }
 

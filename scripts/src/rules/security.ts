@@ -11,35 +11,48 @@ const SCHEMES: Record<AuthStyle, { name: string; scheme: OpenAPIV3_1.SecuritySch
   },
 };
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * The vendors' Swagger declares a scheme named `http` and applies it nowhere. We declare the
- * provider's real schemes and apply them per operation: where the docs' samples send no
- * credentials (login, token refresh), the operation gets `security: []`.
+ * provider.json's `auth` is the authority for the schemes (the vendors' Swagger declares one named
+ * `http` and applies it nowhere); the top-level requirement is the provider's. Per operation:
+ * - an explicit `security: []` in the vendor file (login, token refresh, sign-up) is the vendor's
+ *   word and is kept;
+ * - where the docs' samples send no credentials, the operation gets `security: []`;
+ * - a vendor requirement naming a scheme that is no longer declared falls back to the provider's.
+ * Every change to what the vendor declared is logged with its reason; keeping it is not a repair.
  */
 export const applySecurity: Rule = {
   name: 'apply-security',
   apply(spec, { provider, docs, catalogue, log }) {
     spec.components ??= {};
-    const previous = Object.keys(spec.components.securitySchemes ?? {});
+    const previous = spec.components.securitySchemes ?? {};
     const schemes = Object.fromEntries(provider.auth.map((style) => [SCHEMES[style].name, SCHEMES[style].scheme]));
     spec.components.securitySchemes = schemes;
-    for (const name of previous) if (!schemes[name]) log.add('security-scheme-replaced', `#/components/securitySchemes/${name}`);
+    for (const [name, scheme] of Object.entries(previous)) {
+      if (!same(scheme, schemes[name])) log.add('security-scheme-replaced', `#/components/securitySchemes/${name}`, schemes[name] ? 'redefined from provider.json "auth"' : undefined);
+    }
     const required = provider.auth.map((style) => ({ [SCHEMES[style].name]: [] }));
+    const before = spec.security;
     spec.security = required;
     forEachOperation(spec, (operation, method, path) => {
       const key = operationKey(method, path);
+      if (Array.isArray(operation.security) && operation.security.length === 0) return; // the vendor says: no credentials
       const shape = operationKey(method, templateShape(path));
       const evidence = docs.get(shape) ? [docs.get(shape)!] : (catalogue.get(shape) ?? []);
-      const open = evidence.length > 0 && evidence.every((d) => d.auth === 'none');
-      if (open) {
-        if (JSON.stringify(operation.security) !== '[]') log.add('security-none', key, `no credentials in ${evidence.map((d) => d.file).join(', ')}`);
+      if (evidence.length > 0 && evidence.every((d) => d.auth === 'none')) {
+        log.add('security-none', key, `no credentials in ${evidence.map((d) => d.file).join(', ')}${operation.security ? `; replaced ${JSON.stringify(operation.security)}` : ''}`);
         operation.security = [];
-      } else if (operation.security !== undefined) {
+      } else if (operation.security !== undefined && !operation.security.every((requirement) => Object.keys(requirement).every((name) => schemes[name]))) {
+        log.add('security-requirement-replaced', key, `${JSON.stringify(operation.security)} names a scheme provider.json "auth" does not declare; the provider's default applies`);
         delete operation.security;
-      } else if (evidence.length === 0) {
-        log.add('security-default', key, 'no docs sample; provider default applied');
       }
     });
+    if (!same(before, required)) {
+      let relying = 0;
+      forEachOperation(spec, (operation) => void (operation.security === undefined && relying++));
+      log.add('security-default', '#/security', `provider.json "auth" (${provider.auth.join(', ')})${before ? ` replaced ${JSON.stringify(before)}` : ''}; ${relying} operation(s) without security of their own use it`);
+    }
     return spec;
   },
 };

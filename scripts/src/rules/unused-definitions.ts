@@ -8,9 +8,14 @@ export const removeUnusedSchemas: Rule = {
   name: 'remove-unused-schemas',
   apply(spec, { log }) {
     const schemas = spec.components?.schemas ?? {};
-    const text = JSON.stringify({ ...spec, components: { ...spec.components, schemas: {} } });
+    // used: referenced outside the schemas, or by a used schema (an OpenAPI export's `Plan` inside `Service`)
+    const refersTo = (text: string) => Object.keys(schemas).filter((name) => text.includes(`"#/components/schemas/${name}"`));
+    const used = new Set(refersTo(JSON.stringify({ ...spec, components: { ...spec.components, schemas: {} } })));
+    for (const pending = [...used]; pending.length; ) {
+      for (const name of refersTo(JSON.stringify(schemas[pending.pop()!]))) if (!used.has(name)) used.add(name), pending.push(name);
+    }
     for (const name of Object.keys(schemas)) {
-      if (!text.includes(`"#/components/schemas/${name}"`)) {
+      if (!used.has(name)) {
         delete schemas[name];
         log.add('unused-schema-removed', `#/components/schemas/${name}`);
       }

@@ -1,6 +1,6 @@
 import { PipelineError } from '../errors.js';
 import { forEachOperation, HTTP_METHODS, operationKey, type OpenApi } from '../model.js';
-import { templateShape } from '../rules/path-shape.js';
+import { sharedBasePath, templateAtNames, templateShape } from '../rules/path-shape.js';
 
 /**
  * A spec may only lose an operation its sources declare when a patch removes it on purpose and
@@ -19,14 +19,20 @@ export function operationShapes(spec: OpenApi): OperationShapes {
   return shapes;
 }
 
-/** The operations a Swagger `paths` object declares, before any conversion or rule. */
+/**
+ * The operations a Swagger or OpenAPI `paths` object declares, before any conversion or rule, by the
+ * shape they have once spelled as every provider spells them: `@id` templated and the base path every
+ * path repeats moved out (the same functions the normalising rules use), keyed to the vendor's spelling.
+ */
 export function swaggerOperations(swagger: unknown): OperationShapes {
   const shapes: OperationShapes = new Map();
   const paths = (swagger as OpenApi | undefined)?.paths;
   if (typeof paths !== 'object' || paths === null) return shapes;
+  const base = sharedBasePath(Object.keys(paths).map(templateAtNames));
   for (const [path, item] of Object.entries(paths)) {
+    const normal = templateAtNames(path).slice(base.length);
     for (const method of HTTP_METHODS) {
-      if (typeof item === 'object' && item !== null && Object.hasOwn(item, method)) shapes.set(shapeOf(operationKey(method, path)), operationKey(method, path));
+      if (typeof item === 'object' && item !== null && Object.hasOwn(item, method)) shapes.set(shapeOf(operationKey(method, normal)), operationKey(method, path));
     }
   }
   return shapes;

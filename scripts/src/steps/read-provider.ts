@@ -7,11 +7,24 @@ import type { LoadedDocs, ProviderConfig } from '../model.js';
 import { checkProviderConfig } from '../read/provider-config.js';
 import { confineSource, pointerSegment } from '../read/confine.js';
 import { parseLenientJson } from '../read/lenient-json.js';
+import { checkSourceField } from '../read/source-fields.js';
+import { parseStructuredSource } from '../read/structured-source.js';
+import { describeDocument } from '../read/source-kind.js';
 import { parsePatchFile, type PatchFile } from './apply-patches.js';
+
+/** The provider's one Swagger 2.0 or OpenAPI 3.x file, parsed, with what it declares itself to be. */
+export interface ApiDocument {
+  kind: 'swagger2' | 'openapi3';
+  /** `2.0`, `3.0.3`, `3.1.0` */
+  version: string;
+  file: string;
+  value: unknown;
+  escapedControlCharacters: number;
+}
 
 export interface ProviderInput {
   config: ProviderConfig;
-  swagger?: { file: string; value: unknown; escapedControlCharacters: number };
+  api?: ApiDocument;
   docs: LoadedDocs[];
   patches: PatchFile[];
 }
@@ -28,8 +41,9 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
   const configFile = `${name}/provider.json`;
   const config = checkProviderConfig(readJson(specsDir, configFile), configFile, name);
   // every source is confined and hashed before any of them is read
+  const apiField = config.swagger !== undefined ? ('swagger' as const) : config.openapi !== undefined ? ('openapi' as const) : undefined;
   const sources = [
-    ...(config.swagger === undefined ? [] : [{ pointer: '/swagger', relative: config.swagger }]),
+    ...(apiField === undefined ? [] : [{ pointer: `/${apiField}`, relative: config[apiField]! }]),
     ...(config.docs ?? []).map((relative, index) => ({ pointer: `/docs/${index}`, relative })),
   ].map(({ pointer, relative }) => confineSource(specsDir, name, relative, configFile, pointer));
   const hashes = checkHashes(config.sha256, sources, configFile);
@@ -43,17 +57,11 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
     }
   }
   const text = (source: string) => bytes.get(source)!.toString('utf8');
-  const swagger =
-    config.swagger === undefined
-      ? undefined
-      : (() => {
-          const file = `${name}/${sources[0]}`;
-          const parsed = parseLenientJson(text(sources[0]!), file);
-          return { file, value: parsed.value, escapedControlCharacters: parsed.escapedControlCharacters };
-        })();
+  const api = apiField === undefined ? undefined : readApiDocument(apiField, sources[0]!, text(sources[0]!), name, configFile);
   const sections = new Set(config.sections ?? []);
-  const docs = sources.slice(config.swagger === undefined ? 0 : 1).map((source) => {
+  const docs = sources.slice(apiField === undefined ? 0 : 1).map((source, index) => {
     const file = `${name}/${source}`;
+    checkSourceField('docs', { text: text(source) }, source, configFile, `/docs/${index}`);
     return { file, operations: extractOperations(text(source), file, sections) };
   });
   const patchDir = join(specsDir, name, 'patches');
@@ -63,7 +71,16 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
         .sort()
         .map((f) => parsePatchFile(readJson(specsDir, `${name}/patches/${f}`), `${name}/patches/${f}`))
     : [];
-  return { config, swagger, docs, patches };
+  return { config, api, docs, patches };
+}
+
+/** Parsed first (a syntax error is reported at its line:col), then checked to be what its field says. */
+function readApiDocument(field: 'swagger' | 'openapi', source: string, text: string, name: string, configFile: string): ApiDocument {
+  const file = `${name}/${source}`;
+  const parsed = parseStructuredSource(text, file);
+  const kind = field === 'swagger' ? 'swagger2' : 'openapi3';
+  checkSourceField(kind, { parsed: parsed.value }, source, configFile, `/${field}`);
+  return { kind, version: describeDocument(parsed.value).version!, file, value: parsed.value, escapedControlCharacters: parsed.escapedControlCharacters };
 }
 
 /** Every source has a sha256 and every sha256 names a source (so no other file is ever read for it). */
@@ -71,7 +88,7 @@ function checkHashes(sha256: Record<string, string> | undefined, sources: string
   const hashes = new Map<string, string>();
   for (const [key, hash] of Object.entries(sha256 ?? {})) {
     const pointer = `/sha256/${pointerSegment(key)}`;
-    if (!sources.includes(posix.normalize(key))) throw new PipelineError(configFile, pointer, 'names no source (no "swagger" or "docs" entry is this file)');
+    if (!sources.includes(posix.normalize(key))) throw new PipelineError(configFile, pointer, 'names no source (no "swagger", "openapi" or "docs" entry is this file)');
     hashes.set(posix.normalize(key), hash);
   }
   const unhashed = sources.find((source) => !hashes.has(source));

@@ -1,39 +1,49 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { pointerSegment } from '../read/confine.js';
 import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiMediaType } from '../model.js';
-import { PipelineError } from '../errors.js';
 import { describeSchemaError, specSchemaCheck } from './schema-validator.js';
+import { ValidationError, type ValidationProblem } from './validation-report.js';
 
 /** Redocly's recommended ruleset, as `redocly lint` runs it; returns its errors (warnings are not failures). */
 let recommended: ReturnType<typeof createConfig> | undefined;
 
-export async function lintSpec(spec: OpenApi, file: string): Promise<string[]> {
+export async function lintProblems(spec: OpenApi, file: string): Promise<ValidationProblem[]> {
   // building the ruleset costs more than linting one spec; it never changes within a process
   const config = await (recommended ??= createConfig({ extends: ['recommended'] }));
   const problems = await lintFromString({ source: JSON.stringify(spec, null, 2), absoluteRef: file, config });
-  return problems
-    .filter((p) => p.severity === 'error')
-    .map((p) => `${p.location[0]?.pointer ?? ''}: ${p.message} (${p.ruleId})`);
+  return problems.filter((p) => p.severity === 'error').map((p) => ({ rule: p.ruleId, pointer: p.location[0]?.pointer ?? '', message: p.message }));
 }
 
-/** Every example attached to a response or body must validate against its own schema. */
-export function checkExamples(spec: OpenApi): string[] {
+export async function lintSpec(spec: OpenApi, file: string): Promise<string[]> {
+  return (await lintProblems(spec, file)).map((p) => `${p.pointer}: ${p.message} (${p.rule})`);
+}
+
+/** Every example attached to a response or body must validate against its own schema: one problem per schema error. */
+export function exampleProblems(spec: OpenApi): ValidationProblem[] {
   const check = specSchemaCheck(spec.components);
-  const failures: string[] = [];
+  const problems: ValidationProblem[] = [];
   forEachOperation(spec, (operation, method, path) => {
-    const media: Array<[string, OpenApiMediaType | undefined]> = [
-      ...Object.entries(operation.responses ?? {}).map(([code, r]) => [`response ${code}`, inline(r)?.content?.['application/json']] as [string, OpenApiMediaType | undefined]),
-      ['request body', inline(operation.requestBody)?.content['application/json']],
+    const at = `#/paths/${pointerSegment(path)}/${method}`;
+    const media: Array<[string, string, OpenApiMediaType | undefined]> = [
+      ...Object.entries(operation.responses ?? {}).map(([code, r]) => [`response ${code}`, `${at}/responses/${code}`, inline(r)?.content?.['application/json']] as [string, string, OpenApiMediaType | undefined]),
+      ['request body', `${at}/requestBody`, inline(operation.requestBody)?.content['application/json']],
     ];
-    for (const [what, content] of media) {
+    for (const [what, pointer, content] of media) {
       if (!content?.schema || content.example === undefined) continue;
-      const errors = check(content.schema, content.example);
-      if (errors.length) failures.push(`${operationKey(method, path)} ${what}: ${errors.map(describeSchemaError).join(', ')}`);
+      for (const error of check(content.schema, content.example)) {
+        problems.push({ rule: 'example-matches-schema', pointer: `${pointer}/content/application~1json/example${error.instancePath}`, operation: operationKey(method, path), message: `${what}: ${describeSchemaError(error)}` });
+      }
     }
   });
-  return failures;
+  return problems;
 }
 
-export async function validateSpec(spec: OpenApi, file: string): Promise<void> {
-  const problems = [...(await lintSpec(spec, file)), ...checkExamples(spec)];
-  if (problems.length) throw new PipelineError(file, '', `the generated spec is not valid:\n  ${problems.join('\n  ')}`);
+export function checkExamples(spec: OpenApi): string[] {
+  return exampleProblems(spec).map((p) => `${p.operation} ${p.message}`);
+}
+
+/** Redocly's errors and the examples' schema errors, all of them; a failure carries the draft (see ValidationError). */
+export async function validateSpec(spec: OpenApi, file: string, provider = file.split('/')[0]!): Promise<void> {
+  const problems = [...(await lintProblems(spec, file)), ...exampleProblems(spec)];
+  if (problems.length) throw new ValidationError(provider, spec, problems);
 }
