@@ -84,7 +84,8 @@ export async function generateWorkspace(specsDir: string, { packages = true } = 
   return { ...built, files: [...built.files, ...packageOutputs], orphans: orphanedPackages(packagesDir, [...specs.keys()]) };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** `pnpm generate` (or `--check`): exit code 0 or 1, every problem printed. */
+export async function runGenerate(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const specsAt = argv.indexOf('--specs');
   const specsDir = specsAt === -1 ? SPECS_DIR : argv[specsAt + 1]!;
@@ -119,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
+  runGenerate(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
       // a PipelineError already says which file and where; anything else is a bug, so keep its stack

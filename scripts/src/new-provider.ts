@@ -1,0 +1,60 @@
+/**
+ * `pnpm new-provider <name> <vendor file...> [--title T] [--base-url URL] [--auth bearer,basic]`:
+ * copies the vendor files byte for byte into specs/<name>/source/, writes provider.json (kinds,
+ * sha256, auth and servers where the files say them), runs `pnpm generate` for the whole workspace
+ * (spec, package, everything derived from the provider list) and prints the next steps.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PipelineError } from './errors.js';
+import { runGenerate, SPECS_DIR } from './generate.js';
+import type { AuthStyle } from './model.js';
+import { describeNewProvider } from './new-provider/describe.js';
+
+const USAGE = 'usage: pnpm new-provider <name> <vendor file...> [--title "Acme Hosting"] [--base-url https://billing.acme.test/api] [--auth bearer,basic]';
+
+export async function newProvider(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generate = runGenerate } = {}): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, 'base-url': { type: 'string' }, auth: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help || positionals.length < 2) {
+    console.error(USAGE);
+    return values.help ? 0 : 1;
+  }
+  const [name, ...paths] = positionals as [string, ...string[]];
+  const folder = join(specsDir, name);
+  if (existsSync(folder)) throw new PipelineError(relative(cwd, folder), '', 'already exists: a provider is added once; edit its provider.json, or remove the folder first');
+  const files = paths.map((path) => {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new PipelineError(path, '', 'no such file');
+    return { name: basename(absolute), bytes: readFileSync(absolute) };
+  });
+  const auth = values.auth?.split(',').map((s) => s.trim()) as AuthStyle[] | undefined;
+  if (auth?.some((style) => style !== 'basic' && style !== 'bearer')) throw new PipelineError('--auth', '', `"${values.auth}": give basic, bearer or both ("bearer,basic"), in order of preference`);
+  const { config, guesses } = describeNewProvider(name, files, { title: values.title, baseUrl: values['base-url'], auth });
+
+  mkdirSync(join(folder, 'source'), { recursive: true });
+  for (const file of files) writeFileSync(join(folder, 'source', file.name), file.bytes);
+  writeFileSync(join(folder, 'provider.json'), `${JSON.stringify(config, null, 2)}\n`);
+  console.log(`specs/${name}/: ${files.length} vendor file(s) copied, provider.json written`);
+  for (const note of guesses) console.log(`  check: ${note}`);
+
+  const code = await generate(['--specs', specsDir]);
+  if (code !== 0) {
+    console.error(`\nspecs/${name}/ is kept so you can fix it: add RFC 6902 patches in specs/${name}/patches/ (see README "Patches"), then run \`pnpm generate\`; or delete the folder to undo.`);
+    return code;
+  }
+  console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs)\nthen review specs/${name}/report.json and commit specs/${name} and packages/${name}.`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // pnpm runs this in scripts/; the user's file names are relative to where they typed the command
+  newProvider(process.argv.slice(2), { cwd: process.env.INIT_CWD ?? process.cwd() }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof PipelineError ? `error: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
+}
