@@ -1,5 +1,6 @@
 import type { AuthContext, BoundAuth } from './auth/types.js';
 import { safeLogger } from './log.js';
+import { NetworkError } from './errors.js';
 import { createRedactor } from './redact.js';
 import { assertHeaderSafe, buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
 import { resolveRetry } from './retry.js';
@@ -39,25 +40,35 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
     async post(path, body, { bearer, signal } = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
       if (bearer) headers.authorization = `Bearer ${bearer}`;
-      const outcome = await send(
-        {
-          request: { method: 'POST', url: `${baseUrl}${path}`, operation: `POST ${path}` },
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          init: undefined,
-          parseAs: 'json',
-          signal,
-          retry: resolveRetry(false),
-          timeoutMs: defaults.timeoutMs,
-          totalTimeoutMs: defaults.totalTimeoutMs,
-          maxResponseBytes: options.maxResponseBytes,
-          auth: undefined,
-          credentials: true,
-        },
-        transport,
-      );
-      if (!outcome.ok) throw outcome.failure;
-      return outcome.data ?? {};
+      const attempt = async () => {
+        const outcome = await send(
+          {
+            request: { method: 'POST', url: `${baseUrl}${path}`, operation: `POST ${path}` },
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            init: undefined,
+            parseAs: 'json',
+            signal,
+            retry: resolveRetry(false),
+            timeoutMs: defaults.timeoutMs,
+            totalTimeoutMs: defaults.totalTimeoutMs,
+            maxResponseBytes: options.maxResponseBytes,
+            auth: undefined,
+            credentials: true,
+          },
+          transport,
+        );
+        if (!outcome.ok) throw outcome.failure;
+        return outcome.data ?? {};
+      };
+      try {
+        return await attempt();
+      } catch (error) {
+        // A login or refresh sent on a keep-alive socket the server had just closed never got an
+        // answer; one more try is safe (it only issues a token), where a POST of the user's is not.
+        if (!(error instanceof NetworkError) || signal?.aborted) throw error;
+        return attempt();
+      }
     },
   };
   bound = options.auth?.bind(authContext);

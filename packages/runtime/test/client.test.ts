@@ -67,6 +67,23 @@ describe('JWT auth', () => {
     expect(server.requests.find((r) => r.path === '/login')!.json).toEqual({ username: 'api@example.com', password: PASSWORD });
   });
 
+  it('sends a login again once when the connection closed before any answer (a stale keep-alive socket)', async () => {
+    let logins = 0;
+    const server = await serve((req, res) => {
+      if (req.path === '/login') {
+        if (++logins === 1) return void res.socket?.destroy();
+        return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 't'), refresh: 'r1' });
+      }
+      return json(res, 200, { success: true });
+    });
+    // a POST of the user's is never retried, so only the login's own second try can save this call
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'api@example.com', password: PASSWORD }) });
+    const { data } = await client.POST('/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 'web' } });
+    expect(data?.success).toBe(true);
+    expect(server.count('/login')).toBe(2);
+    expect(server.count('/service/1/label')).toBe(1);
+  });
+
   it('100 concurrent requests with an expired token cause exactly one refresh', async () => {
     let current = fakeJwt(nowSeconds() - 10, 'expired');
     const server = await serve((req, res) => {
