@@ -3,16 +3,19 @@
  * `report.json`. Every provider is built before anything is written, so a failure anywhere leaves
  * every previous output untouched. `--check` writes nothing and fails if a committed file differs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineError } from './errors.js';
+import { listProviders } from './read/list-providers.js';
 import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
 import { readProvider, type ProviderInput } from './steps/read-provider.js';
 import { writeAll, type OutputFile } from './steps/write-all.js';
 import { ensureDirectories, orphanedPackages, providerPackages, removePackages } from './package/workspace.js';
+
+export { listProviders };
 
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
 /** Where provider packages are generated: `packages/` beside `specs/`. */
@@ -35,13 +38,6 @@ export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
   };
   inputs.forEach((i) => visit(i, []));
   return ordered;
-}
-
-export function listProviders(specsDir: string): string[] {
-  return readdirSync(specsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(specsDir, d.name, 'provider.json')))
-    .map((d) => d.name)
-    .sort();
 }
 
 export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {

@@ -3,3 +3,4 @@ export { PipelineError } from './errors.js';
 export { generateAll, SPECS_DIR, type GeneratedFile } from './generate.js';
 export { writeAll } from './steps/write-all.js';
 export { describeSchemaError, specSchemaCheck, type SchemaCheck } from './steps/schema-validator.js';
+export { staleManifests, syncProviderDeps, wantsProviderDeps, workspaceFolders, type Manifest } from './workspace-deps.js';
