@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineError } from './errors.js';
 import { listProviders } from './read/list-providers.js';
+import { buildOrder, unionMembers } from './union-members.js';
 import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
@@ -23,21 +24,10 @@ const packagesBeside = (specsDir: string) => join(specsDir, '..', 'packages');
 
 export type GeneratedFile = OutputFile;
 
-/** Providers in build order: a union comes after the providers it unites. */
+/** Providers in build order (union-members.ts), each union with the providers it unites. */
 export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
-  const ordered: ProviderInput[] = [];
-  const visit = (input: ProviderInput, trail: string[]) => {
-    if (ordered.includes(input)) return;
-    if (trail.includes(input.config.name)) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `cycle: ${[...trail, input.config.name].join(' -> ')}`);
-    for (const name of input.config.unionOf ?? []) {
-      const dependency = inputs.find((i) => i.config.name === name);
-      if (!dependency) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `no provider named "${name}"`);
-      visit(dependency, [...trail, input.config.name]);
-    }
-    ordered.push(input);
-  };
-  inputs.forEach((i) => visit(i, []));
-  return ordered;
+  const configs = inputs.map((i) => i.config);
+  return buildOrder(inputs).map((input) => ({ ...input, unites: unionMembers(input.config, configs) }));
 }
 
 export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {

@@ -14,6 +14,8 @@ export interface ProviderInput {
   swagger?: { file: string; value: unknown; escapedControlCharacters: number };
   docs: LoadedDocs[];
   patches: PatchFile[];
+  /** for a union, the providers it unites, in build order (`orderProviders` fills it in; it needs every provider) */
+  unites: string[];
 }
 
 export interface ReadOptions {
@@ -63,7 +65,7 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
         .sort()
         .map((f) => parsePatchFile(readJson(specsDir, `${name}/patches/${f}`), `${name}/patches/${f}`))
     : [];
-  return { config, swagger, docs, patches };
+  return { config, swagger, docs, patches, unites: [] };
 }
 
 /** Every source has a sha256 and every sha256 names a source (so no other file is ever read for it). */
