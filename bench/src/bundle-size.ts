@@ -2,12 +2,20 @@
  * Bundle size a user pays: esbuild bundles a 5-line consumer of each provider package (runtime
  * included), minified, then gzip. openapi-fetch alone is the floor for comparison.
  */
+import { providers } from '@hostbill-api/test-support';
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** A path of the spec to call in the bundle (the first GET; the bytes are the client's either way). */
+function firstPath(specFile: string): string {
+  const paths = (JSON.parse(readFileSync(specFile, 'utf8')) as { paths: Record<string, { get?: unknown }> }).paths;
+  return Object.keys(paths).find((path) => paths[path]!.get !== undefined) ?? Object.keys(paths)[0] ?? '/';
+}
 
 const consumers: Record<string, string> = {
   'axios alone': `import axios from 'axios';
@@ -15,20 +23,19 @@ export const get = () => axios.get('https://example.com/api/service');`,
   'openapi-fetch alone': `import createClient from 'openapi-fetch';
 const client = createClient({ baseUrl: 'https://example.com/api' });
 export const get = () => client.GET('/service' as never);`,
+  // every provider in specs/, through the factory name all packages share and the auth provider.json prefers
   ...Object.fromEntries(
-    [
-      ['@hostbill-api/pio-hosting', 'createPioHostingClient', 'jwtAuth'],
-      ['@hostbill-api/htmoni', 'createHtMoniClient', 'basicAuth'],
-      ['@hostbill-api/hostens', 'createHostensClient', 'basicAuth'],
-      ['@hostbill-api/hostbill', 'createHostBillClient', 'jwtAuth'],
-    ].map(([pkg, factory, auth]) => [
-      pkg,
-      `import { ${factory}, ${auth} } from '${pkg}';
-const client = ${factory}({ baseUrl: 'https://example.com/api', auth: ${auth}({ username: 'u', password: 'p' }) });
-export async function services() {
-  return (await client.GET('/service')).data;
+    providers().map((p) => {
+      const auth = p.auth === 'bearer' ? 'jwtAuth' : 'basicAuth';
+      return [
+        p.packageName,
+        `import { createClient, ${auth} } from '${p.packageName}';
+const client = createClient({ baseUrl: 'https://example.com/api', auth: ${auth}({ username: 'u', password: 'p' }) });
+export async function first() {
+  return (await client.GET(${JSON.stringify(firstPath(p.specFile))})).data;
 }`,
-    ]),
+      ];
+    }),
   ),
   // the issue's target: runtime + one provider + waitForTask
   'hostens + waitForTask': `import { createHostensClient, basicAuth, waitForTask } from '@hostbill-api/hostens';

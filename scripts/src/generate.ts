@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipelineError } from './errors.js';
+import { listProviders } from './read/list-providers.js';
+import { buildOrder, unionMembers } from './union-members.js';
 import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
@@ -14,6 +16,8 @@ import { readProvider, type ProviderInput } from './steps/read-provider.js';
 import { ValidationError } from './steps/validation-report.js';
 import { writeAll, type OutputFile } from './steps/write-all.js';
 import { ensureDirectories, orphanedPackages, providerPackages, removePackages } from './package/workspace.js';
+
+export { listProviders };
 
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
 /** Where provider packages are generated: `packages/` beside `specs/`. */
@@ -36,28 +40,10 @@ export function writeDraft(specsDir: string, error: ValidationError, check: bool
   return `draft: the unvalidated spec is at ${file} (git-ignored)`;
 }
 
-/** Providers in build order: a union comes after the providers it unites. */
+/** Providers in build order (union-members.ts), each union with the providers it unites. */
 export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
-  const ordered: ProviderInput[] = [];
-  const visit = (input: ProviderInput, trail: string[]) => {
-    if (ordered.includes(input)) return;
-    if (trail.includes(input.config.name)) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `cycle: ${[...trail, input.config.name].join(' -> ')}`);
-    for (const name of input.config.unionOf ?? []) {
-      const dependency = inputs.find((i) => i.config.name === name);
-      if (!dependency) throw new PipelineError(`${input.config.name}/provider.json`, '/unionOf', `no provider named "${name}"`);
-      visit(dependency, [...trail, input.config.name]);
-    }
-    ordered.push(input);
-  };
-  inputs.forEach((i) => visit(i, []));
-  return ordered;
-}
-
-export function listProviders(specsDir: string): string[] {
-  return readdirSync(specsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(specsDir, d.name, 'provider.json')))
-    .map((d) => d.name)
-    .sort();
+  const configs = inputs.map((i) => i.config);
+  return buildOrder(inputs).map((input) => ({ ...input, unites: unionMembers(input.config, configs) }));
 }
 
 export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {

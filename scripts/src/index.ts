@@ -4,3 +4,4 @@ export { generateAll, SPECS_DIR, type GeneratedFile } from './generate.js';
 export { writeAll } from './steps/write-all.js';
 export { describeSchemaError, specSchemaCheck, type SchemaCheck } from './steps/schema-validator.js';
 export { detectSourceKind, describeSource, type SourceKind } from './read/source-kind.js';
+export { staleManifests, syncProviderDeps, wantsProviderDeps, workspaceFolders, type Manifest } from './workspace-deps.js';

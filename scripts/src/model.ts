@@ -18,8 +18,10 @@ export interface ProviderConfig {
   openapi?: string;
   /** HTML-docs captures, relative to the provider folder */
   docs?: string[];
-  /** other providers whose finished specs this one is the union of */
-  unionOf?: string[];
+  /** `"*"`: this spec is the union of every other provider's finished spec (see union-members.ts) */
+  unionOf?: '*';
+  /** a union leaves this provider out */
+  excludeFromUnion?: boolean;
   /** used when the Swagger file has no host, or there is none */
   servers?: Array<{ url: string; description?: string; variables?: Record<string, { default: string; description?: string }> }>;
   /** how the provider authenticates, in order of preference */

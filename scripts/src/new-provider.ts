@@ -12,10 +12,11 @@ import { PipelineError } from './errors.js';
 import { runGenerate, SPECS_DIR } from './generate.js';
 import type { AuthStyle } from './model.js';
 import { describeNewProvider } from './new-provider/describe.js';
+import { runWorkspaceDeps } from './workspace-deps.js';
 
 const USAGE = 'usage: pnpm new-provider <name> <vendor file...> [--title "Acme Hosting"] [--base-url https://billing.acme.test/api] [--auth bearer,basic]';
 
-export async function newProvider(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generate = runGenerate } = {}): Promise<number> {
+export async function newProvider(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generate = runGenerate, syncDeps = runWorkspaceDeps } = {}): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, 'base-url': { type: 'string' }, auth: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help || positionals.length < 2) {
     console.error(USAGE);
@@ -44,6 +45,8 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
     console.error(`\nspecs/${name}/ is kept so you can fix it: add RFC 6902 patches in specs/${name}/patches/ (see README "Patches"), then run \`pnpm generate\`; or delete the folder to undo.`);
     return code;
   }
+  // the suites that test every provider get a devDependency on the new package
+  if (syncDeps(['--root', join(specsDir, '..')]) !== 0) return 1;
   console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs)\nthen review specs/${name}/report.json and commit specs/${name} and packages/${name}.`);
   return 0;
 }

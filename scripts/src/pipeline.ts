@@ -88,7 +88,7 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
   const patched = applyPatches(repaired, input.patches, log);
   const spec = canonicalize(patched.spec);
   const file = `${config.name}/openapi.json`;
-  const united = (config.unionOf ?? []).flatMap((name) => finished.get(name)?.spec ?? []);
+  const united = input.unites.flatMap((name) => finished.get(name)?.spec ?? []);
   checkOperationsKept(file, spec, declaredOperations(input.api?.value, input.docs, united), patched.removed);
   await validateSpec(spec, file);
   return { name: config.name, spec, repairs: log.repairs };
@@ -102,10 +102,10 @@ async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResu
     const converted = api.kind === 'swagger2' ? upgradeTo31(await convertSwagger(api.value, api.file), log, api.file) : openApiSource(api.value, api.file, log);
     return { ...converted, info: { ...info, ...converted.info } };
   }
-  if (config.unionOf?.length) {
-    const parts = config.unionOf.map((name, index) => {
+  if (config.unionOf !== undefined) {
+    const parts = input.unites.map((name) => {
       const part = finished.get(name);
-      if (!part) throw new PipelineError(`${config.name}/provider.json`, `/unionOf/${index}`, `names "${name}", which is not built before it`);
+      if (!part) throw new PipelineError(`${config.name}/provider.json`, '/unionOf', `unites "${name}", which is not built before it`);
       return { name, spec: part.spec };
     });
     return unionOfSpecs(parts, info, log);

@@ -46,7 +46,7 @@ describe('newProvider', () => {
     const { root, specsDir } = setup();
     const generate = vi.fn(async () => 0);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    expect(await newProvider(['nimbus', 'export.yaml'], { cwd: root, specsDir, generate })).toBe(0);
+    expect(await newProvider(['nimbus', 'export.yaml'], { cwd: root, specsDir, generate, syncDeps: () => 0 })).toBe(0);
     log.mockRestore();
     expect(readFileSync(join(specsDir, 'nimbus', 'source', 'export.yaml'), 'utf8')).toBe(OPENAPI_YAML);
     expect(JSON.parse(readFileSync(join(specsDir, 'nimbus', 'provider.json'), 'utf8'))).toMatchObject({ $schema: '../provider.schema.json', openapi: 'source/export.yaml' });

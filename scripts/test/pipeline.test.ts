@@ -70,6 +70,26 @@ describe('pipeline', () => {
     expect(Object.keys(acme.spec.paths ?? {}).length).toBeGreaterThan(60);
   }, 60_000);
 
+  it('a union unites a provider folder the moment it exists, and leaves it out once it says "excludeFromUnion"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostbill-union-'));
+    const docsProvider = (name: string, extra: object = {}) => {
+      mkdirSync(join(dir, name, 'source'), { recursive: true });
+      copyFileSync(join(SPECS_DIR, 'hostens', 'source', HOSTENS_DOCS), join(dir, name, 'source', 'docs.txt'));
+      writeFileSync(join(dir, name, 'provider.json'), JSON.stringify({ name, title: name, docs: ['source/docs.txt'], servers: [{ url: `https://${name}.example/api` }], auth: ['basic'], sha256: {}, ...extra }));
+      rehash(dir, name);
+    };
+    docsProvider('acme');
+    mkdirSync(join(dir, 'generic'));
+    writeFileSync(join(dir, 'generic', 'provider.json'), JSON.stringify({ name: 'generic', title: 'Generic', unionOf: '*', servers: [{ url: 'https://generic.example/api' }], auth: ['basic'] }));
+    const united = (inputs: Awaited<ReturnType<typeof generateAll>>['inputs']) => inputs.find((i) => i.config.name === 'generic')!.unites;
+    expect(united((await generateAll(dir)).inputs)).toEqual(['acme']);
+    docsProvider('zed', { excludeFromUnion: true });
+    docsProvider('beta');
+    const built = await generateAll(dir);
+    expect(united(built.inputs)).toEqual(['acme', 'beta']);
+    expect(built.reports.find((r) => r.provider === 'generic')!.operations).toBeGreaterThan(60);
+  }, 120_000);
+
   it('a provider.json with a wrong field is one line naming the file and its JSON pointer', () => {
     const dir = scratchSpecs();
     const configFile = join(dir, 'htmoni', 'provider.json');

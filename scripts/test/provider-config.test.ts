@@ -36,6 +36,14 @@ describe('provider.json is checked against specs/provider.schema.json', () => {
     expect(problem({ ...good, docs: [], sha256: {} })).toBe('acme/provider.json: names no source: give "swagger", "openapi", "docs" or "unionOf"');
   });
 
+  it('a union is "unionOf": "*" (the old opt-in list is refused, saying why); a member opts out with "excludeFromUnion"', () => {
+    expect(problem({ ...good, docs: [], sha256: {}, unionOf: '*' })).toBe('accepted');
+    expect(problem({ ...good, unionOf: ['htmoni'] })).toBe('acme/provider.json:/unionOf: must be "*" (a union unites every provider that is not one; a provider opts out with "excludeFromUnion": true)');
+    expect(problem({ ...good, excludeFromUnion: true })).toBe('accepted');
+    expect(problem({ ...good, excludeFromUnion: 'yes' })).toBe('acme/provider.json:/excludeFromUnion: must be boolean');
+    expect(problem({ ...good, unionOf: '*', excludeFromUnion: true })).toBe('acme/provider.json:/excludeFromUnion: is for a provider a union unites; this one is a union ("unionOf")');
+  });
+
   it('every committed provider.json is valid and names the schema for editors', () => {
     for (const name of listProviders(SPECS_DIR)) {
       const config = JSON.parse(readFileSync(join(SPECS_DIR, name, 'provider.json'), 'utf8'));

@@ -1,3 +1,4 @@
+import { providers } from '@hostbill-api/test-support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SPECS_DIR } from '../src/generate.js';
@@ -41,7 +42,7 @@ export function swaggerExamples(text: string): Set<string> {
 interface Config {
   swagger?: string;
   docs?: string[];
-  unionOf?: string[];
+  unionOf?: '*';
 }
 
 const config = (provider: string): Config => JSON.parse(readFileSync(join(SPECS_DIR, provider, 'provider.json'), 'utf8'));
@@ -49,11 +50,13 @@ const source = (provider: string, file: string) => readFileSync(join(SPECS_DIR, 
 
 /** A provider's own Swagger examples, and for a union those of every provider it unites. */
 export function ownSwaggerExamples(provider: string): Set<string> {
-  const { swagger, unionOf = [] } = config(provider);
-  return new Set([...(swagger ? swaggerExamples(source(provider, swagger)) : []), ...unionOf.flatMap((p) => [...ownSwaggerExamples(p)])]);
+  const { swagger } = config(provider);
+  const self = providers().find((p) => p.name === provider);
+  const united = self?.union ? providers().filter((p) => p.inUnion).map((p) => p.name) : [];
+  return new Set([...(swagger ? swaggerExamples(source(provider, swagger)) : []), ...united.flatMap((p) => [...ownSwaggerExamples(p)])]);
 }
 
 /** Every provider's docs examples: one provider's docs type another's operation of the same shape. */
-export function allDocsExamples(providers: readonly string[]): Set<string> {
-  return new Set(providers.flatMap((p) => (config(p).docs ?? []).flatMap((file) => [...docsExamples(source(p, file))])));
+export function allDocsExamples(names: readonly string[]): Set<string> {
+  return new Set(names.flatMap((p) => (config(p).docs ?? []).flatMap((file) => [...docsExamples(source(p, file))])));
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { forEachOperation, type OpenApi } from '../src/model.js';
+import { providers } from '@hostbill-api/test-support';
 import { committedReport, committedSpec, type SpecJson } from './helpers.js';
 import { allDocsExamples, ownSwaggerExamples, shapeOf } from './source-examples.js';
 
-const PROVIDERS = ['pio-hosting', 'htmoni', 'hostens', 'hostbill'] as const;
+/** Every provider in specs/; the single-provider checks below name theirs as fixtures. */
+const PROVIDERS = providers().map((p) => p.name);
 /** forEachOperation over committed JSON, whose operations the tests probe loosely. */
 const each = (spec: SpecJson, visit: (operation: SpecJson, method: string, path: string) => void) : void => forEachOperation(spec as OpenApi, (o, m, p) => visit(o as SpecJson, m, p));
 const count = (spec: SpecJson) => {
@@ -26,15 +28,18 @@ const TYPED_BY_PATCH: Record<string, string> = {
 };
 
 describe('the normalized specs', () => {
-  const specs = Object.fromEntries(PROVIDERS.map((p) => [p, committedSpec(p)])) as Record<(typeof PROVIDERS)[number], SpecJson>;
+  const specs = Object.fromEntries(PROVIDERS.map((p) => [p, committedSpec(p)])) as Record<string, SpecJson> & Record<'pio-hosting' | 'htmoni' | 'hostens' | 'hostbill', SpecJson>;
 
   it('hold every operation: pio 20, htmoni 71, hostens 87, hostbill the union (134 distinct)', () => {
     expect(count(specs['pio-hosting'])).toBe(20);
     expect(count(specs.htmoni)).toBe(71);
     expect(count(specs.hostens)).toBe(87);
-    const distinct = new Set<string>();
-    for (const p of PROVIDERS) each(specs[p], (_o, m, path) => distinct.add(`${m} ${path.replace(/\{[^}]+\}/g, '{}')}`));
-    expect(count(specs.hostbill)).toBe(distinct.size);
+    // a union holds every operation of the providers it unites (every one not opted out) and its own docs'
+    for (const union of providers().filter((p) => p.union)) {
+      const distinct = new Set<string>();
+      for (const p of [...providers().filter((m) => m.inUnion).map((m) => m.name), union.name]) each(specs[p]!, (_o, m, path) => distinct.add(`${m} ${path.replace(/\{[^}]+\}/g, '{}')}`));
+      expect(count(specs[union.name]!), union.name).toBe(distinct.size);
+    }
   });
 
   it('are OpenAPI 3.1 with servers from the source or config', () => {
@@ -52,7 +57,7 @@ describe('the normalized specs', () => {
 
   it('every POST/PUT with documented fields has a typed JSON body', () => {
     for (const p of PROVIDERS) {
-      each(specs[p], (operation, method) => {
+      each(specs[p]!, (operation, method) => {
         if (!['post', 'put'].includes(method) || !operation.requestBody) return;
         const props = operation.requestBody.content['application/json'].schema.properties;
         for (const schema of Object.values(props) as SpecJson[]) expect(schema).toHaveProperty('type');
@@ -74,7 +79,7 @@ describe('the normalized specs', () => {
   it('operationIds are unique', () => {
     for (const p of PROVIDERS) {
       const ids: string[] = [];
-      each(specs[p], (o) => ids.push(o.operationId));
+      each(specs[p]!, (o) => ids.push(o.operationId));
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
@@ -146,7 +151,7 @@ describe('the normalized specs', () => {
     const used = new Set<string>();
     for (const p of PROVIDERS) {
       const swagger = ownSwaggerExamples(p);
-      each(specs[p], (operation, method, path) => {
+      each(specs[p]!, (operation, method, path) => {
         const shape = shapeOf(method, path);
         const [media] = Object.values(operation.responses['200'].content) as SpecJson[];
         const typed = JSON.stringify(media!.schema) !== JSON.stringify({ type: 'object', additionalProperties: true });

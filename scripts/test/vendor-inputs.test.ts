@@ -143,7 +143,7 @@ describe('normalisation comes before borrowing: an API document path matches oth
     };
     const docs: DocsOperation & { file: string } = { method: 'get' as HttpMethod, documentedPath: '/service/@id', path: '/service/{id}', title: 'Service details', description: '', tag: 'Services', parameters: [], bodyFields: [], auth: 'bearer', line: 7, file: 'other/source/docs.txt', exampleResponse: { text: '{ "service": { "id": "1", "name": "VPS" } }', line: 9 } };
     const catalogue: PipelineContext['catalogue'] = new Map([['GET /service/{}', [docs]]]);
-    const input = { config: { name: 'acme', title: 'Acme', auth: ['bearer' as const], openapi: 'source/api.json' }, api: { kind: 'openapi3' as const, version: '3.1.0', file: 'acme/source/api.json', value, escapedControlCharacters: 0 }, docs: [], patches: [] };
+    const input = { config: { name: 'acme', title: 'Acme', auth: ['bearer' as const], openapi: 'source/api.json' }, api: { kind: 'openapi3' as const, version: '3.1.0', file: 'acme/source/api.json', value, escapedControlCharacters: 0 }, docs: [], patches: [], unites: [] };
     const { spec, repairs } = await buildProvider(input, catalogue, new Map());
     expect((spec.paths?.['/service/{id}']?.get?.responses?.['200'] as any).content['application/json'].example).toEqual({ service: { id: '1', name: 'VPS' } });
     expect(repairs).toContainEqual({ kind: 'example-borrowed', where: 'GET /service/{id}', detail: 'other/source/docs.txt:9' });

@@ -26,7 +26,8 @@ export function checkProviderConfig(value: unknown, file: string, folder: string
     throw new PipelineError(file, where, problem);
   }
   if (value.name !== folder) throw new PipelineError(file, '/name', `must be "${folder}", the folder's name`);
-  if (!value.swagger && !value.openapi && !value.docs?.length && !value.unionOf?.length) throw new PipelineError(file, '', 'names no source: give "swagger", "openapi", "docs" or "unionOf"');
+  if (!value.swagger && !value.openapi && !value.docs?.length && value.unionOf === undefined) throw new PipelineError(file, '', 'names no source: give "swagger", "openapi", "docs" or "unionOf"');
+  if (value.unionOf !== undefined && value.excludeFromUnion !== undefined) throw new PipelineError(file, '/excludeFromUnion', 'is for a provider a union unites; this one is a union ("unionOf")');
   return value;
 }
 
@@ -41,6 +42,8 @@ function describe(error: ErrorObject): { where: string; problem: string } {
       return { where: `${where}/${pointerSegment(String(params.missingProperty))}`, problem: 'is required' };
     case 'additionalProperties':
       return { where: `${where}/${pointerSegment(String(params.additionalProperty))}`, problem: 'is not a provider.json field (see specs/provider.schema.json)' };
+    case 'const':
+      return { where, problem: where === '/unionOf' ? 'must be "*" (a union unites every provider that is not one; a provider opts out with "excludeFromUnion": true)' : `must be ${JSON.stringify(params.allowedValue)}` };
     case 'pattern': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
       return { where, problem: description ? `must be ${description}` : `${error.message}` };

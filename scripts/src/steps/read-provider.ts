@@ -27,6 +27,8 @@ export interface ProviderInput {
   api?: ApiDocument;
   docs: LoadedDocs[];
   patches: PatchFile[];
+  /** for a union, the providers it unites, in build order (`orderProviders` fills it in; it needs every provider) */
+  unites: string[];
 }
 
 export interface ReadOptions {
@@ -71,7 +73,7 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
         .sort()
         .map((f) => parsePatchFile(readJson(specsDir, `${name}/patches/${f}`), `${name}/patches/${f}`))
     : [];
-  return { config, api, docs, patches };
+  return { config, api, docs, patches, unites: [] };
 }
 
 /** Parsed first (a syntax error is reported at its line:col), then checked to be what its field says. */

@@ -1,8 +1,13 @@
 // What a user writes after `npm install`: resolved through each package's exports map to its dist types.
-import { basicAuth, createHostensClient, waitForTask, type Server, NotFoundError } from '@hostbill-api/hostens';
+// These are fixtures of particular providers' APIs; every provider in specs/ is also checked by
+// src/generated/all-providers.ts, which `pnpm test` writes from specs/ first (src/write-all-providers.ts).
+import { basicAuth, createHostensClient, waitForTask, type GetServerResponse, NotFoundError } from '@hostbill-api/hostens';
 import { createHostBillClient, jwtAuth } from '@hostbill-api/hostbill';
-import { createHtMoniClient, type Ticket } from '@hostbill-api/htmoni';
-import { createPioHostingClient, type Invoice } from '@hostbill-api/pio-hosting';
+import { createHtMoniClient, type GetTicketDetailsResponse } from '@hostbill-api/htmoni';
+import { createPioHostingClient, type GetInvoiceDetailsResponse } from '@hostbill-api/pio-hosting';
+
+type Ticket = NonNullable<GetTicketDetailsResponse['ticket']>;
+type Invoice = NonNullable<GetInvoiceDetailsResponse['invoice']>;
 
 const hostens = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
 const generic = createHostBillClient({ baseUrl: 'https://billing.example.com/api', auth: jwtAuth({ username: 'u', password: 'p' }) });
@@ -17,7 +22,7 @@ export async function rebootAndWait(serverId: number): Promise<string> {
 export async function ramUsage(serverId: number): Promise<number> {
   try {
     const { data } = await hostens.GET('/server/{server_id}', { params: { path: { server_id: serverId } } });
-    const server: Server = data!;
+    const server: GetServerResponse = data!;
     return server.ram_used / server.ram_limit;
   } catch (error) {
     if (error instanceof NotFoundError) return 0;

@@ -6,8 +6,8 @@ import { startPrism } from './prism.js';
 import { PROVIDERS, specFile } from './providers.js';
 
 const [provider, port = '4010'] = process.argv.slice(2);
-if (!provider || !PROVIDERS[provider]) {
-  console.error(`usage: pnpm mock <${Object.keys(PROVIDERS).join('|')}> [port]`);
+if (!provider || !PROVIDERS.some((p) => p.name === provider)) {
+  console.error(`usage: pnpm mock <${PROVIDERS.map((p) => p.name).join('|')}> [port]`);
   process.exit(2);
 }
 const mock = await startPrism(specFile(provider), { port: Number(port), inheritOutput: true });

@@ -1,39 +1,43 @@
-import { createHostBillClient } from '@hostbill-api/hostbill';
-import { createHostensClient } from '@hostbill-api/hostens';
-import { createHtMoniClient } from '@hostbill-api/htmoni';
-import { createPioHostingClient } from '@hostbill-api/pio-hosting';
-import { basicAuth, jwtAuth, type ProviderClientOptions } from '@hostbill-api/runtime';
+import { authFor, loadProvider, providers, type Provider, type ProviderModule } from '@hostbill-api/test-support';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ProviderClientOptions } from '@hostbill-api/runtime';
 
-export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'specs');
+export type { Spec } from './sample.js';
+import type { Spec } from './sample.js';
 
 /** A client whose calls are made generically (method and path as data), for spec-driven tests. */
 export interface GenericClient {
   request(method: string, path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
-/** Each provider: its factory and how it really authenticates (JWT providers log in against the mock). */
-export const PROVIDERS: Record<string, { create: (options: ProviderClientOptions & { baseUrl: string }) => unknown; auth: () => ProviderClientOptions['auth'] }> = {
-  'pio-hosting': { create: createPioHostingClient, auth: () => jwtAuth({ username: 'api@example.com', password: 'secret' }) },
-  htmoni: { create: createHtMoniClient, auth: () => basicAuth({ username: 'api@example.com', password: 'secret' }) },
-  hostens: { create: createHostensClient, auth: () => basicAuth({ username: 'api@example.com', password: 'secret' }) },
-  hostbill: { create: createHostBillClient, auth: () => jwtAuth({ username: 'api@example.com', password: 'secret' }) },
-};
+/** Every provider in specs/ (tests/support derives the list; none is named here). */
+export const PROVIDERS: Provider[] = providers();
 
-export function specFile(provider: string): string {
-  return join(SPECS_DIR, provider, 'openapi.json');
+export function providerNamed(name: string): Provider {
+  const found = PROVIDERS.find((p) => p.name === name);
+  if (!found) throw new Error(`no provider "${name}" in specs/ (known: ${PROVIDERS.map((p) => p.name).join(', ')})`);
+  return found;
 }
 
-/** The spec is JSON read at run time; its shape is what the pipeline validated. */
-export type Spec = Record<string, any>;
+export function specFile(provider: string): string {
+  return providerNamed(provider).specFile;
+}
 
 export function readSpec(file: string): Spec {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-export function clientFor(provider: string, baseUrl: string, options: Partial<ProviderClientOptions> = {}): GenericClient {
-  const { create, auth } = PROVIDERS[provider]!;
-  return create({ baseUrl, auth: auth(), retry: false, ...options }) as GenericClient;
+const modules = new Map<string, Promise<ProviderModule>>();
+
+/**
+ * A client of the provider's package, made by its shared `createClient`, authenticating as its
+ * provider.json prefers (`bearer`: a JWT login against the mock; `basic`: the pair on each call).
+ */
+export async function clientFor(provider: string, baseUrl: string, options: Partial<ProviderClientOptions> = {}): Promise<GenericClient> {
+  const entry = providerNamed(provider);
+  let module = modules.get(provider);
+  // imported here, in the suite, so the name resolves against this suite's dependencies
+  if (!module) modules.set(provider, (module = loadProvider(entry, (specifier) => import(specifier))));
+  const loaded = await module;
+  return loaded.createClient({ baseUrl, auth: authFor(loaded, entry.auth), retry: false, ...options }) as GenericClient;
 }

@@ -19,7 +19,7 @@ describe('the contract check can fail', () => {
     writeFileSync(file, JSON.stringify(spec));
     mock = await startPrism(file);
     const op = contractOperations(spec).find((o) => o.method === 'get' && o.path === '/server/{server_id}')!;
-    const { data, response } = await clientFor('hostens', mock.url).request(op.method, op.path, { params: op.params });
+    const { data, response } = await (await clientFor('hostens', mock.url)).request(op.method, op.path, { params: op.params });
     expect(response.status).toBe(200);
     expect(responseValidator(spec)('GET /server/{server_id}', op.responseSchema, data)).toEqual(['GET /server/{server_id}: /ram_used must be string']);
   });

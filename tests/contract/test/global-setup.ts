@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startPrism, type PrismMock } from '../src/prism.js';
-import { PROVIDERS, specFile } from '../src/providers.js';
+import { PROVIDERS } from '../src/providers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,8 +19,8 @@ export default async function setup(project: TestProject) {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const names = Object.keys(PROVIDERS);
-    const started = await Promise.all(names.map((name) => startPrism(specFile(name))));
+    const names = PROVIDERS.map((p) => p.name);
+    const started = await Promise.all(PROVIDERS.map((p) => startPrism(p.specFile)));
     mocks.push(...started);
     project.provide('mocks', Object.fromEntries(names.map((name, i) => [name, started[i]!.url])));
   } catch (error) {

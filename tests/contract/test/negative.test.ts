@@ -1,10 +1,10 @@
 import { AuthenticationError, HostBillApiError, NotFoundError } from '@hostbill-api/runtime';
 import { describe, expect, inject, it } from 'vitest';
 import { contractOperations, sampleFor } from '../src/operations.js';
-import { clientFor, PROVIDERS, readSpec, specFile } from '../src/providers.js';
+import { clientFor, PROVIDERS, readSpec } from '../src/providers.js';
 
-for (const provider of Object.keys(PROVIDERS)) {
-  const spec = readSpec(specFile(provider));
+for (const { name: provider, specFile } of PROVIDERS) {
+  const spec = readSpec(specFile);
   const operations = contractOperations(spec);
   const secured = operations.find((op) => op.method === 'get' && spec.paths[op.path].get.security === undefined)!;
   // a body field whose schema is a number or integer, to send a string in its place
@@ -17,7 +17,7 @@ for (const provider of Object.keys(PROVIDERS)) {
     const url = () => inject('mocks')[provider]!;
 
     it(`missing credentials -> 401 -> AuthenticationError (${secured.method.toUpperCase()} ${secured.path})`, async () => {
-      const client = clientFor(provider, url(), { auth: undefined, throwOnError: true });
+      const client = await clientFor(provider, url(), { auth: undefined, throwOnError: true });
       const error = await client.request(secured.method, secured.path, { params: secured.params }).catch((e) => e);
       expect(error).toBeInstanceOf(AuthenticationError);
       expect(error.status).toBe(401);
@@ -28,7 +28,7 @@ for (const provider of Object.keys(PROVIDERS)) {
       const schema = spec.paths[typed.path][typed.method].requestBody.content['application/json'].schema;
       const [field] = Object.entries(schema.properties).find(([, p]) => ['integer', 'number'].includes((p as { type: string }).type))!;
       const body = { ...(sampleFor(spec, schema) as object), [field]: 'not-a-number' };
-      const client = clientFor(provider, url(), { throwOnError: true });
+      const client = await clientFor(provider, url(), { throwOnError: true });
       const error = await client.request(typed.method, typed.path, { params: typed.params, body }).catch((e) => e);
       expect(error).toBeInstanceOf(HostBillApiError);
       // the specs document 400 for bad input, so Prism answers its validation failure with 400 (else 422)
@@ -36,7 +36,7 @@ for (const provider of Object.keys(PROVIDERS)) {
     });
 
     it('an unknown path -> 404 -> NotFoundError', async () => {
-      const client = clientFor(provider, url(), { throwOnError: true });
+      const client = await clientFor(provider, url(), { throwOnError: true });
       const error = await client.request('get', '/no/such/endpoint', {}).catch((e) => e);
       expect(error).toBeInstanceOf(NotFoundError);
     });

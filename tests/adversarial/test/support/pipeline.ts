@@ -22,8 +22,8 @@ const require = createRequire(import.meta.url);
 const GENERATE = join(dirname(require.resolve('@hostbill-api/spec-pipeline')), 'generate.ts');
 const TSX = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
 
-/** The real command line (`tsx src/generate.ts --specs <dir>`) as a child process. */
+/** The real command line (`tsx src/generate.ts --specs <dir> --no-packages`) as a child process: a throwaway specs folder has no packages/ beside it. */
 export function generateCli(specsDir: string): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [TSX, GENERATE, '--specs', specsDir], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [TSX, GENERATE, '--specs', specsDir, '--no-packages'], { encoding: 'utf8', timeout: 120_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

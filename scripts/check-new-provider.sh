@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Issue 12's end-to-end proof, in a scratch copy of this checkout: add two throwaway providers with the
+# one command (a Swagger 2.0 file with @id paths, an OpenAPI 3.0 YAML file with /api-prefixed paths and
+# `security: []` on its login; fixtures written for the pipeline's tests, not vendor seeds), then show
+# their specs validate, their packages build and pass publint/attw, the contract suite reports them at
+# 100%, the consumer checks cover them; then remove the folders and show nothing of them is left.
+# Needs only pnpm's store (installs are --offline). Exit 1 on the first failed check.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+fixtures=scripts/test/fixtures/new-providers
+fail() { echo "check-new-provider: FAILED: $*" >&2; exit 1; }
+step() { echo "check-new-provider: $*"; }
+
+cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - | tar -xf - -C "$scratch"
+cd "$scratch"
+git init -q && git add -A && git -c user.name=check -c user.email=check@example.com commit -qm scratch
+pnpm install --frozen-lockfile --offline --silent >/dev/null
+
+step "adding two providers with pnpm new-provider"
+pnpm --silent new-provider kestrel-e2e "$fixtures/swagger-at-id/source/swagger.json" > new1.log 2>&1 || { cat new1.log; fail "new-provider kestrel-e2e"; }
+pnpm --silent new-provider nimbus-e2e "$fixtures/openapi30-yaml/source/openapi.yaml" > new2.log 2>&1 || { cat new2.log; fail "new-provider nimbus-e2e"; }
+cmp -s "$fixtures/swagger-at-id/source/swagger.json" specs/kestrel-e2e/source/swagger.json || fail "the Swagger file was not copied byte for byte"
+cmp -s "$fixtures/openapi30-yaml/source/openapi.yaml" specs/nimbus-e2e/source/openapi.yaml || fail "the YAML file was not copied byte for byte"
+for p in kestrel-e2e nimbus-e2e; do
+  [ -f "specs/$p/openapi.json" ] || fail "specs/$p/openapi.json was not generated"
+  [ ! -d "specs/$p/patches" ] || fail "specs/$p has patches: it must build with zero"
+  [ -f "packages/$p/src/operations.ts" ] || fail "packages/$p was not generated"
+done
+
+step "install, build (ESM, CJS, types) and lint (tsc, publint, attw)"
+pnpm install --offline --silent >/dev/null
+pnpm run build --output-logs=errors-only > build.log 2>&1 || { tail -50 build.log; fail "pnpm build"; }
+for p in kestrel-e2e nimbus-e2e; do
+  for f in index.js index.cjs index.d.ts index.d.cts; do [ -f "packages/$p/dist/$f" ] || fail "packages/$p/dist/$f missing"; done
+  pnpm --filter "@hostbill-api/$p" --silent run lint > "lint-$p.log" 2>&1 || { cat "lint-$p.log"; fail "lint of @hostbill-api/$p"; }
+  node -e "const m=require('@hostbill-api/$p'); if (typeof m.createClient!=='function') process.exit(1)" 2>/dev/null \
+    || (cd packages/runtime && node -e "const m=require('$scratch/packages/$p/dist/index.cjs'); if (typeof m.createClient!=='function') process.exit(1)") || fail "require() of @hostbill-api/$p gives no createClient"
+done
+
+step "contract suite and consumer checks cover them"
+pnpm --filter @hostbill-api/contract-tests --silent run test > contract.log 2>&1 || { tail -60 contract.log; fail "contract suite"; }
+for p in kestrel-e2e nimbus-e2e; do
+  line=$(grep -Eo "contract: $p [0-9]+/[0-9]+ operations" contract.log | head -1) || fail "no contract line for $p"
+  n=${line#contract: $p }; n=${n% operations}
+  [ "${n%/*}" = "${n#*/}" ] || fail "$line (not 100%)"
+  step "  $line"
+done
+(cd tests/consumer && pnpm exec tsc -p tsconfig.json && pnpm exec vitest run --reporter=verbose) > consumer.log 2>&1 || { tail -40 consumer.log; fail "consumer checks"; }
+for p in kestrel-e2e nimbus-e2e; do grep -q "@hostbill-api/$p operation functions" consumer.log || fail "the consumer checks did not cover $p"; done
+
+step "removing them removes them everywhere"
+rm -rf specs/kestrel-e2e specs/nimbus-e2e
+pnpm run generate --output-logs=errors-only > remove.log 2>&1 || { cat remove.log; fail "pnpm generate after removal"; }
+pnpm install --offline --silent >/dev/null
+git add -A >/dev/null
+if ! git diff --cached --quiet; then git diff --cached --stat >&2; fail "files changed after removing both providers"; fi
+step "ok"
