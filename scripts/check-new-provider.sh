@@ -4,11 +4,13 @@
 # `security: []` on its login; fixtures written for the pipeline's tests, not vendor seeds), then show
 # their specs validate, their packages build and pass publint/attw, the contract suite reports them at
 # 100%, the consumer checks cover them; then remove the folders and show nothing of them is left.
-# Needs only pnpm's store (installs are --offline). Exit 1 on the first failed check.
+# Installs prefer pnpm's store (--prefer-offline: a new package's first resolution may read registry metadata). Exit 1 on the first failed check.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+logs="$(mktemp -d)"   # outside the scratch copy, whose files must match the start at the end
+# KEEP_SCRATCH=1 leaves the scratch copy for a look after a failure
+trap '[ -n "${KEEP_SCRATCH:-}" ] && echo "scratch kept: $scratch, logs: $logs" || rm -rf "$scratch" "$logs"' EXIT
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 fixtures=scripts/test/fixtures/new-providers
 fail() { echo "check-new-provider: FAILED: $*" >&2; exit 1; }
@@ -20,8 +22,8 @@ git init -q && git add -A && git -c user.name=check -c user.email=check@example.
 pnpm install --frozen-lockfile --offline --silent >/dev/null
 
 step "adding two providers with pnpm new-provider"
-pnpm --silent new-provider kestrel-e2e "$fixtures/swagger-at-id/source/swagger.json" > new1.log 2>&1 || { cat new1.log; fail "new-provider kestrel-e2e"; }
-pnpm --silent new-provider nimbus-e2e "$fixtures/openapi30-yaml/source/openapi.yaml" > new2.log 2>&1 || { cat new2.log; fail "new-provider nimbus-e2e"; }
+pnpm --silent new-provider kestrel-e2e "$fixtures/swagger-at-id/source/swagger.json" > "$logs/new1.log" 2>&1 || { cat "$logs/new1.log"; fail "new-provider kestrel-e2e"; }
+pnpm --silent new-provider nimbus-e2e "$fixtures/openapi30-yaml/source/openapi.yaml" > "$logs/new2.log" 2>&1 || { cat "$logs/new2.log"; fail "new-provider nimbus-e2e"; }
 cmp -s "$fixtures/swagger-at-id/source/swagger.json" specs/kestrel-e2e/source/swagger.json || fail "the Swagger file was not copied byte for byte"
 cmp -s "$fixtures/openapi30-yaml/source/openapi.yaml" specs/nimbus-e2e/source/openapi.yaml || fail "the YAML file was not copied byte for byte"
 for p in kestrel-e2e nimbus-e2e; do
@@ -31,30 +33,30 @@ for p in kestrel-e2e nimbus-e2e; do
 done
 
 step "install, build (ESM, CJS, types) and lint (tsc, publint, attw)"
-pnpm install --offline --silent >/dev/null
-pnpm run build --output-logs=errors-only > build.log 2>&1 || { tail -50 build.log; fail "pnpm build"; }
+pnpm install --prefer-offline > "$logs/install.log" 2>&1 || { tail -30 "$logs/install.log"; fail "pnpm install after adding"; }
+pnpm run build --output-logs=errors-only > "$logs/build.log" 2>&1 || { tail -50 "$logs/build.log"; fail "pnpm build"; }
 for p in kestrel-e2e nimbus-e2e; do
   for f in index.js index.cjs index.d.ts index.d.cts; do [ -f "packages/$p/dist/$f" ] || fail "packages/$p/dist/$f missing"; done
-  pnpm --filter "@hostbill-api/$p" --silent run lint > "lint-$p.log" 2>&1 || { cat "lint-$p.log"; fail "lint of @hostbill-api/$p"; }
+  pnpm --filter "@hostbill-api/$p" --silent run lint > "$logs/lint-$p.log" 2>&1 || { cat "$logs/lint-$p.log"; fail "lint of @hostbill-api/$p"; }
   node -e "const m=require('@hostbill-api/$p'); if (typeof m.createClient!=='function') process.exit(1)" 2>/dev/null \
     || (cd packages/runtime && node -e "const m=require('$scratch/packages/$p/dist/index.cjs'); if (typeof m.createClient!=='function') process.exit(1)") || fail "require() of @hostbill-api/$p gives no createClient"
 done
 
 step "contract suite and consumer checks cover them"
-pnpm --filter @hostbill-api/contract-tests --silent run test > contract.log 2>&1 || { tail -60 contract.log; fail "contract suite"; }
+pnpm --filter @hostbill-api/contract-tests --silent run test > "$logs/contract.log" 2>&1 || { tail -60 "$logs/contract.log"; fail "contract suite"; }
 for p in kestrel-e2e nimbus-e2e; do
-  line=$(grep -Eo "contract: $p [0-9]+/[0-9]+ operations" contract.log | head -1) || fail "no contract line for $p"
+  line=$(grep -Eo "contract: $p [0-9]+/[0-9]+ operations" "$logs/contract.log" | head -1) || fail "no contract line for $p"
   n=${line#contract: $p }; n=${n% operations}
   [ "${n%/*}" = "${n#*/}" ] || fail "$line (not 100%)"
   step "  $line"
 done
-(cd tests/consumer && pnpm exec tsc -p tsconfig.json && pnpm exec vitest run --reporter=verbose) > consumer.log 2>&1 || { tail -40 consumer.log; fail "consumer checks"; }
-for p in kestrel-e2e nimbus-e2e; do grep -q "@hostbill-api/$p operation functions" consumer.log || fail "the consumer checks did not cover $p"; done
+(cd tests/consumer && pnpm exec tsc -p tsconfig.json && pnpm exec vitest run --reporter=verbose) > "$logs/consumer.log" 2>&1 || { tail -40 "$logs/consumer.log"; fail "consumer checks"; }
+for p in kestrel-e2e nimbus-e2e; do grep -q "@hostbill-api/$p operation functions" "$logs/consumer.log" || fail "the consumer checks did not cover $p"; done
 
 step "removing them removes them everywhere"
 rm -rf specs/kestrel-e2e specs/nimbus-e2e
-pnpm run generate --output-logs=errors-only > remove.log 2>&1 || { cat remove.log; fail "pnpm generate after removal"; }
-pnpm install --offline --silent >/dev/null
+pnpm run generate --output-logs=errors-only > "$logs/remove.log" 2>&1 || { cat "$logs/remove.log"; fail "pnpm generate after removal"; }
+pnpm install --prefer-offline > "$logs/install2.log" 2>&1 || { tail -30 "$logs/install2.log"; fail "pnpm install after removing"; }
 git add -A >/dev/null
 if ! git diff --cached --quiet; then git diff --cached --stat >&2; fail "files changed after removing both providers"; fi
 step "ok"
