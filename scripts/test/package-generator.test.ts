@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OpenApi } from '../src/openapi.js';
 import { jsdoc } from '../src/package/jsdoc.js';
 import { clientIdentifier, functionName, typeName } from '../src/package/names.js';
@@ -148,4 +148,28 @@ describe('orphaned packages', () => {
       return packageFiles({ config: { name, title: 'Gone', auth: ['basic'] }, spec: spec() }, dir, '').find((f) => f.file.endsWith('index.ts'))!.text;
     }
   });
+});
+
+describe('hand edits of generated package files', () => {
+  it('are refused by --check, naming the file; regenerating puts the generated text back', async () => {
+    const { cpSync, readFileSync: read, appendFileSync } = await import('node:fs');
+    const { runGenerate, SPECS_DIR } = await import('../src/generate.js');
+    const root = mkdtempSync(join(tmpdir(), 'hand-edit-'));
+    const skip = (path: string) => !/[\\/](node_modules|dist|\.turbo)([\\/]|$)/.test(path);
+    cpSync(SPECS_DIR, join(root, 'specs'), { recursive: true, filter: skip });
+    cpSync(join(SPECS_DIR, '..', 'packages'), join(root, 'packages'), { recursive: true, filter: skip });
+    const index = join(root, 'packages', 'htmoni', 'src', 'index.ts');
+    const generated = read(index, 'utf8');
+    appendFileSync(index, "export const mine = 'hand-written';\n");
+    const errors: string[] = [];
+    const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line))];
+    try {
+      expect(await runGenerate(['--check', '--specs', join(root, 'specs')])).toBe(1);
+      expect(errors.join('\n')).toContain(`out of date: ${index}`);
+      expect(await runGenerate(['--specs', join(root, 'specs')])).toBe(0);
+      expect(read(index, 'utf8')).toBe(generated);
+    } finally {
+      quiet.forEach((q) => q.mockRestore());
+    }
+  }, 120_000);
 });
