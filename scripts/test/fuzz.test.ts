@@ -12,7 +12,8 @@ import { committedSpec } from './helpers.js';
  * Property: whatever happens to a vendor file (truncation, flipped bytes, deleted lines, duplicated
  * blocks, injected control characters), the pipeline either builds a spec that passes validation
  * or fails with a PipelineError naming a file (and place); never another exception, never a hang.
- * `FUZZ_RUNS` sets the runs per source: 50 in `pnpm test`, 1,000 in `pnpm test:fuzz`.
+ * `FUZZ_RUNS` sets the runs per source: 50 in `pnpm test`, 500 in `pnpm test:fuzz` (sized so that `.ci/run`
+ * under parallel load stays well inside 30 minutes; set `FUZZ_RUNS` higher for a longer hunt).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 /** Every vendor file of every provider in specs/: its Swagger and its docs captures. */

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OpenApi } from '../src/openapi.js';
 import { jsdoc } from '../src/package/jsdoc.js';
 import { clientIdentifier, functionName, typeName } from '../src/package/names.js';
-import { listOperations } from '../src/package/operations.js';
+import { listOperations, resolve } from '../src/package/operations.js';
 import { packageFiles } from '../src/package/package-files.js';
 import { orphanedPackages } from '../src/package/workspace.js';
 import { PipelineError } from '../src/errors.js';
@@ -87,6 +87,14 @@ describe('operations', () => {
     const broken = spec();
     broken.paths!['/vm']!.get!.operationId = 'powerVm';
     expect(() => listOperations(broken, 'acme/openapi.json')).toThrow(/GET \/vm and POST \/vm\/\{vm_id\}\/power both give the function name "powerVm"/);
+  });
+
+  it('follows $refs by RFC 6901, escapes included, and never into inherited properties', () => {
+    const doc = { components: { schemas: { 'a/b~c': { type: 'integer' }, alias: { $ref: '#/components/schemas/a~1b~0c' } } } } as unknown as OpenApi;
+    expect(resolve(doc, { $ref: '#/components/schemas/alias' })).toEqual({ type: 'integer' });
+    expect(resolve(doc, { $ref: '#/components/__proto__' })).toBeUndefined();
+    expect(resolve(doc, { $ref: '#/components/schemas/bad~2escape' })).toBeUndefined();
+    expect(resolve(doc, { $ref: 'other.json#/x' })).toBeUndefined();
   });
 });
 

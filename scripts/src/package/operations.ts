@@ -1,4 +1,6 @@
 import { PipelineError } from '../errors.js';
+import { parsePointer } from '../patch/json-pointer.js';
+import { pointerSegment } from '../read/confine.js';
 import { HTTP_METHODS, isReference, type HttpMethod, type OpenApi, type OpenApiOperation, type OpenApiParameter, type OpenApiReference, type OpenApiSchema } from '../openapi.js';
 import { functionName } from './names.js';
 
@@ -27,9 +29,9 @@ export function listOperations(spec: OpenApi, where: string): OperationDoc[] {
       if (!operation) continue;
       const key = `${method.toUpperCase()} ${path}`;
       const name = functionName(operation.operationId ?? '');
-      if (name === '') throw new PipelineError(where, `/paths/${pointer(path)}/${method}/operationId`, `${key} has no operationId to name its function`);
+      if (name === '') throw new PipelineError(where, `/paths/${pointerSegment(path)}/${method}/operationId`, `${key} has no operationId to name its function`);
       const clash = seen.get(name);
-      if (clash) throw new PipelineError(where, `/paths/${pointer(path)}/${method}/operationId`, `${key} and ${clash} both give the function name "${name}"`);
+      if (clash) throw new PipelineError(where, `/paths/${pointerSegment(path)}/${method}/operationId`, `${key} and ${clash} both give the function name "${name}"`);
       seen.set(name, key);
       const parameters = [...(item?.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve<OpenApiParameter>(spec, p)).filter((p): p is OpenApiParameter => p !== undefined);
       docs.push({
@@ -75,11 +77,9 @@ export function resolve<T>(spec: OpenApi, value: unknown, depth = 0): T | undefi
   if (value === undefined || value === null) return undefined;
   if (!isReference(value)) return value as T;
   if (depth > 32 || !value.$ref.startsWith('#/')) return undefined;
-  const target = value.$ref
-    .slice(2)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), spec);
+  const segments = parsePointer(value.$ref.slice(1));
+  if (typeof segments === 'string') return undefined;
+  const target = segments.reduce<unknown>((node, segment) => (node && typeof node === 'object' && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined), spec);
   return resolve<T>(spec, target, depth + 1);
 }
 
@@ -99,8 +99,4 @@ export function exampleLiteral(schema: OpenApiSchema | undefined): string {
   if (types.includes('integer') || types.includes('number')) return '1';
   if (types.includes('boolean')) return 'true';
   return "'1'";
-}
-
-export function pointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
