@@ -1,0 +1,45 @@
+import type { Finding, SampleTally, SpecAudit } from './audit-spec.js';
+
+const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
+const tally = (t: SampleTally) => `${t.valid} ok, ${t.failing.length} failing, ${t.unreadable.length} unreadable, ${t.unmatched.length} unmatched`;
+
+/** The numbers a reader compares from run to run, a row per measure and a column per provider. */
+export function summaryTable(audits: SpecAudit[]): string {
+  const rows: Array<[string, (a: SpecAudit) => string]> = [
+    ['operations', (a) => String(a.operations)],
+    ['typed 200 responses', (a) => `${a.typedResponses} (${percent(a.typedResponses, a.operations)})`],
+    ['body fields with a type', (a) => `${a.typedBodyFields}/${a.bodyFields} (${percent(a.typedBodyFields, a.bodyFields)})`],
+    ['required body fields (from docs)', (a) => `${a.requiredBodyFields.length} (${a.requiredBodyFields.filter((f) => f.detail.startsWith('required in the vendor docs')).length})`],
+    ['enums', (a) => String(a.enums)],
+    ['examples in the spec: valid / failing', (a) => `${a.attachedExamples.valid} / ${a.attachedExamples.failing.length}`],
+    ['vendor example answers', (a) => tally(a.vendorAnswers)],
+    ['vendor request samples', (a) => tally(a.vendorRequests)],
+    ['required in the docs, optional in the spec', (a) => String(a.requiredInDocsOnly.length)],
+    ['objects with id keys as fixed properties', (a) => String(a.numericKeyObjects.length)],
+  ];
+  const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
+  const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
+  return [header, rule, ...rows.map(([name, cell]) => `| ${name} | ${audits.map(cell).join(' | ')} |`)].join('\n');
+}
+
+const list = (title: string, findings: Finding[]) =>
+  findings.length === 0 ? [] : [`${title} (${findings.length}):`, ...findings.map((f) => `  ${[f.operation, f.where].filter(Boolean).join(' @ ')}: ${f.detail}`)];
+
+/** Every finding behind a number, so each can be fixed or explained one by one. */
+export function details(audit: SpecAudit): string {
+  return [
+    `## ${audit.provider}`,
+    ...list('vendor example answers that fail their schema', audit.vendorAnswers.failing),
+    ...list('vendor request samples the request body rejects', audit.vendorRequests.failing),
+    ...list('examples in the spec that fail their schema', audit.attachedExamples.failing),
+    ...list('vendor samples that are not JSON', [...audit.vendorAnswers.unreadable, ...audit.vendorRequests.unreadable]),
+    ...list('vendor samples with no operation or schema to check against', [...audit.vendorAnswers.unmatched, ...audit.vendorRequests.unmatched]),
+    ...list('required in the docs, optional in the spec', audit.requiredInDocsOnly),
+    ...list('required body fields, and where each came from', audit.requiredBodyFields),
+    ...list('objects whose keys are ids, typed as fixed properties', audit.numericKeyObjects),
+    ...list('operations without a typed 200 answer', audit.untyped),
+  ].join('\n');
+}
+
+/** The audit fails when a vendor's own example does not validate against the schema built for it. */
+export const failures = (audit: SpecAudit) => audit.vendorAnswers.failing.length + audit.vendorRequests.failing.length + audit.attachedExamples.failing.length;

@@ -1,0 +1,74 @@
+/**
+ * `pnpm specs:audit [provider...] [--json]`: how true each committed spec is to its vendors' files.
+ * Exits 1 when any vendor example fails the schema built for it, 2 on a usage or config mistake.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { auditSpec, type SpecAudit } from './audit/audit-spec.js';
+import { details, failures, summaryTable } from './audit/render.js';
+import { docsEvidence, structuredEvidence, type VendorEvidence } from './audit/vendor-evidence.js';
+import { PipelineError } from './errors.js';
+import { SPECS_DIR } from './generate.js';
+import type { OpenApi } from './openapi.js';
+import { listProviders } from './read/list-providers.js';
+import { parseStructuredSource } from './read/structured-source.js';
+
+interface Sources {
+  swagger?: string;
+  openapi?: string;
+  docs?: string[];
+  unionOf?: string;
+  excludeFromUnion?: boolean;
+}
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+function ownEvidence(specsDir: string, provider: string, config: Sources): VendorEvidence {
+  const evidence: VendorEvidence = { samples: [], parameters: [] };
+  const add = (more: VendorEvidence) => {
+    evidence.samples.push(...more.samples);
+    evidence.parameters.push(...more.parameters);
+  };
+  for (const file of [config.swagger, config.openapi].filter((f): f is string => typeof f === 'string')) {
+    const where = `${provider}/${file}`;
+    add(structuredEvidence(parseStructuredSource(readFileSync(join(specsDir, provider, file), 'utf8'), where).value, where));
+  }
+  for (const file of config.docs ?? []) add(docsEvidence(readFileSync(join(specsDir, provider, file), 'utf8'), `${provider}/${file}`));
+  return evidence;
+}
+
+export function auditAll(specsDir: string, only: string[] = []): SpecAudit[] {
+  const names = listProviders(specsDir);
+  const unknown = only.filter((n) => !names.includes(n));
+  if (unknown.length) throw new PipelineError(specsDir, '', `no provider ${unknown.join(', ')} (known: ${names.join(', ')})`);
+  const configs = new Map(names.map((n) => [n, readJson(join(specsDir, n, 'provider.json')) as Sources]));
+  const own = new Map(names.map((n) => [n, ownEvidence(specsDir, n, configs.get(n)!)]));
+  // a union's spec must accept what every provider it unites answers, so their evidence is its too
+  const evidenceOf = (name: string): VendorEvidence => {
+    if (configs.get(name)!.unionOf === undefined) return own.get(name)!;
+    const members = names.filter((n) => n === name || (configs.get(n)!.unionOf === undefined && configs.get(n)!.excludeFromUnion !== true));
+    return { samples: members.flatMap((n) => own.get(n)!.samples), parameters: own.get(name)!.parameters };
+  };
+  const answered = new Set([...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'response').map((s) => s.shape)));
+  return (only.length ? only : names).map((name) => auditSpec(name, readJson(join(specsDir, name, 'openapi.json')) as OpenApi, evidenceOf(name), answered));
+}
+
+export function runAudit(argv: string[], specsDir = SPECS_DIR, print: (text: string) => void = console.log): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const audits = auditAll(specsDir, positionals);
+  if (values.json) print(JSON.stringify(audits, null, 2));
+  else print([summaryTable(audits), '', ...audits.map(details)].join('\n'));
+  const failed = audits.reduce((n, a) => n + failures(a), 0);
+  if (!values.json) print(failed ? `\nspecs:audit: ${failed} vendor example(s) fail the schema built for them` : '\nspecs:audit: every vendor example validates');
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = runAudit(process.argv.slice(2));
+  } catch (error) {
+    console.error(`specs:audit: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
+}
