@@ -47,6 +47,8 @@ export type RepairKind =
   | 'query-param-from-docs'
   /** a body field only the docs table has was added */
   | 'body-field-from-docs'
+  /** the docs table marks a parameter or body field "(required"; the spec now requires it */
+  | 'required-from-docs'
   /** a body field only the request sample has was added, typed string */
   | 'body-field-from-sample'
   /** the docs table's type replaced the Swagger's */

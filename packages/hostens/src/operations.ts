@@ -746,7 +746,7 @@ export const getServer = /* @__PURE__ */ defineOperation<paths, 'get', '/server/
  * `POST /server/{server_id}/changedns` (Server Management); the same call as `client.POST('/server/{server_id}/changedns', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.ns1` (string): Nameserver 1 IP address (required)
+ * - `body.ns1` (string, required): Nameserver 1 IP address (required)
  * - `body.ns2` (string): Nameserver 2 IP address (recommended)
  * - `body.ns3` (string): Nameserver 3 IP address (optional)
  * - `body.ns4` (string): Nameserver 4 IP address (optional)
@@ -764,8 +764,8 @@ export const changednsServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  * `POST /server/{server_id}/changeptr` (Server Management); the same call as `client.POST('/server/{server_id}/changeptr', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.ip_address` (string): IP Address to change PTR (required)
- * - `body.hostname` (string): Hostname (required)
+ * - `body.ip_address` (string, required): IP Address to change PTR (required)
+ * - `body.hostname` (string, required): Hostname (required)
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -866,7 +866,7 @@ export const rebootServer = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  * `POST /server/{server_id}/reinstall` (Server Management); the same call as `client.POST('/server/{server_id}/reinstall', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.os` (string): Operating System (required)
+ * - `body.os` (string, required): Operating System (required)
  * - `body.script` (integer): Init Script ID (optional)
  * - `body.ssh_key` (string): SSH Key (optional)
  *
@@ -884,7 +884,7 @@ export const reinstallServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  * `POST /server/{server_id}/rename` (Server Management); the same call as `client.POST('/server/{server_id}/rename', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.hostname` (string): New hostname (required, must be pointed to server IP)
+ * - `body.hostname` (string, required): New hostname (required, must be pointed to server IP)
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -933,8 +933,8 @@ export const getServerTask = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  * `POST /server/{server_id}/webconsole` (Server Management); the same call as `client.POST('/server/{server_id}/webconsole', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.timeout` (string): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
- * - `body.whitelabel` (boolean): Should result return white-labeled VNC host (required, valid values: 'true', 'false')
+ * - `body.timeout` (string, required): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+ * - `body.whitelabel` (boolean, required): Should result return white-labeled VNC host (required, valid values: 'true', 'false')
  *
  * @param client - a client from `createHostensClient()`
  */

@@ -127,7 +127,14 @@ function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query'
   const schema = reconciled(parameter.schema, row, where, log, name);
   if (schema !== parameter.schema) parameter.schema = schema;
   if (!parameter.description && row.description) parameter.description = row.description;
+  if (parameter.required !== true && saysRequired(row)) {
+    parameter.required = true;
+    log.add('required-from-docs', where, `${location} ${name}`);
+  }
 }
+
+/** `Operating System (required)`, `(required, valid values: ...)`; never `not required` or `required for some TLDs`. */
+export const saysRequired = (row: DocsParameter) => /\(required\b/i.test(row.description) && !/\bnot required\b/i.test(row.description);
 
 function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
   operation.requestBody ??= { required: true, content: { 'application/json': { schema: { type: 'object', properties: {} } } } };
@@ -143,6 +150,10 @@ function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsPar
   }
   const field = properties[name]!;
   if (row?.description && !field.description) field.description = row.description;
+  if (row && saysRequired(row) && !schema.required?.includes(name)) {
+    schema.required = [...(schema.required ?? []), name];
+    log.add('required-from-docs', where, `body ${name}`);
+  }
 }
 
 /** The docs tables are what the vendor wrote by hand for people; where Swagger disagrees, they win. */

@@ -5052,7 +5052,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Nameserver 1 IP address (required) */
-                    ns1?: string;
+                    ns1: string;
                     /** @description Nameserver 2 IP address (recommended) */
                     ns2?: string;
                     /** @description Nameserver 3 IP address (optional) */
@@ -5096,9 +5096,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description IP Address to change PTR (required) */
-                    ip_address?: string;
+                    ip_address: string;
                     /** @description Hostname (required) */
-                    hostname?: string;
+                    hostname: string;
                 };
             };
         };
@@ -5344,7 +5344,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Operating System (required) */
-                    os?: string;
+                    os: string;
                     /** @description Init Script ID (optional) */
                     script?: number;
                     /** @description SSH Key (optional) */
@@ -5386,7 +5386,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description New hostname (required, must be pointed to server IP) */
-                    hostname?: string;
+                    hostname: string;
                 };
             };
         };
@@ -5492,9 +5492,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h') */
-                    timeout?: string;
+                    timeout: string;
                     /** @description Should result return white-labeled VNC host (required, valid values: 'true', 'false') */
-                    whitelabel?: boolean;
+                    whitelabel: boolean;
                 };
             };
         };
