@@ -2,6 +2,7 @@ import type { DocsOperation } from './docs/extract-operations.js';
 import { PipelineError } from './errors.js';
 import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repair } from './model.js';
 import { bodyFromQueryParams } from './rules/body-from-query.js';
+import { idKeyedMaps } from './rules/id-keyed-maps.js';
 import { addErrorResponses } from './rules/error-responses.js';
 import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
@@ -45,6 +46,7 @@ export const RULES: Rule[] = [
   assignOperationIds,
   assignTags,
   inferResponseSchemas,
+  idKeyedMaps,
   addErrorResponses,
 ];
 

@@ -47,6 +47,10 @@ export type RepairKind =
   | 'query-param-from-docs'
   /** a body field only the docs table has was added */
   | 'body-field-from-docs'
+  /** the request sample sends a body field nested (array of objects, object, id-keyed map) or as another scalar type than the table's; the detail says how */
+  | 'body-field-shaped-by-sample'
+  /** an object whose properties were all named by numbers became a map from id to their value (`where` is the schema's pointer) */
+  | 'id-keyed-map'
   /** the docs table marks a parameter or body field "(required"; the spec now requires it */
   | 'required-from-docs'
   /** a body field only the request sample has was added, typed string */
@@ -77,8 +81,8 @@ export type RepairKind =
   | 'tag-from-path'
   /** no source has an example response, so the 200 is an open object */
   | 'response-untyped'
-  /** a one-item example of a collection GET, typed as an array */
-  | 'single-item-example-as-list'
+  /** a collection GET whose prose speaks of a list while its example shows one record: the schema takes either, the example stays as published */
+  | 'prose-and-example-disagree'
   /** fields null in every example, typed `string | null` */
   | 'null-only-field-typed-nullable-string'
   /** the 200 response schema was inferred from examples (the detail names them) */
@@ -93,7 +97,7 @@ export type RepairKind =
   | 'error-responses-added'
   /** a union operation taken from the first provider that has it */
   | 'union-operation-added'
-  /** a union operation given the query parameters and body fields a later provider adds */
+  /** a union operation given the query parameters and body fields a later provider adds, or a body field widened to accept either provider's type */
   | 'union-operation-extended'
   /** a hand correction from patches/ was applied (the detail is its reason) */
   | 'patch-applied'

@@ -179,5 +179,5 @@ describe('hand edits of generated package files', () => {
     } finally {
       quiet.forEach((q) => q.mockRestore());
     }
-  }, 120_000);
+  });
 });

@@ -38,7 +38,7 @@ describe('pipeline', () => {
     expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(readFileSync(join(dir, 'pio-hosting', 'openapi.json'), 'utf8')).toBe(before);
     expect(readFileSync(join(dir, 'hostens', 'openapi.json'), 'utf8')).toBe(readFileSync(join(SPECS_DIR, 'hostens', 'openapi.json'), 'utf8'));
-  }, 60_000);
+  });
 
   it('an edited vendor copy is refused (hash check)', async () => {
     const dir = scratchSpecs();
@@ -68,7 +68,7 @@ describe('pipeline', () => {
     const { results } = await generateAll(dir);
     const acme = results.find((r) => r.name === 'acme')!;
     expect(Object.keys(acme.spec.paths ?? {}).length).toBeGreaterThan(60);
-  }, 60_000);
+  });
 
   it('a union unites a provider folder the moment it exists, and leaves it out once it says "excludeFromUnion"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostbill-union-'));
@@ -88,7 +88,7 @@ describe('pipeline', () => {
     const built = await generateAll(dir);
     expect(united(built.inputs)).toEqual(['acme', 'beta']);
     expect(built.reports.find((r) => r.provider === 'generic')!.operations).toBeGreaterThan(60);
-  }, 120_000);
+  });
 
   it('a provider.json with a wrong field is one line naming the file and its JSON pointer', () => {
     const dir = scratchSpecs();
@@ -97,7 +97,7 @@ describe('pipeline', () => {
     const { code, output } = runGenerate(dir);
     expect(code).toBe(1);
     expect(output).toBe('error: htmoni/provider.json:/auth/0: must be one of basic, bearer\n');
-  }, 60_000);
+  });
 });
 
 describe('patches', () => {

@@ -116,7 +116,7 @@ describe('new vendor inputs become lint-clean specs with zero patches, through g
     expect(openapi.paths['/service'].get.security).toBeUndefined(); // the provider's default
     expect(openapi.paths['/service/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'integer', exclusiveMinimum: 0 } }]);
     expect(openapi.components.schemas.ServiceSummary.properties.status).toEqual({ type: ['string', 'null'], enum: ['Active', 'Pending', 'Suspended', null] });
-  }, 60_000);
+  });
 
   it('each fixture is a complete provider for end-to-end use: a login, a GET list, a GET by id and a POST, every answer with an example', async () => {
     const { results } = await generateAll(specsWith(...NEW_PROVIDERS));
@@ -127,7 +127,7 @@ describe('new vendor inputs become lint-clean specs with zero patches, through g
         expect(paths[path]?.[method]?.responses['200'].content['application/json'].example, `${name}: ${method} ${path}`).toBeDefined();
       }
     }
-  }, 60_000);
+  });
 });
 
 describe('normalisation comes before borrowing: an API document path matches other providers by shape', () => {
@@ -148,7 +148,7 @@ describe('normalisation comes before borrowing: an API document path matches oth
     expect((spec.paths?.['/service/{id}']?.get?.responses?.['200'] as any).content['application/json'].example).toEqual({ service: { id: '1', name: 'VPS' } });
     expect(repairs).toContainEqual({ kind: 'example-borrowed', where: 'GET /service/{id}', detail: 'other/source/docs.txt:9' });
     expect(spec.paths?.['/service/{id}']?.get?.tags).toEqual(['Services']); // the docs section, borrowed by shape too
-  }, 30_000);
+  });
 });
 
 describe('report.json tells the truth: a rule that changes nothing logs nothing', () => {
@@ -165,7 +165,7 @@ describe('report.json tells the truth: a rule that changes nothing logs nothing'
         expect(output, `${result.name}: ${rule.name}`).toEqual(input);
       }
     }
-  }, 60_000);
+  });
 });
 
 const GENERATE = join(import.meta.dirname, '..', 'src', 'generate.ts');
@@ -197,7 +197,7 @@ describe('a spec that fails validation', () => {
     expect(message[2]).toBe('      e.g. #/paths/~1a/get/responses/200/content/application~1json/example/id, #/paths/~1b/get/responses/200/content/application~1json/example/id, #/paths/~1c/get/responses/200/content/application~1json/example/id');
     expect(message[3]).toBe("  example-matches-schema (1×): response 200: (body) must have required property '…'");
     expect(message[5]).toMatch(/^next: .*write a patch, acme\/patches\/<what>\.json: \{ "reason": .*"path": "\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/example\/id\/…"/);
-  }, 30_000);
+  });
 
   it('`pnpm generate` writes the unvalidated draft to specs/<provider>/.draft/openapi.json, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostbill-inputs-'));
@@ -214,5 +214,5 @@ describe('a spec that fails validation', () => {
     expect(JSON.parse(readFileSync(draftFile(dir, 'acme'), 'utf8')).paths['/a'].get.responses['200'].content['application/json'].example).toEqual({ id: 'one' });
     expect(readFileSync(join(dir, 'acme', 'openapi.json'), 'utf8')).toBe('{ "previous": "output" }\n');
     expect(existsSync(join(dir, 'acme', 'report.json'))).toBe(false);
-  }, 60_000);
+  });
 });

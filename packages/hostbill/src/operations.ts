@@ -206,7 +206,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -260,7 +260,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -755,18 +755,8 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.ignore_errors` (boolean): Process order even if some of the items were rejected due to errors
- * - `body.items` (string[]): list with order items
+ * - `body.items` (one of several): list with order items
  * - `body.aff_id` (integer): Affiliate ID
- * - `body.type` (string)
- * - `body.product_id` (string)
- * - `body.domain` (string)
- * - `body.cycle` (string)
- * - `body.csr` (string)
- * - `body.years` (string)
- * - `body.approver_email` (string)
- * - `body.tld_id` (string)
- * - `body.name` (string)
- * - `body.action` (string)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -796,12 +786,10 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  * `POST /order/{product_id}` (Cart); the same call as `client.POST('/order/{product_id}', init)`.
  *
  * - `params.path.product_id` (integer, required): Product ID
- * - `body.1618` (string)
- * - `body.10330` (string)
  * - `body.domain` (string): Domain name, ie. example.com, may be optional
  * - `body.cycle` (string): Billing period symbol
- * - `body.pay_method` (integer): Payment method ID
- * - `body.custom` (string[]): Additional options data available for sop products
+ * - `body.pay_method` (one of several): Payment method ID
+ * - `body.custom` (one of several): Additional options data available for sop products
  * - `body.promocode` (string): Promotion code
  * - `body.aff_id` (integer): Affiliate ID
  *
@@ -841,11 +829,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.output` (string): Type of output, default is short. Possible options • short</code> - Basic details about the item in cart</li> • config</code>- Basic details and form components</li> • full</code> - All details available in cart</li> </ul>
- * - `body.items` (string[]): list with order items
- * - `body.type` (string)
- * - `body.product_id` (string)
- * - `body.domain` (string)
- * - `body.cycle` (string)
+ * - `body.items` (one of several): list with order items
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1469,7 +1453,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
  * - `params.path.id` (integer, required): Service id
- * - `body.resources` (string[]): array with resource values
+ * - `body.resources` (one of several): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
  * - `body.send` (boolean): Set to true when you want to send your upgrade request

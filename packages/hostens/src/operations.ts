@@ -587,17 +587,7 @@ export const updateNotificationsAck = /* @__PURE__ */ defineOperation<paths, 'pu
  * `POST /order` (Cart); the same call as `client.POST('/order', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.items` (any[]): list with order items
- * - `body.type` (string)
- * - `body.product_id` (string)
- * - `body.domain` (string)
- * - `body.cycle` (string)
- * - `body.csr` (string)
- * - `body.years` (string)
- * - `body.approver_email` (string)
- * - `body.tld_id` (string)
- * - `body.name` (string)
- * - `body.action` (string)
+ * - `body.items` (object[]): list with order items
  *
  * @param client - a client from `createHostensClient()`
  */

@@ -124,12 +124,10 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  * `POST /order/{product_id}` (Cart); the same call as `client.POST('/order/{product_id}', init)`.
  *
  * - `params.path.product_id` (integer, required): Product ID
- * - `body.1618` (string)
- * - `body.10330` (string)
  * - `body.domain` (string): Domain name, ie. example.com, may be optional
  * - `body.cycle` (string): Billing period symbol
- * - `body.pay_method` (integer): Payment method ID
- * - `body.custom` (string[]): Additional options data available for sop products
+ * - `body.pay_method` (integer | string): Payment method ID
+ * - `body.custom` (object): Additional options data available for sop products
  * - `body.promocode` (string): Promotion code
  *
  * @param client - a client from `createPioHostingClient()`

@@ -16,8 +16,10 @@ export interface DocsOperation {
   description: string;
   tag: string | undefined;
   parameters: DocsParameter[];
-  /** JSON body field names in the order the request sample sends them */
+  /** JSON body field names in the order the request sample sends them (its top level only) */
   bodyFields: string[];
+  /** the curl sample's JSON body as sent (`-d "{...}"` or `POST_DATA="{...}"`), when it parses */
+  bodySample?: Record<string, unknown>;
   auth: DocsAuth;
   /** raw example response text, not yet repaired */
   exampleResponse: { text: string; line: number } | undefined;
@@ -30,7 +32,6 @@ const EXAMPLE_RESPONSE = /^Example Responses?:?$/i;
 /** Lines that belong to a code sample rather than to prose. */
 const CODE_LINE = /^(?:curl\b|use |echo |print\(|payload\b|headers\b|req\b|resp\b|auth=|\$|'|"|\\|\]|\)|\}|\{|#|\/\/|POST_DATA)|[\\;{[(,]$/;
 const SAMPLE_PROLOGUE = /^(?:POST_DATA=|\/\/|\\"|"|\{|\}|\]|\[)/;
-const BODY_FIELD = /^\s*\\"([^"\\]+)\\"\s*:/gm;
 
 /** A title is short, starts upper-case and carries no sentence punctuation at its end. */
 function isTitleLike(text: string): boolean {
@@ -73,6 +74,7 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
     regionStart = table.next;
 
     const code = beforeExample.slice(codeStart).map((u) => u.text).join('\n');
+    const bodySample = curlJsonBody(code);
     const documentedPath = match[2]!;
     operations.push({
       method: match[1]!.toLowerCase() as HttpMethod, // METHOD_LINE admits HTTP methods only
@@ -82,13 +84,50 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
       description,
       tag: previousTag,
       parameters: table.rows,
-      bodyFields: [...new Set([...code.matchAll(BODY_FIELD)].map((m) => m[1]!))],
+      bodyFields: bodySample ? Object.keys(bodySample) : topLevelFields(code),
+      ...(bodySample ? { bodySample } : {}),
       auth: /Bearer/.test(code) ? 'bearer' : /(?:^|\s)-u\s|'auth'\s*=>|auth=/.test(code) ? 'basic' : 'none',
       exampleResponse: exampleAt === -1 ? undefined : exampleText(region.slice(exampleAt)),
       line: methodUnit.line,
     });
   }
   return operations;
+}
+
+/** The JSON that curl sends, its shell quoting undone; undefined when there is none or it is not JSON. */
+function curlJsonBody(code: string): Record<string, unknown> | undefined {
+  const quoted = /(?:^|\s)(?:-d |POST_DATA=)"(\{[\s\S]*?\})"/m.exec(code);
+  if (!quoted) return undefined;
+  try {
+    const value: unknown = JSON.parse(quoted[1]!.replace(/\\(["\\$`])/g, '$1'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A sample that is not JSON still names its fields: the `\\"key\\":` lines at the depth of the first one,
+ * never nested ones. The first field's depth is the top level: 1 below the opening brace, 0 where the
+ * capture lost the lines holding only brackets; there a field after a nested opening cannot be placed,
+ * so it is left out (its table row, if any, still adds it).
+ */
+function topLevelFields(code: string): string[] {
+  const fields = new Set<string>();
+  let depth = 0;
+  let top: number | undefined;
+  for (const line of code.split('\n')) {
+    const field = /^\s*\\"([^"\\]+)\\"\s*:/.exec(line);
+    if (field) {
+      top ??= depth;
+      if (depth === top) fields.add(field[1]!);
+    }
+    for (const c of line.replace(/\\"(?:[^"\\]|\\[^"])*\\"/g, '')) {
+      if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') depth = Math.max(0, depth - 1);
+    }
+  }
+  return [...fields];
 }
 
 /** The bash sample opens the code: the last `curl`, plus the POST_DATA/comment lines right before it. */

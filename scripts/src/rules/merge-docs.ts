@@ -1,6 +1,7 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
 import type { DocsParameter } from '../docs/parameter-table.js';
 import { HTTP_METHODS, isReference, jsonBodySchema, operationKey, type OpenApiOperation, type OpenApiParameter, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
+import { asOpenApiSchema, inferSchema, type JsonSchema } from '../steps/infer-schema.js';
 import { schemaForDocsType, sameType } from './docs-types.js';
 import { pathTemplateNames, templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
@@ -108,7 +109,7 @@ function mergeInto(operation: OpenApiOperation, doc: FileDocsOperation, path: st
       if (docPathNames.includes(field)) log.add('body-field-is-path-param', where, field);
       else if (!fields.has(field)) fields.set(field, undefined);
     }
-    for (const [name, row] of fields) upsertBodyField(operation, name, row, where, log);
+    for (const [name, row] of fields) upsertBodyField(operation, name, row, where, log, doc.bodySample?.[name]);
   } else {
     for (const row of nonPath) upsertParameter(operation, 'query', row.name!, row, where, log);
   }
@@ -136,7 +137,7 @@ function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query'
 /** `Operating System (required)`, `(required, valid values: ...)`; never `not required` or `required for some TLDs`. */
 export const saysRequired = (row: DocsParameter) => /\(required\b/i.test(row.description) && !/\bnot required\b/i.test(row.description);
 
-function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsParameter | undefined, where: string, log: RepairLog): void {
+function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsParameter | undefined, where: string, log: RepairLog, sample: unknown): void {
   operation.requestBody ??= { required: true, content: { 'application/json': { schema: { type: 'object', properties: {} } } } };
   const schema = jsonBodySchema(operation);
   // a form or `$ref` body would need its own merge; no vendor has one, so it stops the run, named
@@ -148,6 +149,11 @@ function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsPar
   } else if (row) {
     properties[name] = reconciled(properties[name], row, where, log, name)!;
   }
+  const shaped = sampled(properties[name]!, name, sample);
+  if (shaped) {
+    properties[name] = shaped.schema;
+    log.add('body-field-shaped-by-sample', where, `${name}: ${shaped.why}`);
+  }
   const field = properties[name]!;
   if (row?.description && !field.description) field.description = row.description;
   if (row && saysRequired(row) && !schema.required?.includes(name)) {
@@ -156,10 +162,53 @@ function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsPar
   }
 }
 
+/**
+ * What the vendor's own request sample sends for a field, where the table cannot say it: the nesting
+ * of an array or object (`items: [{ type, product_id, ... }]`, `custom: { "1618": { "10330": 1 } }`),
+ * and a scalar of another type than the table's (`"pay_method": "1"` for an `int`), which then takes
+ * both. A sample is one request, so nothing inside it becomes required. `"<field>Value"` is the
+ * samples' placeholder for "any value" and shapes nothing.
+ */
+function sampled(current: OpenApiSchema | OpenApiReference, name: string, sample: unknown): { schema: OpenApiSchema; why: string } | undefined {
+  if (sample === undefined || sample === `${name}Value` || isReference(current)) return undefined;
+  const seen = withoutRequired(inferSchema(sample));
+  if (typeof sample === 'object' && sample !== null) {
+    const shape = Array.isArray(sample) ? 'array' : 'object';
+    const structured = shape === 'array' ? Array.isArray(sample) && sample.some((v) => typeof v === 'object' && v !== null) : true;
+    // the docs say `array` for PHP's arrays, which are maps as often as lists: the sample tells which
+    const phpArray = shape === 'object' && typeList(current).includes('array');
+    if (!structured || !(accepts(current, shape) || phpArray)) return undefined;
+    const why = phpArray ? 'an object where the docs say array (a PHP array), as the sample sends it' : `${shape} as the sample sends it`;
+    return { schema: { ...(current.description ? { description: current.description } : {}), ...asOpenApiSchema(seen) }, why };
+  }
+  const type = seen.type as string;
+  if (accepts(current, type) || (type === 'integer' && accepts(current, 'number'))) return undefined;
+  const types = [...new Set([...typeList(current), type])];
+  return { schema: { ...current, type: types } as OpenApiSchema, why: `${JSON.stringify(current.type)} -> ${JSON.stringify(types)} (the sample sends ${type})` };
+}
+
+/** `type: [a, b]` or an `anyOf` branch of that type */
+const takesType = (schema: OpenApiSchema, type: string): boolean =>
+  (Array.isArray(schema.type) && typeList(schema).includes(type)) || (schema.anyOf ?? []).some((b) => !isReference(b) && typeList(b).includes(type));
+
+const typeList = (schema: OpenApiSchema): string[] => (schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]);
+/** Untyped accepts anything; `array`/`object` only themselves. */
+const accepts = (schema: OpenApiSchema, type: string) => typeList(schema).length === 0 || typeList(schema).includes(type);
+
+function withoutRequired(schema: JsonSchema): JsonSchema {
+  const { required: _required, ...rest } = schema;
+  if (rest.properties) rest.properties = Object.fromEntries(Object.entries(rest.properties).map(([k, v]) => [k, withoutRequired(v)]));
+  if (rest.items) rest.items = withoutRequired(rest.items);
+  if (rest.additionalProperties && typeof rest.additionalProperties === 'object') rest.additionalProperties = withoutRequired(rest.additionalProperties as JsonSchema);
+  return rest;
+}
+
 /** The docs tables are what the vendor wrote by hand for people; where Swagger disagrees, they win. */
 function reconciled(current: OpenApiSchema | OpenApiReference | undefined, row: DocsParameter, where: string, log: RepairLog, name: string): OpenApiSchema | OpenApiReference | undefined {
   const documented = schemaForDocsType(row.type);
   if (!current || sameType(current, documented)) return current;
+  // evidence already widened it (a union of providers, a sample) to take the documented type too: docs never narrow
+  if (!isReference(current) && typeof documented.type === 'string' && takesType(current, documented.type)) return current;
   const type = 'type' in current ? current.type : undefined;
   if (type === 'array' && documented.type === 'array') return current;
   const merged: OpenApiSchema = { ...current, ...documented };

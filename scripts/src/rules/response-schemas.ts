@@ -32,18 +32,20 @@ export const inferResponseSchemas: Rule = {
         log.add('response-untyped', key, 'no example in any source');
         return;
       }
-      let schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
-      let example = examples[0]!.value;
-      if (isSingleItemOfList(operation, method, path, example)) {
-        schema = { type: 'array', items: schema };
-        example = [example];
-        log.add('single-item-example-as-list', key);
-      }
+      const schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
+      // the vendor's example is attached as published, never rewritten
+      const example = examples[0]!.value;
       const nullOnly = typeNullOnlyFields(schema);
       if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
       // assign-operation-ids, which runs before this rule, gave every operation its id
       const name = `${pascalCase(operation.operationId!)}Response`;
-      schemas[name] = asOpenApiSchema(schema);
+      if (isSingleItemOfList(operation, method, path, example)) {
+        // prose and example disagree: the answer may be what either says, so the schema takes both
+        const item = `${pascalCase(operation.operationId!)}Item`;
+        schemas[item] = asOpenApiSchema(schema);
+        schemas[name] = { anyOf: [{ $ref: `#/components/schemas/${item}` }, { type: 'array', items: { $ref: `#/components/schemas/${item}` } }] };
+        log.add('prose-and-example-disagree', key, 'the prose speaks of a list, the example shows one record: the schema takes one record or a list of them');
+      } else schemas[name] = asOpenApiSchema(schema);
       ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example } };
       log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));
     });

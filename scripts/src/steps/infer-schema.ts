@@ -39,6 +39,8 @@ export function inferSchema(value: unknown): JsonSchema {
       return { type: Number.isInteger(value) ? 'integer' : 'number' };
     case 'object': {
       const keys = Object.keys(value as object);
+      // `{"9": {...}, "10": {...}}` is keyed by ids: a map to one value type, not fixed required keys
+      if (isIdKeyed(keys)) return idMap(Object.values(value as object).map(inferSchema));
       const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, inferSchema(v)])) };
       if (keys.length) schema.required = keys;
       return schema;
@@ -47,6 +49,15 @@ export function inferSchema(value: unknown): JsonSchema {
       throw new TypeError(`cannot infer a schema for ${typeof value}`);
   }
 }
+
+const isIdKeyed = (keys: string[]) => keys.length > 0 && keys.every((k) => /^\d+$/.test(k));
+
+function idMap(values: JsonSchema[]): JsonSchema {
+  const value = values.reduce<JsonSchema | undefined>((a, b) => (a ? mergeSchemas(a, b) : b), undefined) ?? {};
+  return { type: 'object', propertyNames: { pattern: '^[0-9]+$' }, additionalProperties: value };
+}
+
+const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function typesOf(schema: JsonSchema): string[] {
   if (schema.type === undefined) return [];
@@ -77,6 +88,11 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
     if (required.length) merged.required = required;
   }
   if (a.items || b.items) merged.items = a.items && b.items ? mergeSchemas(a.items, b.items) : (a.items ?? b.items);
+  const [mapA, mapB] = [a.additionalProperties, b.additionalProperties].map((m) => (isSchema(m) ? m : undefined));
+  if (mapA || mapB) {
+    merged.additionalProperties = mapA && mapB ? mergeSchemas(mapA, mapB) : (mapA ?? mapB);
+    merged.propertyNames = a.propertyNames ?? b.propertyNames;
+  }
   return merged;
 }
 
@@ -93,6 +109,7 @@ export function typeNullOnlyFields(schema: JsonSchema): number {
     }
     Object.values(s.properties ?? {}).forEach(visit);
     if (s.items) visit(s.items);
+    if (isSchema(s.additionalProperties)) visit(s.additionalProperties);
   };
   visit(schema);
   return count;

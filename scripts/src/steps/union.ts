@@ -1,4 +1,4 @@
-import { forEachOperation, inline, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiPathItem, type OpenApiSchema, type RepairLog } from '../model.js';
+import { forEachOperation, inline, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiPathItem, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 import { templateShape } from '../rules/path-shape.js';
 
@@ -51,7 +51,31 @@ function mergeOperationInputs(target: OpenApiOperation, source: OpenApiOperation
     if (!Object.hasOwn(props, name)) {
       setOwn(props, name, structuredClone(schema));
       added.push(name);
+    } else {
+      const widened = eitherField(props[name]!, schema);
+      if (widened) {
+        setOwn(props, name, widened);
+        added.push(`${name} (either provider's type)`);
+      }
     }
   }
   return added;
+}
+
+type FieldSchema = OpenApiSchema | OpenApiReference;
+const withoutText = ({ description: _d, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
+const scalarOnly = (s: FieldSchema): s is OpenApiSchema => !isReference(s) && Object.keys(s).every((k) => k === 'type' || k === 'description') && typeof s.type === 'string';
+
+/**
+ * A body field two providers type differently: a request either provider takes is a request the
+ * generic client may send, so the field accepts both (`integer | string`, or `anyOf` for shapes).
+ * Undefined when they agree but for their descriptions.
+ */
+function eitherField(current: FieldSchema, incoming: FieldSchema): FieldSchema | undefined {
+  if (withoutText(current as Record<string, unknown>) === withoutText(incoming as Record<string, unknown>)) return undefined;
+  const branches = 'anyOf' in current && Array.isArray(current.anyOf) ? current.anyOf : [current];
+  if (branches.some((b) => withoutText(b as Record<string, unknown>) === withoutText(incoming as Record<string, unknown>))) return undefined;
+  if (scalarOnly(current) && scalarOnly(incoming)) return { ...current, type: [current.type as string, incoming.type as string] } as OpenApiSchema;
+  const description = !isReference(current) ? current.description : undefined;
+  return { ...(description ? { description } : {}), anyOf: [...branches, structuredClone(incoming)] } as OpenApiSchema;
 }

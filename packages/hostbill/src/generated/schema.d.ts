@@ -2971,11 +2971,12 @@ export interface components {
                 daytoexpire: string;
             }[];
         };
-        ListScriptsResponse: {
+        ListScriptsItem: {
             id: number;
             name: string;
             syntax: string;
-        }[];
+        };
+        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
         ListServerHistoryResponse: {
             year: number;
             month: number;
@@ -2989,11 +2990,7 @@ export interface components {
         ListServerIpsResponse: {
             ips: string[];
         }[];
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: {
+        ListServerItem: {
             server_id: number;
             domain: string;
             ip: string;
@@ -3001,12 +2998,18 @@ export interface components {
             synch_date: string;
             label: string;
             type: string;
+        };
+        ListServerOsesResponse: {
+            os: string;
+            title: string;
         }[];
-        ListServiceAddonResponse: {
+        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
+        ListServiceAddonItem: {
             id: number;
             name: string;
             status: string;
-        }[];
+        };
+        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
         PaymethodFeeResponse: {
             payments: {
                 id: number;
@@ -3017,8 +3020,7 @@ export interface components {
         };
         PaymethodResponse: {
             payments: {
-                9: string;
-                10: string;
+                [key: string]: string;
             };
         };
         ProfileDataResponse: {
@@ -3050,12 +3052,14 @@ export interface components {
                 support: string[];
                 misc: string[];
                 services: {
-                    332: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
                 domains: {
-                    523: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
             };
         };
@@ -3915,7 +3919,7 @@ export interface operations {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
-                    privileges?: string[];
+                    privileges?: string[] | unknown[];
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -4121,7 +4125,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
-                    privileges?: string[];
+                    privileges?: string[] | unknown[];
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -5645,19 +5649,20 @@ export interface operations {
                     /** @description Process order even if some of the items were rejected due to errors */
                     ignore_errors?: boolean;
                     /** @description list with order items */
-                    items?: string[];
+                    items?: string[] | {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                     /** @description Affiliate ID */
                     aff_id?: number;
-                    type?: string;
-                    product_id?: string;
-                    domain?: string;
-                    cycle?: string;
-                    csr?: string;
-                    years?: string;
-                    approver_email?: string;
-                    tld_id?: string;
-                    name?: string;
-                    action?: string;
                 };
             };
         };
@@ -5907,16 +5912,18 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    1618?: string;
-                    10330?: string;
                     /** @description Domain name, ie. example.com, may be optional */
                     domain?: string;
                     /** @description Billing period symbol */
                     cycle?: string;
                     /** @description Payment method ID */
-                    pay_method?: number;
+                    pay_method?: (number | string) | number;
                     /** @description Additional options data available for sop products */
-                    custom?: string[];
+                    custom?: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    } | string[] | unknown[];
                     /** @description Promotion code */
                     promocode?: string;
                     /** @description Affiliate ID */
@@ -6060,11 +6067,7 @@ export interface operations {
                      */
                     output?: string;
                     /** @description list with order items */
-                    items?: string[];
-                    type?: string;
-                    product_id?: string;
-                    domain?: string;
-                    cycle?: string;
+                    items?: string[] | unknown[];
                 };
             };
         };
@@ -6212,13 +6215,11 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "id": 738,
-                     *         "name": "My Init Script",
-                     *         "syntax": "python"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "id": 738,
+                     *       "name": "My Init Script",
+                     *       "syntax": "python"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListScriptsResponse"];
                 };
@@ -6277,17 +6278,15 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "server_id": 113,
-                     *         "domain": "server.domain.name",
-                     *         "ip": "1.2.3.4",
-                     *         "date_created": "2017-01-31",
-                     *         "synch_date": "2017-01-31 15:35:00",
-                     *         "label": "Data Server",
-                     *         "type": "OpenVZ"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "server_id": 113,
+                     *       "domain": "server.domain.name",
+                     *       "ip": "1.2.3.4",
+                     *       "date_created": "2017-01-31",
+                     *       "synch_date": "2017-01-31 15:35:00",
+                     *       "label": "Data Server",
+                     *       "type": "OpenVZ"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListServerResponse"];
                 };
@@ -6970,13 +6969,11 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "id": 93,
-                     *         "name": "Additional IP",
-                     *         "status": "Pending"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "id": 93,
+                     *       "name": "Additional IP",
+                     *       "status": "Pending"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListServiceAddonResponse"];
                 };
@@ -7773,7 +7770,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description array with resource values */
-                    resources?: string[];
+                    resources?: string[] | unknown[];
                     /** @description New package id, optonal when upgrading resources */
                     package?: number;
                     /** @description New billing cycle, optonal when upgrading resources */

@@ -2046,12 +2046,14 @@ export interface components {
                 support: string[];
                 misc: string[];
                 services: {
-                    332: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
                 domains: {
-                    523: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
             };
         };
@@ -2174,15 +2176,15 @@ export interface components {
         };
         ListPaymentResponse: {
             payments: {
-                9: string;
-                10: string;
+                [key: string]: string;
             };
         };
-        ListScriptsResponse: {
+        ListScriptsItem: {
             id: number;
             name: string;
             syntax: string;
-        }[];
+        };
+        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
         ListServerHistoryResponse: {
             year: number;
             month: number;
@@ -2196,11 +2198,7 @@ export interface components {
         ListServerIpsResponse: {
             ips: string[];
         }[];
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: {
+        ListServerItem: {
             server_id: number;
             domain: string;
             ip: string;
@@ -2208,12 +2206,18 @@ export interface components {
             synch_date: string;
             label: string;
             type: string;
+        };
+        ListServerOsesResponse: {
+            os: string;
+            title: string;
         }[];
-        ListServiceAddonResponse: {
+        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
+        ListServiceAddonItem: {
             id: number;
             name: string;
             status: string;
-        }[];
+        };
+        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
         ListServiceLabelResponse: {
             label: string;
         };
@@ -4350,17 +4354,18 @@ export interface operations {
                     /** @description Payment method ID */
                     pay_method?: number;
                     /** @description list with order items */
-                    items?: unknown[];
-                    type?: string;
-                    product_id?: string;
-                    domain?: string;
-                    cycle?: string;
-                    csr?: string;
-                    years?: string;
-                    approver_email?: string;
-                    tld_id?: string;
-                    name?: string;
-                    action?: string;
+                    items?: {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                 };
             };
         };
@@ -4894,13 +4899,11 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "id": 738,
-                     *         "name": "My Init Script",
-                     *         "syntax": "python"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "id": 738,
+                     *       "name": "My Init Script",
+                     *       "syntax": "python"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListScriptsResponse"];
                 };
@@ -4959,17 +4962,15 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "server_id": 113,
-                     *         "domain": "server.domain.name",
-                     *         "ip": "1.2.3.4",
-                     *         "date_created": "2017-01-31",
-                     *         "synch_date": "2017-01-31 15:35:00",
-                     *         "label": "Data Server",
-                     *         "type": "OpenVZ"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "server_id": 113,
+                     *       "domain": "server.domain.name",
+                     *       "ip": "1.2.3.4",
+                     *       "date_created": "2017-01-31",
+                     *       "synch_date": "2017-01-31 15:35:00",
+                     *       "label": "Data Server",
+                     *       "type": "OpenVZ"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListServerResponse"];
                 };
@@ -5652,13 +5653,11 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example [
-                     *       {
-                     *         "id": 93,
-                     *         "name": "Additional IP",
-                     *         "status": "Pending"
-                     *       }
-                     *     ]
+                     * @example {
+                     *       "id": 93,
+                     *       "name": "Additional IP",
+                     *       "status": "Pending"
+                     *     }
                      */
                     "application/json": components["schemas"]["ListServiceAddonResponse"];
                 };

@@ -1638,8 +1638,7 @@ export interface components {
         };
         PaymethodResponse: {
             payments: {
-                9: string;
-                10: string;
+                [key: string]: string;
             };
         };
         ProfileDataResponse: {
@@ -1671,12 +1670,14 @@ export interface components {
                 support: string[];
                 misc: string[];
                 services: {
-                    332: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
                 domains: {
-                    523: string[];
                     full: number;
+                } & {
+                    [key: string]: string[] | number;
                 };
             };
         };

@@ -1262,16 +1262,18 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    1618?: string;
-                    10330?: string;
                     /** @description Domain name, ie. example.com, may be optional */
                     domain?: string;
                     /** @description Billing period symbol */
                     cycle?: string;
                     /** @description Payment method ID */
-                    pay_method?: number;
+                    pay_method?: number | string;
                     /** @description Additional options data available for sop products */
-                    custom?: string[];
+                    custom?: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
                     /** @description Promotion code */
                     promocode?: string;
                 };
