@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PipelineError } from '../errors.js';
+import { toJsonText } from '../steps/canonical.js';
+import { diffSpecs, type SpecChange } from './diff-specs.js';
+import { buildWith, vendorUpdate, type VendorUpdate } from './vendor-source.js';
+
+export interface Comparison {
+  update: VendorUpdate | undefined;
+  built: Awaited<ReturnType<typeof buildWith>>;
+  changes: SpecChange[];
+  /** the built spec differs from the committed one, byte for byte */
+  specChanged: boolean;
+}
+
+/** Reads a vendor file the user named (relative to where they ran the command). */
+export function readVendorFile(cwd: string, path: string): { label: string; bytes: Buffer } {
+  const absolute = resolve(cwd, path);
+  if (!existsSync(absolute)) throw new PipelineError(path, '', 'no such file');
+  return { label: path, bytes: readFileSync(absolute) };
+}
+
+/** The committed `specs/<provider>/openapi.json` against what the sources build, with `file` in place of its kind's source. */
+export async function compareWithCommitted(specsDir: string, provider: string, file: { label: string; bytes: Buffer } | undefined, { packages = false } = {}): Promise<Comparison> {
+  const update = file && vendorUpdate(specsDir, provider, file.label, file.bytes);
+  const committedFile = join(specsDir, provider, 'openapi.json');
+  if (!existsSync(committedFile)) throw new PipelineError(`${provider}/openapi.json`, '', 'no committed spec to compare with: run `pnpm generate` first');
+  const committedText = readFileSync(committedFile, 'utf8');
+  const built = await buildWith(specsDir, update, { packages });
+  const spec = built.results.find((r) => r.name === provider)!.spec;
+  return { update, built, changes: diffSpecs(JSON.parse(committedText), spec as never), specChanged: toJsonText(spec) !== committedText };
+}
