@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { PipelineError } from '../errors.js';
 import { generateWorkspace, listProviders } from '../generate.js';
 import { readBytes, readProvider } from '../steps/read-provider.js';
-import { describeSource } from '../read/source-kind.js';
+import type { ProviderConfig } from '../model.js';
+import { describeSource, type SourceDescription } from '../read/source-kind.js';
 import { ValidationError } from '../steps/validation-report.js';
 
 /** A new vendor file standing in for the provider's source of its kind (the API document, or its docs capture). */
@@ -24,24 +25,26 @@ export function vendorUpdate(specsDir: string, provider: string, label: string, 
   const known = listProviders(specsDir);
   if (!known.includes(provider)) throw new PipelineError(`specs/${provider}`, '', `no such provider (there are: ${known.join(', ')})`);
   const { config } = readProvider(specsDir, provider); // checks provider.json and every source's sha256
-  const described = describeSource(bytes);
-  const apiField = config.swagger !== undefined ? 'swagger' : config.openapi !== undefined ? 'openapi' : undefined;
-  let source: string | undefined;
-  if (described.kind === 'docs') {
-    const docs = config.docs ?? [];
-    if (docs.length !== 1) throw new PipelineError(label, '', `is a docs text capture, and ${provider} has ${docs.length} docs captures: a vendor update replaces exactly one source of its kind`);
-    source = docs[0];
-  } else {
-    const wanted = described.kind === 'swagger2' ? 'swagger' : 'openapi';
-    if (apiField !== wanted) {
-      const has = apiField ? `its API document is under "${apiField}"` : 'it has no API document';
-      throw new PipelineError(label, '', `is ${described.label}, but ${provider}'s provider.json ${has}: a vendor update replaces a source of the same kind (rename the field by hand, then run pnpm generate)`);
-    }
-    source = config[wanted];
-  }
-  return { provider, label, source: source!, bytes, oldSha256: sha256(readBytes(specsDir, `${provider}/${source!}`)), newSha256: sha256(bytes) };
+  const source = sourceToReplace(config, describeSource(bytes), provider, label);
+  return { provider, label, source, bytes, oldSha256: sha256(readBytes(specsDir, `${provider}/${source}`)), newSha256: sha256(bytes) };
 }
 
+function sourceToReplace(config: ProviderConfig, described: SourceDescription, provider: string, label: string): string {
+  const apiField = config.swagger !== undefined ? 'swagger' : config.openapi !== undefined ? 'openapi' : undefined;
+  const docs = config.docs ?? [];
+  if (described.kind !== 'docs') {
+    const wanted = described.kind === 'swagger2' ? 'swagger' : 'openapi';
+    if (apiField !== wanted) {
+      const has = apiField ? `names its API document under "${apiField}"` : 'names no API document';
+      throw new PipelineError(label, '', `is ${described.label}, but ${provider}'s provider.json ${has}: a vendor update replaces a source of the same kind`);
+    }
+    return config[wanted]!;
+  }
+  // a document that does not parse reads as docs text; where the provider has no docs, its API document's reader says why
+  if (docs.length === 0 && apiField) return config[apiField]!;
+  if (docs.length !== 1) throw new PipelineError(label, '', `is a docs text capture, and ${provider} has ${docs.length} docs captures: a vendor update replaces exactly one source of its kind`);
+  return docs[0]!;
+}
 /**
  * The workspace as it would be with the update's file in place, built in memory (nothing is read from
  * or written to its place in specs/). A failure is one line that names the new file.
