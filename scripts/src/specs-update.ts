@@ -13,7 +13,7 @@ import { PipelineError } from './errors.js';
 import { packagesBeside, SPECS_DIR } from './generate.js';
 import { bumpFor, changeLine, summaryLine } from './diff/change-report.js';
 import { changesetName, changesetText } from './diff/changeset.js';
-import { compareWithCommitted, readVendorFile } from './diff/compare-update.js';
+import { changesIn, compareWithCommitted, readVendorFile } from './diff/compare-update.js';
 import type { VendorUpdate } from './diff/vendor-source.js';
 import { ensureDirectories } from './package/workspace.js';
 import { writeAll } from './steps/write-all.js';
@@ -44,7 +44,12 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
   const within = (dir: string, file: string) => file.startsWith(`${dir}${sep}`);
   const outputs = built.files.filter((f) => affected.some((p) => within(join(specsDir, p), f.file) || within(join(packagesBeside(specsDir), p), f.file)));
   const bump = bumpFor(changes, specChanged);
-  const changeset = bump && { file: join(root, '.changeset', changesetName(update!)), text: changesetText(update!, bump, changes) };
+  const bumps = affected.flatMap((name) => {
+    const own = changesIn(specsDir, name, built);
+    const packageBump = bumpFor(own.changes, own.specChanged);
+    return packageBump ? [{ provider: name, bump: packageBump }] : [];
+  });
+  const changeset = bump && { file: join(root, '.changeset', changesetName(update!)), text: changesetText(update!, bumps, changes) };
   const files = [
     { file: join(specsDir, provider, source), text: file.bytes },
     { file: join(specsDir, provider, 'provider.json'), text: withNewSha(specsDir, update!) },
@@ -62,7 +67,7 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
     return 0;
   }
   generateTypes(root, affected);
-  console.log(`wrote .changeset/${changesetName(update!)} (${bump} for @hostbill-api/${provider}); review it, then commit specs/, packages/ and .changeset/`);
+  console.log(`wrote .changeset/${changesetName(update!)} (${bumps.map((b) => `${b.bump} for @hostbill-api/${b.provider}`).join(', ')}); review it, then commit specs/, packages/ and .changeset/`);
   return 0;
 }
 

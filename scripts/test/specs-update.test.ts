@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runGenerate } from '../src/generate.js';
@@ -7,6 +7,7 @@ import { specsUpdate } from '../src/specs-update.js';
 import { FIXTURE_PROVIDERS, workspaceWith } from './helpers.js';
 
 const PROVIDER = 'openapi30-yaml';
+const UNION = 'everyone';
 const VENDOR = readFileSync(join(FIXTURE_PROVIDERS, PROVIDER, 'source', 'openapi.yaml'), 'utf8');
 const NEW_OPERATION = `  /api/invoice:
     get:
@@ -44,6 +45,9 @@ async function run(command: (argv: string[], options: any) => Promise<number>, a
 /** A scratch checkout with the fixture provider generated (its committed spec and package), and a new vendor file beside it. */
 async function generated(vendorText: string) {
   const { root, specsDir } = workspaceWith(PROVIDER);
+  // a union of every provider, as specs/hostbill is: it follows the provider's update
+  mkdirSync(join(specsDir, UNION));
+  writeFileSync(join(specsDir, UNION, 'provider.json'), JSON.stringify({ name: UNION, title: 'Everyone', unionOf: '*', servers: [{ url: 'https://{host}/api', variables: { host: { default: 'billing.example.com' } } }], auth: ['bearer'] }));
   const { code } = await run(generate, ['--specs', specsDir], root);
   expect(code).toBe(0);
   writeFileSync(join(root, 'vendor-new.yaml'), vendorText);
@@ -70,13 +74,14 @@ describe('specs:update on a fixture provider in a scratch checkout', () => {
     expect(newSha).not.toBe(oldSha);
     expect(JSON.parse(file('openapi.json')).paths['/invoice'].get.operationId).toBe('listInvoices');
     expect(readFileSync(join(root, 'packages', PROVIDER, 'src', 'index.ts'), 'utf8')).toMatch(/listInvoices/);
-    expect(generateTypes).toHaveBeenCalledWith(root, [PROVIDER]);
+    expect(generateTypes).toHaveBeenCalledWith(root, [PROVIDER, UNION]);
+    expect(JSON.parse(readFileSync(join(specsDir, UNION, 'openapi.json'), 'utf8')).paths['/invoice'].get).toBeDefined();
     expect(changesets()).toEqual([`${PROVIDER}-vendor-update-${newSha.slice(0, 8)}.md`]);
     const changeset = readFileSync(join(root, '.changeset', changesets()[0]!), 'utf8');
-    expect(changeset).toMatch(new RegExp(`^---\\n'@hostbill-api/${PROVIDER}': minor\\n---\\n`));
+    expect(changeset).toMatch(new RegExp(`^---\\n'@hostbill-api/${PROVIDER}': minor\\n'@hostbill-api/${UNION}': minor\\n---\\n`));
     expect(changeset).toContain(`sha256 ${oldSha} -> ${newSha}`);
     expect(changeset).toContain('- non-breaking: `GET /invoice` operation added (`#/paths/~1invoice/get`)');
-    expect(output).toMatch(/wrote \.changeset\/.*\(minor for @hostbill-api\/openapi30-yaml\)/);
+    expect(output).toMatch(/wrote \.changeset\/.*\(minor for @hostbill-api\/openapi30-yaml, minor for @hostbill-api\/everyone\)/);
     // and the checkout is what `pnpm generate` makes of it: nothing left out of date
     expect((await run(generate, ['--specs', specsDir, '--check'], root)).code).toBe(0);
     expect((await run(specsDiff, [PROVIDER], root, { specsDir })).output).toBe('openapi30-yaml: no changes');
@@ -88,7 +93,7 @@ describe('specs:update on a fixture provider in a scratch checkout', () => {
     expect(code).toBe(0);
     expect(output).toContain('breaking      POST /service/{id}/vms  response 200 field vm.label removed  #/paths/~1service~1{id}~1vms/post/responses/200/content/application~1json/schema/properties/vm/properties/label');
     const changeset = readFileSync(join(root, '.changeset', changesets()[0]!), 'utf8');
-    expect(changeset).toMatch(/^---\n'@hostbill-api\/openapi30-yaml': major\n---\n/);
+    expect(changeset).toMatch(/^---\n'@hostbill-api\/openapi30-yaml': major\n'@hostbill-api\/everyone': major\n---\n/);
     expect(changeset).toContain('- breaking: `POST /service/{id}/vms` response 200 field vm.label removed');
   });
 

@@ -23,10 +23,20 @@ export function readVendorFile(cwd: string, path: string): { label: string; byte
 /** The committed `specs/<provider>/openapi.json` against what the sources build, with `file` in place of its kind's source. */
 export async function compareWithCommitted(specsDir: string, provider: string, file: { label: string; bytes: Buffer } | undefined, { packages = false } = {}): Promise<Comparison> {
   const update = file && vendorUpdate(specsDir, provider, file.label, file.bytes);
-  const committedFile = join(specsDir, provider, 'openapi.json');
-  if (!existsSync(committedFile)) throw new PipelineError(`${provider}/openapi.json`, '', 'no committed spec to compare with: run `pnpm generate` first');
-  const committedText = readFileSync(committedFile, 'utf8');
+  committedText(specsDir, provider); // before building: a missing spec is the first thing to say
   const built = await buildWith(specsDir, update, { packages });
+  return { update, built, ...changesIn(specsDir, provider, built) };
+}
+
+/** What changed in one provider's spec (a union of the updated one, say) between its committed text and a build. */
+export function changesIn(specsDir: string, provider: string, built: Comparison['built']): Pick<Comparison, 'changes' | 'specChanged'> {
+  const before = committedText(specsDir, provider);
   const spec = built.results.find((r) => r.name === provider)!.spec;
-  return { update, built, changes: diffSpecs(JSON.parse(committedText), spec as never), specChanged: toJsonText(spec) !== committedText };
+  return { changes: diffSpecs(JSON.parse(before), spec as never), specChanged: toJsonText(spec) !== before };
+}
+
+function committedText(specsDir: string, provider: string): string {
+  const file = join(specsDir, provider, 'openapi.json');
+  if (!existsSync(file)) throw new PipelineError(`${provider}/openapi.json`, '', 'no committed spec to compare with: run `pnpm generate` first');
+  return readFileSync(file, 'utf8');
 }
