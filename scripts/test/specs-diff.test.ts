@@ -127,5 +127,6 @@ describe('classifyField and bumpFor', () => {
   it('names a field by its pointer below the schema', () => {
     expect(fieldName('/properties/services/items/properties/id')).toBe('services[].id');
     expect(fieldName('/items/properties/a~1b/additionalProperties')).toBe('[].a/b{*}');
+    expect(fieldName('/properties/invoice/properties/items/items/properties/linetotal')).toBe('invoice.items[].linetotal');
   });
 });

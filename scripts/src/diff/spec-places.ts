@@ -28,18 +28,19 @@ export function operationsOf(spec: Json): Map<string, { pointer: string; operati
   return operations;
 }
 
-/** `/properties/services/items/properties/id` -> `services[].id` */
+/** `/properties/services/items/properties/id` -> `services[].id`; a property may be called `items` too. */
 export function fieldName(below: string): string {
-  return below
-    .split('/')
-    .slice(1)
-    .reduce((name, segment, i, all) => {
-      if (segment === 'items') return `${name}[]`;
-      if (segment === 'additionalProperties') return `${name}{*}`;
-      if (segment === 'properties') return name;
-      const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-      return all[i - 1] === 'properties' ? (name ? `${name}.${key}` : key) : name;
-    }, '');
+  const segments = below.split('/').slice(1);
+  let name = '';
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === 'items') name += '[]';
+    else if (segments[i] === 'additionalProperties') name += '{*}';
+    else if (segments[i] === 'properties') {
+      const key = segments[++i]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      name += name ? `.${key}` : key;
+    }
+  }
+  return name;
 }
 
 export function operationPlaces(spec: Json, pointer: string, operation: Json): Map<string, Place> {
