@@ -19,7 +19,8 @@ export async function specsDiff(argv: string[], { cwd = process.cwd(), specsDir 
     return values.help ? 0 : 1;
   }
   const [provider, path] = positionals as [string, string | undefined];
-  const { update, changes, specChanged } = await compareWithCommitted(specsDir, provider, path === undefined ? undefined : readVendorFile(cwd, path));
+  const update = path === undefined ? undefined : readVendorFile(specsDir, provider, cwd, path);
+  const { changes, specChanged } = await compareWithCommitted(specsDir, provider, update);
   if (values.json) {
     const source = update && { file: `specs/${provider}/${update.source}`, sha256: { before: update.oldSha256, after: update.newSha256 } };
     console.log(JSON.stringify({ provider, source, specChanged, bump: bumpFor(changes, specChanged) ?? null, changes }, null, 2));

@@ -22,8 +22,13 @@ const USAGE = 'usage: pnpm specs:update <provider> <new vendor file>';
 
 /** Regenerates the packages' types (`turbo run generate`, as `pnpm generate` does) from the specs just written. */
 export type GenerateTypes = (root: string, packages: string[]) => void;
-const turboGenerate: GenerateTypes = (root, packages) =>
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'generate', '--output-logs=errors-only', ...packages.map((p) => `--filter=@hostbill-api/${p}`)], { cwd: root, stdio: 'inherit' });
+const turboGenerate: GenerateTypes = (root, packages) => {
+  try {
+    execFileSync('pnpm', ['exec', 'turbo', 'run', 'generate', '--output-logs=errors-only', ...packages.map((p) => `--filter=@hostbill-api/${p}`)], { cwd: root, stdio: 'inherit' });
+  } catch {
+    throw new PipelineError(`packages/{${packages.join(',')}}`, '', 'turbo run generate failed (its output is above): the specs and packages are written, their types are not; fix it, then run `pnpm generate`');
+  }
+};
 
 export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generateTypes = turboGenerate } = {}): Promise<number> {
   if (argv.length !== 2 || argv.some((a) => a.startsWith('-'))) {
@@ -31,13 +36,13 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
     return argv.includes('--help') ? 0 : 1;
   }
   const [provider, path] = argv as [string, string];
-  const file = readVendorFile(cwd, path);
-  const { update, built, changes, specChanged } = await compareWithCommitted(specsDir, provider, file, { packages: true });
-  const { source, oldSha256, newSha256 } = update!;
+  const update = readVendorFile(specsDir, provider, cwd, path);
+  const { source, oldSha256, newSha256 } = update;
   if (oldSha256 === newSha256) {
     console.log(`${provider}: ${path} is specs/${provider}/${source} byte for byte (sha256 ${newSha256}): nothing to update, no changeset written`);
     return 0;
   }
+  const { built, changes, specChanged } = await compareWithCommitted(specsDir, provider, update, { packages: true });
   // the provider and every union of it: their specs, reports and packages
   const affected = [provider, ...built.inputs.filter((i) => i.unites.includes(provider)).map((i) => i.config.name)];
   const root = join(specsDir, '..');
@@ -49,10 +54,10 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
     const packageBump = bumpFor(own.changes, own.specChanged);
     return packageBump ? [{ provider: name, bump: packageBump }] : [];
   });
-  const changeset = bump && { file: join(root, '.changeset', changesetName(update!)), text: changesetText(update!, bumps, changes) };
+  const changeset = bump && { file: join(root, '.changeset', changesetName(update)), text: changesetText(update, bumps, changes) };
   const files = [
-    { file: join(specsDir, provider, source), text: file.bytes },
-    { file: join(specsDir, provider, 'provider.json'), text: withNewSha(specsDir, update!) },
+    { file: join(specsDir, provider, source), text: update.bytes },
+    { file: join(specsDir, provider, 'provider.json'), text: withNewSha(specsDir, update) },
     ...outputs,
     ...(changeset ? [changeset] : []),
   ];
@@ -67,7 +72,7 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
     return 0;
   }
   generateTypes(root, affected);
-  console.log(`wrote .changeset/${changesetName(update!)} (${bumps.map((b) => `${b.bump} for @hostbill-api/${b.provider}`).join(', ')}); review it, then commit specs/, packages/ and .changeset/`);
+  console.log(`wrote .changeset/${changesetName(update)} (${bumps.map((b) => `${b.bump} for @hostbill-api/${b.provider}`).join(', ')}); review it, then commit specs/, packages/ and .changeset/`);
   return 0;
 }
 

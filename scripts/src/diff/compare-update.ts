@@ -6,26 +6,24 @@ import { diffSpecs, type SpecChange } from './diff-specs.js';
 import { buildWith, vendorUpdate, type VendorUpdate } from './vendor-source.js';
 
 export interface Comparison {
-  update: VendorUpdate | undefined;
   built: Awaited<ReturnType<typeof buildWith>>;
   changes: SpecChange[];
   /** the built spec differs from the committed one, byte for byte */
   specChanged: boolean;
 }
 
-/** Reads a vendor file the user named (relative to where they ran the command). */
-export function readVendorFile(cwd: string, path: string): { label: string; bytes: Buffer } {
+/** A vendor file the user named (relative to where they ran the command), as an update of the provider's source of its kind. */
+export function readVendorFile(specsDir: string, provider: string, cwd: string, path: string): VendorUpdate {
   const absolute = resolve(cwd, path);
   if (!existsSync(absolute)) throw new PipelineError(path, '', 'no such file');
-  return { label: path, bytes: readFileSync(absolute) };
+  return vendorUpdate(specsDir, provider, path, readFileSync(absolute));
 }
 
 /** The committed `specs/<provider>/openapi.json` against what the sources build, with `file` in place of its kind's source. */
-export async function compareWithCommitted(specsDir: string, provider: string, file: { label: string; bytes: Buffer } | undefined, { packages = false } = {}): Promise<Comparison> {
-  const update = file && vendorUpdate(specsDir, provider, file.label, file.bytes);
+export async function compareWithCommitted(specsDir: string, provider: string, update: VendorUpdate | undefined, { packages = false } = {}): Promise<Comparison> {
   committedText(specsDir, provider); // before building: a missing spec is the first thing to say
   const built = await buildWith(specsDir, update, { packages });
-  return { update, built, ...changesIn(specsDir, provider, built) };
+  return { built, ...changesIn(specsDir, provider, built) };
 }
 
 /** What changed in one provider's spec (a union of the updated one, say) between its committed text and a build. */
