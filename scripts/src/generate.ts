@@ -12,7 +12,7 @@ import { buildOrder, unionMembers } from './union-members.js';
 import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
-import { readProvider, type ProviderInput } from './steps/read-provider.js';
+import { readProvider, type ProviderInput, type ReadOptions } from './steps/read-provider.js';
 import { ValidationError } from './steps/validation-report.js';
 import { writeAll, type OutputFile } from './steps/write-all.js';
 import { ensureDirectories, orphanedPackages, providerPackages, removePackages } from './package/workspace.js';
@@ -21,7 +21,7 @@ export { listProviders };
 
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
 /** Where provider packages are generated: `packages/` beside `specs/`. */
-const packagesBeside = (specsDir: string) => join(specsDir, '..', 'packages');
+export const packagesBeside = (specsDir: string) => join(specsDir, '..', 'packages');
 
 export type GeneratedFile = OutputFile;
 
@@ -46,8 +46,9 @@ export function orderProviders(inputs: ProviderInput[]): ProviderInput[] {
   return buildOrder(inputs).map((input) => ({ ...input, unites: unionMembers(input.config, configs) }));
 }
 
-export async function generateAll(specsDir: string): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {
-  const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name)));
+/** Every provider built in memory; `options.replace` tries one source with other bytes (`specs:diff`). */
+export async function generateAll(specsDir: string, options: ReadOptions = {}): Promise<{ results: ProviderResult[]; reports: ReturnType<typeof buildReport>[]; files: GeneratedFile[]; inputs: ProviderInput[] }> {
+  const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name, options)));
   const catalogue = buildCatalogue(inputs);
   const finished = new Map<string, ProviderResult>();
   for (const input of inputs) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
@@ -61,8 +62,8 @@ export async function generateAll(specsDir: string): Promise<{ results: Provider
 }
 
 /** Specs and reports, then every provider package's files (`packages: false` for the specs alone). */
-export async function generateWorkspace(specsDir: string, { packages = true } = {}) {
-  const built = await generateAll(specsDir);
+export async function generateWorkspace(specsDir: string, { packages = true, ...options }: { packages?: boolean } & ReadOptions = {}) {
+  const built = await generateAll(specsDir, options);
   if (!packages) return { ...built, orphans: [] as string[] };
   const packagesDir = packagesBeside(specsDir);
   const specs = new Map(built.results.map((r) => [r.name, r.spec]));

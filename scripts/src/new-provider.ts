@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAsCommand } from './cli-entry.js';
 import { PipelineError } from './errors.js';
 import { runGenerate, SPECS_DIR } from './generate.js';
 import type { AuthStyle } from './model.js';
@@ -51,13 +51,4 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // pnpm runs this in scripts/; the user's file names are relative to where they typed the command
-  newProvider(process.argv.slice(2), { cwd: process.env.INIT_CWD ?? process.cwd() }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof PipelineError ? `error: ${error.message}` : error);
-      process.exit(1);
-    },
-  );
-}
+runAsCommand(import.meta.url, newProvider);

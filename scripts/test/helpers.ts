@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SPECS_DIR } from '../src/generate.js';
@@ -15,6 +15,27 @@ export function scratchSpecs(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hostbill-specs-'));
   cpSync(SPECS_DIR, dir, { recursive: true });
   return dir;
+}
+
+export const FIXTURE_PROVIDERS = join(import.meta.dirname, 'fixtures', 'new-providers');
+
+/** A specs folder holding only the given fixture providers, so the four real specs are not rebuilt here. */
+export function specsWith(...providers: string[]): string {
+  return copyFixtures(mkdtempSync(join(tmpdir(), 'hostbill-inputs-')), providers);
+}
+
+const copyFixtures = (dir: string, providers: string[]) => {
+  for (const p of providers) cpSync(join(FIXTURE_PROVIDERS, p), join(dir, p), { recursive: true });
+  return dir;
+};
+
+/** A scratch checkout around `specsWith(...)`: `<root>/specs/`, and `<root>/packages/runtime/LICENSE` the package generator reads. */
+export function workspaceWith(...providers: string[]): { root: string; specsDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'hostbill-workspace-'));
+  copyFixtures(join(root, 'specs'), providers);
+  mkdirSync(join(root, 'packages', 'runtime'), { recursive: true });
+  cpSync(join(SPECS_DIR, '..', 'packages', 'runtime', 'LICENSE'), join(root, 'packages', 'runtime', 'LICENSE'));
+  return { root, specsDir: join(root, 'specs') };
 }
 
 /** Records the sha256 of every file in a scratch provider's source/, after a test changed one on purpose. */

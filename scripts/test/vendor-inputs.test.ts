@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,17 +10,9 @@ import { RepairLog, type HttpMethod, type OpenApi, type PipelineContext } from '
 import { buildProvider, RULES } from '../src/pipeline.js';
 import { readProvider } from '../src/steps/read-provider.js';
 import { ValidationError } from '../src/steps/validation-report.js';
-import { rehash } from './helpers.js';
+import { rehash, specsWith } from './helpers.js';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'new-providers');
 const NEW_PROVIDERS = ['openapi30-yaml', 'swagger-at-id'];
-
-/** A specs folder holding only the given fixture providers, so the four real specs are not rebuilt here. */
-function specsWith(...providers: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hostbill-inputs-'));
-  for (const p of providers) cpSync(join(FIXTURES, p), join(dir, p), { recursive: true });
-  return dir;
-}
 
 /** A provider folder written by the test: one API document (text) under `field`, hashed. */
 function writeOne(dir: string, name: string, field: 'swagger' | 'openapi' | 'docs', file: string, text: string, extra: Record<string, unknown> = {}): void {

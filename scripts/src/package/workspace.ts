@@ -24,7 +24,7 @@ export function orphanedPackages(packagesDir: string, providers: readonly string
     .map((d) => join(packagesDir, d.name));
 }
 
-export function ensureDirectories(files: OutputFile[]): void {
+export function ensureDirectories(files: Array<{ file: string }>): void {
   for (const dir of new Set(files.map((f) => dirname(f.file)))) mkdirSync(dir, { recursive: true });
 }
 

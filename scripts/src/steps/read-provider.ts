@@ -36,10 +36,12 @@ export interface ReadOptions {
   read?: (specsDir: string, file: string) => Buffer;
   /** off only where the input is meant to differ from the vendor's (fuzzing); every source still needs a hash */
   verifyHashes?: boolean;
+  /** one source read from these bytes instead (`specsDir`-relative name), unhashed: a vendor update being tried */
+  replace?: { file: string; bytes: Buffer };
 }
 
 /** Reads `specs/<name>/provider.json` and everything it names; `specsDir`-relative file names in errors. */
-export function readProvider(specsDir: string, name: string, { read = readBytes, verifyHashes = true }: ReadOptions = {}): ProviderInput {
+export function readProvider(specsDir: string, name: string, { read = readBytes, verifyHashes = true, replace }: ReadOptions = {}): ProviderInput {
   const configFile = `${name}/provider.json`;
   const config = checkProviderConfig(readJson(specsDir, configFile), configFile, name);
   // every source is confined and hashed before any of them is read
@@ -49,9 +51,11 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
     ...(config.docs ?? []).map((relative, index) => ({ pointer: `/docs/${index}`, relative })),
   ].map(({ pointer, relative }) => confineSource(specsDir, name, relative, configFile, pointer));
   const hashes = checkHashes(config.sha256, sources, configFile);
-  const bytes = new Map(sources.map((source) => [source, read(specsDir, `${name}/${source}`)]));
+  const readSource = (file: string) => (file === replace?.file ? replace.bytes : read(specsDir, file));
+  const bytes = new Map(sources.map((source) => [source, readSource(`${name}/${source}`)]));
   if (verifyHashes) {
     for (const [source, content] of bytes) {
+      if (`${name}/${source}` === replace?.file) continue;
       const [actual, expected] = [createHash('sha256').update(content).digest('hex'), hashes.get(source)!];
       if (actual !== expected) {
         throw new PipelineError(`${name}/${source}`, '', `vendor copy changed (sha256 ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…): vendor files are never edited; put corrections in patches/`);

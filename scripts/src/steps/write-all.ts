@@ -17,7 +17,8 @@ export type WriteFs = Pick<typeof nodeFs, 'lstatSync' | 'readFileSync' | 'writeF
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
-export function writeAll(files: OutputFile[], fs: WriteFs = nodeFs): void {
+/** `text` may be bytes: a vendor file is written as it came. */
+export function writeAll(files: Array<{ file: string; text: string | Uint8Array }>, fs: WriteFs = nodeFs): void {
   // what each target held before (undefined: it did not exist), for putting it back
   const previous = files.map(({ file }) => {
     const stat = fs.lstatSync(file, { throwIfNoEntry: false });
