@@ -1,8 +1,9 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type HostensClient, type ListServerResponse } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type HostensClient, type ListServerItem, type ListServerResponse } from '../src/index.js';
 
-type ServerSummary = ListServerResponse[number];
+// GET /server answers one record or a list (its prose and its example disagree)
+type ServerSummary = ListServerItem;
 
 const client = createHostensClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
@@ -14,7 +15,7 @@ export async function typeChecks() {
   expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number>();
 
   const servers = await client.GET('/server');
-  expectTypeOf(servers.data!).toEqualTypeOf<ServerSummary[]>();
+  expectTypeOf(servers.data!).toEqualTypeOf<ListServerResponse>();
 
   const reinstall = await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'ubuntu-22.04', script: 7 } });
   expectTypeOf(reinstall.data!.task_id).toEqualTypeOf<number>();
@@ -41,12 +42,12 @@ export async function optionChecks() {
   if (plain.error !== undefined) {
     expectTypeOf(plain.data).toEqualTypeOf<undefined>();
     if (typeof plain.error !== 'string') expectTypeOf(plain.error).toHaveProperty('error');
-  } else expectTypeOf(plain.data).toEqualTypeOf<ServerSummary[]>();
+  } else expectTypeOf(plain.data).toEqualTypeOf<ListServerResponse>();
 
   // a throwing client: `data` is never undefined, no `!` needed
   const strict = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
   const { data } = await strict.GET('/server');
-  expectTypeOf(data).toEqualTypeOf<ServerSummary[]>();
+  expectTypeOf(data).toEqualTypeOf<ListServerResponse>();
   // @ts-expect-error a throwing client cannot be told not to throw for one call
   await strict.GET('/server', { throwOnError: false });
 }
@@ -54,9 +55,9 @@ export async function optionChecks() {
 export async function perCallThrow() {
   // throwOnError for one call narrows that call's answer to `{ data }`
   const { data } = await client.GET('/server', { throwOnError: true });
-  expectTypeOf(data).toEqualTypeOf<ServerSummary[]>();
+  expectTypeOf(data).toEqualTypeOf<ListServerResponse>();
   const viaRequest = await client.request('get', '/server', { throwOnError: true });
-  expectTypeOf(viaRequest.data).toEqualTypeOf<ServerSummary[]>();
+  expectTypeOf(viaRequest.data).toEqualTypeOf<ListServerResponse>();
   // @ts-expect-error still no unknown options on the narrowing overload
   await client.GET('/server', { throwOnError: true, bogus: 1 });
 }
@@ -67,7 +68,7 @@ export async function operationFunctionChecks() {
   const viaMethod = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
   expectTypeOf(viaFunction).toEqualTypeOf(viaMethod);
   const listed = await listServer(client, { timeoutMs: 5_000, retry: false });
-  expectTypeOf(listed.data).toEqualTypeOf<ServerSummary[] | undefined>();
+  expectTypeOf(listed.data).toEqualTypeOf<ListServerResponse | undefined>();
   const thrown = await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { os: 'debian-12' }, throwOnError: true });
   expectTypeOf(thrown.data.task_id).toEqualTypeOf<number>();
   const strict = createHostensClient({ throwOnError: true });

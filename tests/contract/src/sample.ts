@@ -189,8 +189,11 @@ function objectFor(spec: Spec, schema: Schema, check: SchemaCheck, depth: number
   for (const name of required) if (!(name in out)) out[name] = 'example'; // required but not described
   const extra = schema.additionalProperties;
   const wanted = Math.max(schema.minProperties ?? 0, Object.keys(properties).length === 0 && extra && extra !== true ? 1 : 0);
+  // a map's keys follow its `propertyNames` (ids keyed by digits take `1`, `2`, ...)
+  const keyPattern = (schema.propertyNames as { pattern?: string } | undefined)?.pattern;
+  const keyFor = (i: number) => (keyPattern && !new RegExp(keyPattern, 'u').test(`key${i}`) ? String(i) : `key${i}`);
   for (let i = 0; Object.keys(out).length < wanted && extra !== false; i++) {
-    out[`key${i + 1}`] = sample(spec, extra === true || extra === undefined ? {} : extra, check, depth + 1);
+    out[keyFor(i + 1)] = sample(spec, extra === true || extra === undefined ? {} : extra, check, depth + 1);
   }
   return out;
 }

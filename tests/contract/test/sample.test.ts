@@ -28,12 +28,13 @@ const fixture = {
       Node: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 12 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
       Everything: {
         type: 'object',
-        required: ['status', 'nested', 'list', 'map', 'choice', 'nullable'],
+        required: ['status', 'nested', 'list', 'map', 'idMap', 'choice', 'nullable'],
         properties: {
           status: { $ref: '#/components/schemas/Alias' },
           nested: { type: 'object', properties: { deeper: { type: 'object', required: ['n'], properties: { n: { type: 'number', exclusiveMinimum: 0, maximum: 0.75 } } } } },
           list: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'object', required: ['k'], properties: { k: { type: 'integer', multipleOf: 5, minimum: 7 } } } },
           map: { type: 'object', additionalProperties: { type: 'integer', maximum: -3 } },
+          idMap: { type: 'object', propertyNames: { pattern: '^[0-9]+$' }, additionalProperties: { type: 'string' } },
           closed: { type: 'object', additionalProperties: false, properties: { only: { type: 'boolean' } } },
           choice: { oneOf: [{ type: 'integer' }, { type: 'number' }, { type: 'string' }] },
           either: { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Node' }] },
