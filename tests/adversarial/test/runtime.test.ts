@@ -303,6 +303,7 @@ describe('6. one deadline for the whole call', () => {
       await vi.advanceTimersByTimeAsync(1_500);
       expect(outcome).toBeInstanceOf(TimeoutError);
       expect((outcome as Error).message).toMatch(/total budget of 120000 ms/);
+      expect((outcome as TimeoutError).budget).toBe('total'); // so no caller further out retries it
     } finally {
       vi.useRealTimers();
     }
