@@ -5,3 +5,4 @@ export { writeAll } from './steps/write-all.js';
 export { describeSchemaError, specSchemaCheck, type SchemaCheck } from './steps/schema-validator.js';
 export { detectSourceKind, describeSource, type SourceKind } from './read/source-kind.js';
 export { staleManifests, syncProviderDeps, wantsProviderDeps, workspaceFolders, type Manifest } from './workspace-deps.js';
+export { listOperations, type OperationDoc } from './package/operations.js';
