@@ -46,7 +46,8 @@ describe('waitForTask (generated from the spec\'s task endpoint)', () => {
   it('gives up with PollTimeoutError carrying the last state when the task never completes', async () => {
     server = await startFakeServer((_req, res) => json(res, 200, running));
     const client = createHostensClient({ baseUrl: server.url, retry: false });
-    const error = await waitForTask(client, { server_id: 1, task_id: 2 }, { intervalMs: 1, maxIntervalMs: 5, timeoutMs: 200 }).catch((e: unknown) => e);
+    // the first check answers in a few ms; 2 s (far above 10x that) leaves a loaded machine time to see one answer
+    const error = await waitForTask(client, { server_id: 1, task_id: 2 }, { initialDelayMs: 0, intervalMs: 1, maxIntervalMs: 5, timeoutMs: 2000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PollTimeoutError);
     expect((error as PollTimeoutError).lastValue).toEqual(running);
     expect((error as Error).message).toContain('waitForTask GET /server/{server_id}/task/{task_id}');
