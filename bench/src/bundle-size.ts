@@ -42,7 +42,7 @@ export async function first() {
 const client = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
 export async function reboot(serverId: number) {
   const { data } = await client.POST('/server/{server_id}/reboot', { params: { path: { server_id: serverId } } });
-  return waitForTask(client, { serverId, taskId: data.task_id });
+  return waitForTask(client, { server_id: serverId, task_id: data.task_id });
 }`,
 };
 

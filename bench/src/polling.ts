@@ -30,7 +30,7 @@ export async function measurePolling(tasks: number) {
     delay.enable();
     const started = Date.now();
     await Promise.all(
-      Array.from({ length: tasks }, (_, i) => waitForTask(client, { serverId: 1, taskId: i }, { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_INTERVAL_MS, timeoutMs: 30_000 })),
+      Array.from({ length: tasks }, (_, i) => waitForTask(client, { server_id: 1, task_id: i }, { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_INTERVAL_MS, timeoutMs: 30_000 })),
     );
     const seconds = (Date.now() - started) / 1000;
     delay.disable();

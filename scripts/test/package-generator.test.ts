@@ -7,6 +7,7 @@ import { jsdoc } from '../src/package/jsdoc.js';
 import { clientIdentifier, functionName, typeName } from '../src/package/names.js';
 import { listOperations, resolve } from '../src/package/operations.js';
 import { packageFiles } from '../src/package/package-files.js';
+import { findTaskEndpoint } from '../src/package/task-endpoint.js';
 import { orphanedPackages } from '../src/package/workspace.js';
 import { PipelineError } from '../src/errors.js';
 
@@ -137,6 +138,47 @@ describe('package files', () => {
     const text = (name: string) => out.find((f) => f.file.endsWith(name))!.text;
     expect(text('src/index.ts')).toContain('export const createAcmeClient = defineProviderClient<paths>();');
     expect(text('README.md')).toContain("baseUrl: 'https://billing.acme.test/api'");
+  });
+});
+
+describe('task endpoint', () => {
+  const withTask = (): OpenApi => {
+    const s = spec();
+    s.paths!['/vm/{vm_id}/task/{job_id}'] = {
+      get: {
+        operationId: 'get vm task',
+        parameters: [
+          { name: 'vm_id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'job_id', in: 'path', required: true, schema: { type: 'integer' } },
+        ],
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { completed: { type: 'string' }, results: { type: 'string' } } } } } } },
+      },
+    };
+    return s;
+  };
+  const generate = (api: OpenApi) => Object.fromEntries(packageFiles({ config: { name: 'acme', title: 'Acme', auth: ['basic'] }, spec: api }, '/p', '').map((f) => [f.file.slice(3), f.text]));
+
+  it('is found in the spec, and the one path found types waitForTask and feeds the README', () => {
+    expect(findTaskEndpoint(listOperations(withTask(), 'acme'))).toEqual({ path: '/vm/{vm_id}/task/{job_id}', doneWhen: 'completed', params: ['vm_id', 'job_id'] });
+    const out = generate(withTask());
+    expect(out['acme/src/tasks.ts']).toContain("export const waitForTask = /* @__PURE__ */ defineTaskWaiter<paths, '/vm/{vm_id}/task/{job_id}'>('/vm/{vm_id}/task/{job_id}', { doneWhen: 'completed' });");
+    expect(out['acme/src/index.ts']).toContain("export { waitForTask } from './tasks.js';");
+    expect(out['acme/README.md']).toContain('`waitForTask` polls\n`GET /vm/{vm_id}/task/{job_id}`');
+  });
+
+  it('a spec without one gives no tasks.ts, no waitForTask export and no README section', () => {
+    expect(findTaskEndpoint(listOperations(spec(), 'acme'))).toBeUndefined();
+    const out = generate(spec());
+    expect(out['acme/src/tasks.ts']).toBeUndefined();
+    expect(out['acme/src/index.ts']).not.toContain('waitForTask }');
+    expect(out['acme/README.md']).not.toContain('waitForTask');
+  });
+
+  it('needs the field that marks a task done: a task path without it is not a task endpoint', () => {
+    const noDone = withTask();
+    const get = noDone.paths!['/vm/{vm_id}/task/{job_id}']!.get!;
+    (get.responses!['200'] as { content: Record<string, { schema: { properties: object } }> }).content['application/json']!.schema.properties = { results: { type: 'string' } };
+    expect(findTaskEndpoint(listOperations(noDone, 'acme'))).toBeUndefined();
   });
 });
 

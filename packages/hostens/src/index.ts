@@ -181,5 +181,8 @@ export {
   createToken,
 } from './operations.js';
 
-/** Auth strategies, errors, waitForTask and the rest of the runtime, so one import is enough. */
+/** Polls this API's task endpoint until the task is finished; see ./tasks.ts. */
+export { waitForTask } from './tasks.js';
+
+/** Auth strategies, errors, poll and the rest of the runtime, so one import is enough. */
 export * from '@hostbill-api/runtime';

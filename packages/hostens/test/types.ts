@@ -1,6 +1,6 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type HostensClient, type ListServerItem, type ListServerResponse } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type GetServerTaskResponse, type HostensClient, type ListServerItem, type ListServerResponse } from '../src/index.js';
 
 // GET /server answers one record or a list (its prose and its example disagree)
 type ServerSummary = ListServerItem;
@@ -19,7 +19,8 @@ export async function typeChecks() {
 
   const reinstall = await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'ubuntu-22.04', script: 7 } });
   expectTypeOf(reinstall.data!.task_id).toEqualTypeOf<number>();
-  await waitForTask(client, { serverId: 1, taskId: reinstall.data!.task_id });
+  const task = await waitForTask(client, { server_id: 1, task_id: reinstall.data!.task_id });
+  expectTypeOf(task).toEqualTypeOf<GetServerTaskResponse>();
 
   // @ts-expect-error `script` is an init script id, not a string
   await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { script: 'seven' } });
@@ -84,4 +85,24 @@ export async function operationFunctionChecks() {
   await listServer(client, { totallyBogusOption: 42 });
   // @ts-expect-error a client of another API is not accepted
   await listServer(createProviderClient<{ '/other': { get: { parameters: {}; responses: { 200: { content: { 'application/json': string } } } } } }>({ baseUrl: 'https://billing.example.com/api' }));
+}
+
+export async function waitForTaskChecks() {
+  // typed from this provider's spec: the task path's parameters in, its 200 answer out
+  const task = await waitForTask(client, { server_id: 1, task_id: 2 }, { timeoutMs: 1000, onProgress: (t) => expectTypeOf(t).toEqualTypeOf<GetServerTaskResponse>() });
+  expectTypeOf(task).toEqualTypeOf<GetServerTaskResponse>();
+  expectTypeOf(task.completed).toEqualTypeOf<string>();
+  // a throwing client fits as well
+  expectTypeOf(await waitForTask(createHostensClient({ throwOnError: true }), { server_id: 1, task_id: 2 })).toEqualTypeOf<GetServerTaskResponse>();
+  // @ts-expect-error the result is the task, not its results string
+  const results: number = task;
+  // @ts-expect-error `task_id` is a number in the spec
+  await waitForTask(client, { server_id: 1, task_id: 'seven' });
+  // @ts-expect-error both path parameters are required
+  await waitForTask(client, { server_id: 1 });
+  // @ts-expect-error the old camelCase ids are gone: the spec's parameter names are the keys
+  await waitForTask(client, { serverId: 1, taskId: 2 });
+  // @ts-expect-error a client of another API is not accepted
+  await waitForTask(createProviderClient<{ '/other': { get: { parameters: {}; responses: { 200: { content: { 'application/json': string } } } } } }>({ baseUrl: 'https://x.example' }), { server_id: 1, task_id: 2 });
+  return results;
 }

@@ -1,6 +1,7 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
 import { basicAuth, createHtMoniClient, type GetTicketDetailsResponse } from '../src/index.js';
+import * as provider from '../src/index.js';
 
 const client = createHtMoniClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
@@ -12,4 +13,9 @@ export async function typeChecks() {
   await client.POST('/tickets', { body: { dept_id: 1, subject: 'Help', body: 'Text' } });
   // @ts-expect-error the department is a number
   await client.POST('/tickets', { body: { dept_id: 'sales' } });
+}
+
+export function noTaskEndpoint() {
+  // @ts-expect-error this spec has no task endpoint, so the package exports no waitForTask
+  return provider.waitForTask;
 }

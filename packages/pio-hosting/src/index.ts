@@ -63,5 +63,5 @@ export {
   refreshToken,
 } from './operations.js';
 
-/** Auth strategies, errors, waitForTask and the rest of the runtime, so one import is enough. */
+/** Auth strategies, errors, poll and the rest of the runtime, so one import is enough. */
 export * from '@hostbill-api/runtime';

@@ -1,6 +1,7 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
 import { createPioHostingClient, jwtAuth, type GetInvoiceDetailsResponse } from '../src/index.js';
+import * as provider from '../src/index.js';
 
 const client = createPioHostingClient({ auth: jwtAuth({ username: 'api@example.com', password: 'secret' }) });
 
@@ -16,4 +17,9 @@ export async function typeChecks() {
   await client.POST('/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 'web-1' } });
   // @ts-expect-error the label is a string
   await client.POST('/service/{id}/label', { params: { path: { id: 1 } }, body: { label: 42 } });
+}
+
+export function noTaskEndpoint() {
+  // @ts-expect-error this spec has no task endpoint, so the package exports no waitForTask
+  return provider.waitForTask;
 }

@@ -80,6 +80,15 @@ export class RateLimitError extends HostBillApiError {
 /** No answer within `timeoutMs` (one attempt) or `totalTimeoutMs` (the whole call), or HTTP 408. */
 export class TimeoutError extends HostBillApiError {
   override name = 'TimeoutError';
+  /**
+   * `'total'`: the call's whole budget (`totalTimeoutMs`) ran out, so nothing may retry it, not even
+   * a caller further out (a login inside a call); `'attempt'`: one attempt's `timeoutMs`, or an HTTP 408.
+   */
+  readonly budget: 'attempt' | 'total';
+  constructor(message: string, details: ErrorDetails & { budget?: 'attempt' | 'total' }) {
+    super(message, details);
+    this.budget = details.budget ?? 'attempt';
+  }
 }
 /** The caller's `signal` aborted the call; `cause` is the signal's reason. */
 export class AbortError extends HostBillApiError {

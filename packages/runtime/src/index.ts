@@ -50,7 +50,7 @@ export {
 export { isTransientError, type RetryOptions } from './retry.js';
 
 export { poll, PollTimeoutError, type PollOptions } from './poll.js';
-export { waitForTask, type ServerTask, type TaskClient } from './tasks.js';
+export { defineTaskWaiter, type TaskOf, type TaskParams, type TaskReading, type TaskWaiter } from './tasks.js';
 
 export { consoleLogger, type Logger, type LogLevel, type TrafficEvent } from './log.js';
 export { REDACTED, type Redactor } from './redact.js';

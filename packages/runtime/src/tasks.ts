@@ -1,44 +1,46 @@
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import { poll, type PollOptions } from './poll.js';
 import { isTransientError } from './retry.js';
+import type { HostBillClient, OperationOf, SuccessData } from './types.js';
 
-/** Hostens' `GET /server/{server_id}/task/{task_id}` answer; dates are ISO 8601, '' until set. */
-export interface ServerTask {
-  name?: string;
-  activated?: string;
-  assigned?: string;
-  completed?: string;
-  results?: string;
-}
+/** The documented 200 body of `GET path`: the task as that provider's spec types it. */
+export type TaskOf<Paths extends {}, Path extends PathsWithMethod<Paths, 'get'>> = SuccessData<OperationOf<Paths, Path, 'get'>>;
 
-const TASK_PATH = '/server/{server_id}/task/{task_id}';
+/** The path parameters of `GET path` (`{ server_id: number; task_id: number }`), as the spec types them. */
+export type TaskParams<Paths extends {}, Path extends PathsWithMethod<Paths, 'get'>> = OperationOf<Paths, Path, 'get'> extends { parameters: { path: infer P } } ? P : never;
 
-/** The part of a generated client that waitForTask needs; every provider client with the endpoint fits. */
-export interface TaskClient {
-  GET(
-    path: '/server/{server_id}/task/{task_id}',
-    init: { params: { path: { server_id: number; task_id: number } }; signal?: AbortSignal; throwOnError?: true },
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/**
+ * How to read a task: it is finished once the field `doneWhen` holds a value (not `''`, `null` or
+ * absent), such as Hostens' `completed` date. Data, so the generator writes it from the spec.
+ */
+export interface TaskReading<Task> {
+  doneWhen: keyof Task & string;
 }
 
 /**
- * Waits for an asynchronous server task (reboot, reinstall, ...) to finish: polls until the task
- * reports `completed`, then resolves with its `results`. Transient failures while polling are
- * retried; a timeout rejects with PollTimeoutError carrying the last state seen; an abort rejects
- * with an AbortError wherever it lands. First checks are spread over `intervalMs`, so a thousand
- * waiters started together do not poll in one burst.
+ * Waits for an asynchronous task (reboot, reinstall, ...) to finish: polls `GET path` until the task
+ * reads as done, then resolves with the finished task. Transient failures while polling are retried;
+ * a timeout rejects with PollTimeoutError carrying the last state seen; an abort rejects with an
+ * AbortError wherever it lands. First checks are spread over `intervalMs` (default 2000), so a
+ * thousand waiters started together do not poll in one burst.
  */
-export async function waitForTask(client: TaskClient, ids: { serverId: number | string; taskId: number | string }, options: PollOptions<ServerTask> = {}): Promise<string> {
-  const path = { server_id: ids.serverId as number, task_id: ids.taskId as number };
-  const fetchTask = async (signal: AbortSignal): Promise<ServerTask> => {
-    const { data } = await client.GET(TASK_PATH, { params: { path }, signal, throwOnError: true });
-    return (data ?? {}) as ServerTask;
+export type TaskWaiter<Paths extends {}, Path extends PathsWithMethod<Paths, 'get'>> = <Throw extends boolean>(
+  client: HostBillClient<Paths, Throw>,
+  params: TaskParams<Paths, Path>,
+  options?: PollOptions<TaskOf<Paths, Path>>,
+) => Promise<TaskOf<Paths, Path>>;
+
+/** `waitForTask` for one API's task endpoint; generated packages call this once, with the path found in their spec. */
+export function defineTaskWaiter<Paths extends {}, Path extends PathsWithMethod<Paths, 'get'>>(path: Path, reading: TaskReading<TaskOf<Paths, Path>>): TaskWaiter<Paths, Path> {
+  type Task = TaskOf<Paths, Path>;
+  const operation = `waitForTask GET ${path as string}`;
+  const isDone = (task: Task) => {
+    const value = (task as Record<string, unknown> | undefined)?.[reading.doneWhen];
+    return value !== undefined && value !== null && value !== '';
   };
-  const done = await poll(fetchTask, (task) => typeof task.completed === 'string' && task.completed !== '', {
-    intervalMs: 2000,
-    initialDelayMs: 'spread',
-    isTransient: isTransientError,
-    operation: `waitForTask GET ${TASK_PATH}`,
-    ...options,
-  });
-  return done.results ?? '';
+  return (client, params, options = {}) => {
+    const request = client.request as unknown as (method: string, path: string, init: object) => Promise<{ data: Task }>;
+    const fetchTask = async (signal: AbortSignal): Promise<Task> => (await request('get', path as string, { params: { path: params }, signal, throwOnError: true })).data;
+    return poll(fetchTask, isDone, { intervalMs: 2000, initialDelayMs: 'spread', isTransient: isTransientError, operation, ...options });
+  };
 }

@@ -129,9 +129,8 @@ export async function send(call: PreparedCall, transport: Transport): Promise<Ou
   }
 }
 
-const FINAL_TIMEOUTS = new WeakSet<HostBillApiError>();
 function isFinalTimeout(failure: HostBillApiError, lastChance: boolean): boolean {
-  return failure instanceof TimeoutError && (lastChance || FINAL_TIMEOUTS.has(failure));
+  return failure instanceof TimeoutError && (lastChance || failure.budget === 'total');
 }
 
 /** The wait between attempts; the caller's abort ends it at once as an AbortError. */
@@ -187,9 +186,7 @@ function classify(error: unknown, linked: LinkedSignal, call: PreparedCall, last
   if (call.signal?.aborted) return abortError(request, call.signal.reason, transport);
   if (linked.timedOut()) {
     const limit = lastChance ? `its total budget of ${call.totalTimeoutMs} ms` : `${call.timeoutMs} ms`;
-    const timeout = new TimeoutError(`${describeRequest(request)} timed out after ${limit}`, { request, cause: error, redactor: transport.redactor });
-    if (lastChance) FINAL_TIMEOUTS.add(timeout);
-    return timeout;
+    return new TimeoutError(`${describeRequest(request)} timed out after ${limit}`, { request, cause: error, redactor: transport.redactor, budget: lastChance ? 'total' : 'attempt' });
   }
   if (error instanceof HostBillApiError) return error;
   if (error instanceof BodyTooLargeError) return new InvalidResponseError(`${describeRequest(request)}: ${error.message}`, { request, redactor: transport.redactor });

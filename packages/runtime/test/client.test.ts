@@ -133,24 +133,21 @@ describe('JWT auth', () => {
     expect(logins).toBe(2);
   });
 
-  it('wrong credentials: like any answer, the login refusal is { error } by default and an AuthenticationError with throwOnError', async () => {
+  // one rule for both strategies; what differs is which request the server refused (jwtAuth: its login)
+  it.each([
+    ['jwtAuth', () => jwtAuth({ username: 'u', password: PASSWORD }), 'POST /login', ['/login']],
+    ['basicAuth', () => basicAuth({ username: 'u', password: PASSWORD }), 'GET /details', ['/details']],
+  ] as const)('wrong credentials with %s: the refusal is { error } by default and an AuthenticationError with throwOnError', async (_name, auth, refused, paths) => {
     const server = await serve((_req, res) => json(res, 401, { error: ['invalid_credentials'] }));
-    const plain = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }) });
+    const plain = createProviderClient<TestPaths>({ baseUrl: server.url, auth: auth() });
     const { error, response } = await plain.GET('/details');
     expect(error).toEqual({ error: ['invalid_credentials'] });
     expect(response.status).toBe(401);
-    const throwing = createProviderClient<TestPaths>({ baseUrl: server.url, auth: jwtAuth({ username: 'u', password: PASSWORD }), throwOnError: true });
+    expect(server.requests.map((r) => r.path)).toEqual(paths); // refused once: no replay, no second login
+    const throwing = createProviderClient<TestPaths>({ baseUrl: server.url, auth: auth(), throwOnError: true });
     const thrown = await throwing.GET('/details').catch((e) => e);
     expect(thrown).toBeInstanceOf(AuthenticationError);
-    expect(thrown.message).toBe('POST /login failed with HTTP 401: invalid_credentials');
-  });
-
-  it('basicAuth follows the same rule: a 401 is { error } by default', async () => {
-    const server = await serve((_req, res) => json(res, 401, { error: ['invalid_credentials'] }));
-    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth: basicAuth({ username: 'u', password: PASSWORD }) });
-    const { error, response } = await client.GET('/details');
-    expect(error).toEqual({ error: ['invalid_credentials'] });
-    expect(response.status).toBe(401);
+    expect(thrown.message).toBe(`${refused} failed with HTTP 401: invalid_credentials`);
   });
 
   it('one jwtAuth cannot serve two deployments: the second client is refused', async () => {

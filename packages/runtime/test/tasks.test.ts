@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProviderClient, isTransientError, PollTimeoutError, waitForTask } from '../src/index.js';
+import { createProviderClient, defineTaskWaiter, isTransientError, PollTimeoutError } from '../src/index.js';
 import { isTransientStatus } from '../src/retry.js';
 import { json, startFakeServer } from '@hostbill-api/test-support';
 
@@ -7,10 +7,12 @@ interface TaskPaths {
   '/server/{server_id}/task/{task_id}': {
     get: {
       parameters: { path: { server_id: number; task_id: number } };
-      responses: { 200: { content: { 'application/json': { completed?: string; results?: string } } } };
+      responses: { 200: { content: { 'application/json': { name?: string; completed?: string; results?: string } } } };
     };
   };
 }
+
+const waitForTask = defineTaskWaiter<TaskPaths, '/server/{server_id}/task/{task_id}'>('/server/{server_id}/task/{task_id}', { doneWhen: 'completed' });
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -31,36 +33,36 @@ const fast = { intervalMs: 1, maxIntervalMs: 5 };
 const running = { name: 'server_reboot', activated: '2018-05-31T10:25:24+00:00', assigned: '', completed: '', results: '' };
 const done = { ...running, completed: '2018-05-31T10:27:24+00:00', results: 'VM rebooted successfully' };
 
-describe('waitForTask', () => {
-  it('polls until the task is completed and resolves with its results', async () => {
+describe('defineTaskWaiter', () => {
+  it('polls until the task is completed and resolves with the finished task', async () => {
     const { server, client } = await taskServer([[200, running], [200, running], [200, done]]);
     const progress: string[] = [];
-    const results = await waitForTask(client, { serverId: 113, taskId: 77995 }, { ...fast, onProgress: (t) => progress.push(t.name ?? '') });
-    expect(results).toBe('VM rebooted successfully');
+    const task = await waitForTask(client, { server_id: 113, task_id: 77995 }, { ...fast, onProgress: (t) => progress.push(t.name ?? '') });
+    expect(task).toEqual(done);
     expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill('/server/113/task/77995'));
     expect(progress).toHaveLength(2);
   });
 
   it('survives two 503s in a row', async () => {
     const { client } = await taskServer([[503, { error: ['busy'] }], [503, { error: ['busy'] }], [200, done]]);
-    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, fast)).resolves.toBe('VM rebooted successfully');
+    await expect(waitForTask(client, { server_id: 1, task_id: 2 }, fast)).resolves.toEqual(done);
   });
 
   it('fails at once on a 404', async () => {
     const { client } = await taskServer([[404, { error: ['task_not_found'] }]]);
-    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, fast)).rejects.toThrow('GET /server/{server_id}/task/{task_id} failed with HTTP 404: task_not_found');
+    await expect(waitForTask(client, { server_id: 1, task_id: 2 }, fast)).rejects.toThrow('GET /server/{server_id}/task/{task_id} failed with HTTP 404: task_not_found');
   });
 
   it('times out with a typed error', async () => {
     const { client } = await taskServer([[200, running]]);
-    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, { ...fast, timeoutMs: 50 })).rejects.toBeInstanceOf(PollTimeoutError);
+    await expect(waitForTask(client, { server_id: 1, task_id: 2 }, { ...fast, timeoutMs: 50 })).rejects.toBeInstanceOf(PollTimeoutError);
   });
 
   it('honours an AbortSignal', async () => {
     const { client } = await taskServer([[200, running]]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop waiting')), 20);
-    await expect(waitForTask(client, { serverId: 1, taskId: 2 }, { intervalMs: 1000, signal: controller.signal })).rejects.toThrow('stop waiting');
+    await expect(waitForTask(client, { server_id: 1, task_id: 2 }, { intervalMs: 1000, signal: controller.signal })).rejects.toThrow('stop waiting');
   });
 });
 
@@ -75,7 +77,7 @@ describe('one rule for "transient", shared by retries and polling', () => {
       expect(callServer.requests.length, `call, HTTP ${status}`).toBe(transient ? 2 : 1);
       // a poll over a client that never retries: survives the status when transient, fails when not
       const { client } = await taskServer([[status, { error: ['x'] }], [200, done]]);
-      const outcome = await waitForTask(client, { serverId: 1, taskId: 2 }, fast).then(() => 'done', (e: unknown) => isTransientError(e));
+      const outcome = await waitForTask(client, { server_id: 1, task_id: 2 }, fast).then(() => 'done', (e: unknown) => isTransientError(e));
       expect(outcome, `poll, HTTP ${status}`).toBe(transient ? 'done' : false);
     }
   });

@@ -12,7 +12,8 @@ import { packageJson, tsconfigJson, turboJson } from './manifest.js';
 import { clientIdentifier } from './names.js';
 import { listOperations } from './operations.js';
 import { readmeSource } from './readme.js';
-import { indexSource, operationsSource } from './sources.js';
+import { indexSource, operationsSource, tasksSource } from './sources.js';
+import { findTaskEndpoint } from './task-endpoint.js';
 
 export interface PackageInput {
   config: ProviderConfig;
@@ -25,6 +26,7 @@ export function packageFiles({ config, spec }: PackageInput, packagesDir: string
   const identifier = clientIdentifier(config);
   const factory = `create${identifier}Client`;
   const operations = listOperations(spec, `${config.name}/openapi.json`);
+  const task = findTaskEndpoint(operations);
   const server = spec.servers?.[0];
   const fixedUrl = server && !server.variables ? server.url : undefined;
   const exampleBaseUrl = fixedUrl ? undefined : (server?.url ?? 'https://billing.example.com/api').replace(/\{([^}]+)\}/g, (_, name: string) => server?.variables?.[name]?.default ?? name);
@@ -36,8 +38,9 @@ export function packageFiles({ config, spec }: PackageInput, packagesDir: string
     file('tsconfig.json', tsconfigJson()),
     file('turbo.json', turboJson(config.name)),
     file('LICENSE', license),
-    file('README.md', readmeSource({ provider: config.name, title: config.title, factory, auth: config.auth, exampleBaseUrl, operations })),
-    file('src/index.ts', indexSource({ provider: config.name, title: config.title, identifier, baseUrl: fixedUrl, operations, spec })),
+    file('README.md', readmeSource({ provider: config.name, title: config.title, factory, auth: config.auth, exampleBaseUrl, operations, task })),
+    file('src/index.ts', indexSource({ provider: config.name, title: config.title, identifier, baseUrl: fixedUrl, operations, spec, task })),
     file('src/operations.ts', operationsSource(config.name, factory, operations)),
+    ...(task ? [file('src/tasks.ts', tasksSource(config.name, factory, task))] : []),
   ];
 }

@@ -2,6 +2,7 @@ import type { AuthStyle } from '../model.js';
 import { oneLine } from './jsdoc.js';
 import { packageName } from './names.js';
 import type { OperationDoc } from './operations.js';
+import type { TaskEndpoint } from './task-endpoint.js';
 
 /** What the README tells: every example is built from the spec, so `tests/docs` compiles it. */
 export interface ReadmeFacts {
@@ -12,10 +13,10 @@ export interface ReadmeFacts {
   /** the URL a reader passes when the factory has no default */
   exampleBaseUrl?: string;
   operations: OperationDoc[];
+  /** the spec's task endpoint, when it has one: the README then shows `waitForTask` */
+  task?: TaskEndpoint;
 }
 
-/** The path runtime's waitForTask polls; a spec with it gets the task-polling section. */
-const TASK_PATH = '/server/{server_id}/task/{task_id}';
 const REPO = 'https://github.com/hostbill-api/hostbill-api';
 
 export function readmeSource(facts: ReadmeFacts): string {
@@ -123,13 +124,16 @@ function initLiteral(op: OperationDoc): string {
 }
 
 function taskSection(facts: ReadmeFacts): string {
-  if (!facts.operations.some((op) => op.method === 'get' && op.path === TASK_PATH)) return '';
+  const task = facts.task;
+  if (!task) return '';
+  const [owner, id] = task.params;
   const starter = facts.operations.find(
     (op) =>
       op.method === 'post' &&
       op.success?.properties?.task_id !== undefined &&
-      op.parameters.every((p) => (p.where === 'path' ? p.name === 'server_id' : !p.required)) &&
-      op.parameters.some((p) => p.name === 'server_id') &&
+      task.params.length === 2 &&
+      op.parameters.every((p) => (p.where === 'path' ? p.name === owner : !p.required)) &&
+      op.parameters.some((p) => p.name === owner) &&
       !op.body?.required &&
       !op.body?.fields.some((f) => f.required),
   );
@@ -138,9 +142,10 @@ function taskSection(facts: ReadmeFacts): string {
 \`\`\`ts continued
 import { waitForTask, ${starter.name} } from '${packageName(facts.provider)}';
 
-async function ${starter.name}AndWait(serverId: number): Promise<string> {
-  const started = await ${starter.name}(client, { params: { path: { server_id: serverId } }, throwOnError: true });
-  return waitForTask(client, { serverId, taskId: started.data.task_id }, { timeoutMs: 10 * 60_000 });
+async function ${starter.name}AndWait(serverId: number) {
+  const started = await ${starter.name}(client, { params: { path: { ${owner}: serverId } }, throwOnError: true });
+  const task = await waitForTask(client, { ${owner}: serverId, ${id}: started.data.task_id }, { timeoutMs: 10 * 60_000 });
+  return task.${task.doneWhen}; // the finished task, typed from the spec
 }
 \`\`\`
 `
@@ -149,7 +154,8 @@ async function ${starter.name}AndWait(serverId: number): Promise<string> {
 ## Waiting for server tasks
 
 Server management calls (reboot, reinstall, password reset, ...) only start a task. \`waitForTask\` polls
-\`GET ${TASK_PATH}\` with back-off until the task completes, then returns its results:
+\`GET ${task.path}\` with back-off until the task's \`${task.doneWhen}\` is set, then returns the finished task
+(typed from the spec):
 ${code}
 Transient failures (5xx, 429, network errors) while polling are retried; a \`PollTimeoutError\` carries the last
 state seen; an \`AbortSignal\` (\`signal\`) stops the wait.

@@ -2,6 +2,7 @@ import type { OpenApi } from '../openapi.js';
 import { jsdoc, oneLine } from './jsdoc.js';
 import { typeName } from './names.js';
 import type { OperationDoc } from './operations.js';
+import type { TaskEndpoint } from './task-endpoint.js';
 
 /** First line of every generated TypeScript file: `pnpm specs:check` refuses hand edits of them. */
 export function generatedBanner(provider: string): string {
@@ -32,6 +33,22 @@ export function operationsSource(provider: string, factory: string, operations: 
   ].join('');
 }
 
+/** `src/tasks.ts`: `waitForTask` for the spec's task endpoint, typed from its `paths`. */
+export function tasksSource(provider: string, factory: string, task: TaskEndpoint): string {
+  const doc = jsdoc([
+    `Waits for a task (reboot, reinstall, ...) to finish: polls \`GET ${task.path}\` with back-off until its \`${task.doneWhen}\` is set, then resolves with the finished task.`,
+    'Transient failures (5xx, 429, network errors) while polling are retried; a timeout (`timeoutMs`) rejects with `PollTimeoutError` carrying the last state seen; `signal` stops the wait.',
+    `@param client - a client from \`${factory}()\``,
+    `@param params - the path parameters: ${task.params.map((p) => `\`${p}\``).join(', ')}`,
+  ]);
+  return [
+    generatedBanner(provider),
+    "import { defineTaskWaiter } from '@hostbill-api/runtime';\n",
+    "import type { paths } from './generated/schema.js';\n\n",
+    `${doc}export const waitForTask = /* @__PURE__ */ defineTaskWaiter<paths, '${task.path}'>('${task.path}', { doneWhen: '${task.doneWhen}' });\n`,
+  ].join('');
+}
+
 export interface IndexFacts {
   provider: string;
   title: string;
@@ -40,6 +57,8 @@ export interface IndexFacts {
   baseUrl?: string;
   operations: OperationDoc[];
   spec: OpenApi;
+  /** the spec's task endpoint, when it has one: the index then exports `waitForTask` */
+  task?: TaskEndpoint;
 }
 
 /** Names the index exports itself, which a schema of the same name must not shadow. */
@@ -79,7 +98,8 @@ export function indexSource(facts: IndexFacts): string {
     errorBody,
     ...schemas,
     names.length ? `\n/** One function per operation, named by its operationId; see ./operations.ts. */\nexport {\n${names.map((n) => `  ${n},\n`).join('')}} from './operations.js';\n` : '',
-    '\n/** Auth strategies, errors, waitForTask and the rest of the runtime, so one import is enough. */\n',
+    facts.task ? "\n/** Polls this API's task endpoint until the task is finished; see ./tasks.ts. */\nexport { waitForTask } from './tasks.js';\n" : '',
+    '\n/** Auth strategies, errors, poll and the rest of the runtime, so one import is enough. */\n',
     "export * from '@hostbill-api/runtime';\n",
   ].join('');
 }

@@ -15,7 +15,7 @@ import {
   PollTimeoutError,
   RateLimitError,
   TimeoutError,
-  waitForTask,
+  defineTaskWaiter,
   type TrafficEvent,
 } from '@hostbill-api/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,6 +45,22 @@ async function serve(handler: Handler) {
   servers.push(server);
   return server;
 }
+/**
+ * Aborts the call with `reason` now, and checks it settles as an AbortError within 1 s of abort()
+ * (10x what it should take); prints the measured time for ATTACKS.md.
+ */
+async function abortAndTime(attack: string, controller: AbortController, reason: string, pending: Promise<{ ms: number; error?: any }>) {
+  const aborted = performance.now();
+  controller.abort(new Error(reason));
+  const result = await pending;
+  const after = performance.now() - aborted;
+  console.log(`attack ${attack} settled ${after.toFixed(1)} ms after abort()`);
+  expect(result.error).toBeInstanceOf(AbortError);
+  expect(result.error.message).toContain(reason);
+  expect(after).toBeLessThan(1000);
+  return result;
+}
+const waitForTask = defineTaskWaiter<Paths, '/server/{server_id}/task/{task_id}'>('/server/{server_id}/task/{task_id}', { doneWhen: 'completed' });
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const never = () => {};
 
@@ -129,13 +145,7 @@ describe('2. auth calls obey timeouts and aborts', () => {
     const controller = new AbortController();
     const pending = settleTimed(client.GET('/details', { signal: controller.signal }));
     await server.received('/login');
-    const aborted = performance.now();
-    controller.abort(new Error('user cancelled'));
-    const result = await pending;
-    const after = performance.now() - aborted;
-    console.log(`attack 2c: abort during login settled ${after.toFixed(1)} ms after abort()`);
-    expect(result.error).toBeInstanceOf(AbortError);
-    expect(after).toBeLessThan(1000);
+    await abortAndTime('2c: abort during login', controller, 'user cancelled', pending);
   });
 });
 
@@ -151,30 +161,21 @@ describe('2d. aborts land anywhere', () => {
     const controller = new AbortController();
     const pending = settleTimed(client.GET('/details', { signal: controller.signal }));
     await server.received('/token');
-    const aborted = performance.now();
-    controller.abort(new Error('user cancelled'));
-    const result = await pending;
-    const after = performance.now() - aborted;
-    console.log(`attack 2d: abort during a hung refresh settled ${after.toFixed(1)} ms after abort()`);
-    expect(result.error).toBeInstanceOf(AbortError);
-    expect(after).toBeLessThan(1000);
+    await abortAndTime('2d: abort during a hung refresh', controller, 'user cancelled', pending);
   });
 
   it("the caller's abort during a retry's back-off sleep ends the call at once", async () => {
     const server = await serve((_req, res) => json(res, 503, { error: ['busy'] }));
-    const client = createProviderClient<Paths>({ baseUrl: server.url, retry: { retries: 3, baseDelayMs: 20_000, maxDelayMs: 60_000 } });
+    let sleeping!: () => void;
+    const asleep = new Promise<void>((resolve) => (sleeping = resolve));
+    // the client logs `retry` just before it starts the back-off sleep (10-20 s here)
+    const logger = (event: TrafficEvent) => event.type === 'retry' && sleeping();
+    const client = createProviderClient<Paths>({ baseUrl: server.url, logger, retry: { retries: 3, baseDelayMs: 20_000, maxDelayMs: 60_000 } });
     const controller = new AbortController();
     const pending = settleTimed(client.GET('/details', { signal: controller.signal }));
-    await server.received();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the 503 is in; the client sleeps 10-20 s now
-    const aborted = performance.now();
-    controller.abort(new Error('user cancelled'));
-    const result = await pending;
-    const after = performance.now() - aborted;
-    console.log(`attack 2e: abort during a back-off sleep settled ${after.toFixed(1)} ms after abort()`);
-    expect(result.error).toBeInstanceOf(AbortError);
+    await asleep;
+    await abortAndTime('2e: abort during a back-off sleep', controller, 'user cancelled', pending);
     expect(server.count()).toBe(1);
-    expect(after).toBeLessThan(1000);
   });
 });
 
@@ -239,22 +240,15 @@ describe('5. polling can be interrupted anywhere', () => {
     const server = await serve(never);
     const client = createProviderClient<Paths>({ baseUrl: server.url });
     const controller = new AbortController();
-    const pending = settleTimed(waitForTask(client, { serverId: 1, taskId: 2 }, { signal: controller.signal, initialDelayMs: 0 }));
+    const pending = settleTimed(waitForTask(client, { server_id: 1, task_id: 2 }, { signal: controller.signal, initialDelayMs: 0 }));
     await server.received();
-    const aborted = performance.now();
-    controller.abort(new Error('stop waiting'));
-    const result = await pending;
-    const after = performance.now() - aborted;
-    console.log(`attack 5: abort during a task check settled ${after.toFixed(1)} ms after abort()`);
-    expect(result.error).toBeInstanceOf(AbortError);
-    expect(result.error.message).toMatch(/stop waiting/);
-    expect(after).toBeLessThan(1000);
+    await abortAndTime('5: abort during a task check', controller, 'stop waiting', pending);
   });
 
   it("waitForTask's timeoutMs holds even while a check hangs", async () => {
     const server = await serve(never);
     const client = createProviderClient<Paths>({ baseUrl: server.url });
-    const result = await settleTimed(waitForTask(client, { serverId: 1, taskId: 2 }, { timeoutMs: 500, initialDelayMs: 0 }));
+    const result = await settleTimed(waitForTask(client, { server_id: 1, task_id: 2 }, { timeoutMs: 500, initialDelayMs: 0 }));
     console.log(`attack 5b: waitForTask timeoutMs 500 settled after ${Math.round(result.ms)} ms`);
     expect(result.error).toBeInstanceOf(PollTimeoutError);
     expect(result.ms).toBeLessThan(5000);
@@ -264,13 +258,12 @@ describe('5. polling can be interrupted anywhere', () => {
     const server = await serve((_req, res) => json(res, 200, { completed: '' }));
     const client = createProviderClient<Paths>({ baseUrl: server.url });
     const controller = new AbortController();
-    const pending = settleTimed(waitForTask(client, { serverId: 1, taskId: 2 }, { signal: controller.signal, intervalMs: 60_000, initialDelayMs: 0 }));
-    await server.received();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the answer is in; the poller sleeps 30-60 s now
-    controller.abort(new Error('stop'));
-    const result = await pending;
-    expect(result.error).toBeInstanceOf(AbortError);
-    expect(result.ms).toBeLessThan(5000);
+    let sleeping!: () => void;
+    const asleep = new Promise<void>((resolve) => (sleeping = resolve));
+    // onProgress sees the unfinished task just before the poller starts its back-off sleep (30-60 s here)
+    const pending = settleTimed(waitForTask(client, { server_id: 1, task_id: 2 }, { signal: controller.signal, intervalMs: 60_000, initialDelayMs: 0, onProgress: () => sleeping() }));
+    await asleep;
+    await abortAndTime('5c: abort during the back-off sleep', controller, 'stop', pending);
   });
 });
 
@@ -310,6 +303,7 @@ describe('6. one deadline for the whole call', () => {
       await vi.advanceTimersByTimeAsync(1_500);
       expect(outcome).toBeInstanceOf(TimeoutError);
       expect((outcome as Error).message).toMatch(/total budget of 120000 ms/);
+      expect((outcome as TimeoutError).budget).toBe('total'); // so no caller further out retries it
     } finally {
       vi.useRealTimers();
     }

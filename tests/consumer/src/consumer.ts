@@ -16,7 +16,8 @@ const pio = createPioHostingClient({ retry: false });
 
 export async function rebootAndWait(serverId: number): Promise<string> {
   const { data } = await hostens.POST('/server/{server_id}/reboot', { params: { path: { server_id: serverId } } });
-  return waitForTask(hostens, { serverId, taskId: data!.task_id });
+  const task = await waitForTask(hostens, { server_id: serverId, task_id: data!.task_id });
+  return task.results;
 }
 
 export async function ramUsage(serverId: number): Promise<number> {

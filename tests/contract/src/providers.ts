@@ -5,7 +5,10 @@ import type { ProviderClientOptions } from '@hostbill-api/runtime';
 export type { Spec } from './sample.js';
 import type { Spec } from './sample.js';
 
-/** A client whose calls are made generically (method and path as data), for spec-driven tests. */
+/**
+ * A client whose calls are made generically (method and path as data): for the negative and broken-spec
+ * cases, whose requests are wrong on purpose. The contract run itself calls through src/generated/calls.ts.
+ */
 export interface GenericClient {
   request(method: string, path: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
