@@ -67,6 +67,8 @@ export type RepairKind =
   | 'security-scheme-replaced'
   /** the docs samples send no credentials, so the operation needs none (`security: []`) */
   | 'security-none'
+  /** the docs' prose offers credentials as optional; the operation takes none or the provider's (`[{}, ...]`) */
+  | 'security-optional'
   /** the spec's top-level security was set to provider.json's `auth`; the detail counts the operations that rely on it */
   | 'security-default'
   /** an operation's vendor security named a scheme provider.json does not declare; it takes the provider's default */

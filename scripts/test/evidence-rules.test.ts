@@ -123,3 +123,20 @@ describe('the union of providers', () => {
     expect(body.properties.pay).toEqual({ type: ['integer', 'string'], description: 'x' });
   });
 });
+
+describe('security the docs prose offers as optional', () => {
+  it('"... or call it with valid access token" takes no credentials or the provider\'s, over a vendor\'s []; a plain requirement stays', async () => {
+    const { applySecurity } = await import('../src/rules/security.js');
+    const op = (description: string, path: string) => ({ method: 'post' as HttpMethod, documentedPath: path, path, title: 'T', description, tag: undefined, parameters: [], bodyFields: [], auth: 'none' as const, exampleResponse: undefined, line: 3, file: 'acme/source/docs.txt' });
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/session/close': { post: { security: [], responses: {} } }, '/vm/stop': { post: { responses: {} } } },
+    } as unknown as OpenApi;
+    const { log, context: ctx } = context([op('Send the session id, or optionally call it with your access token.', '/session/close'), op('Needs a valid access token.', '/vm/stop')]);
+    const out = applySecurity.apply(spec, { ...ctx, provider: { name: 'acme', auth: ['bearer'] } } as unknown as PipelineContext);
+    expect(out.paths!['/session/close']!.post!.security).toEqual([{}, { bearerAuth: [] }]);
+    expect(out.paths!['/vm/stop']!.post!.security).toEqual([]); // its sample sends no credentials
+    expect(log.repairs.find((r) => r.kind === 'security-optional')).toEqual({ kind: 'security-optional', where: 'POST /session/close', detail: 'acme/source/docs.txt:3 says credentials are optional; replaced []' });
+  });
+});

@@ -67,6 +67,14 @@ describe('pnpm specs:audit', () => {
     expect(runAudit(['acme'], dir, () => {})).toBe(0);
   });
 
+  it('--check prints only the findings that fail it, and the verdict', () => {
+    const printed: string[] = [];
+    expect(runAudit(['--check'], FIXTURE, (t) => printed.push(t))).toBe(1);
+    expect(printed.join('\n')).not.toContain('| measure |');
+    expect(printed.join('\n')).toContain('/task/id must be integer');
+    expect(printed.at(-1)).toBe('specs:audit: 1 vendor example(s) fail the schema built for them');
+  });
+
   it('names an unknown provider with the known ones', () => {
     expect(() => auditAll(FIXTURE, ['nope'])).toThrow(/no provider nope \(known: acme\)/);
   });

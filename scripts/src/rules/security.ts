@@ -13,11 +13,16 @@ const SCHEMES: Record<AuthStyle, { name: string; scheme: OpenAPIV3_1.SecuritySch
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Docs prose that offers credentials as one way among others: "... or call this method with valid access token". */
+const OPTIONAL_AUTH = /\b(?:or|optionally)\b[^.\n]*\bwith (?:a |an |your )?(?:valid )?(?:access token|credentials|authori[sz]ation)\b/i;
+
 /**
  * provider.json's `auth` is the authority for the schemes (the vendors' Swagger declares one named
  * `http` and applies it nowhere); the top-level requirement is the provider's. Per operation:
  * - an explicit `security: []` in the vendor file (login, token refresh, sign-up) is the vendor's
  *   word and is kept;
+ * - where the docs' prose offers credentials as optional (`/revoke`: the refresh token, or a valid access
+ *   token), the operation takes either: `[{}, <the provider's>]`, over a vendor's `[]` too (logged);
  * - where the docs' samples send no credentials, the operation gets `security: []`;
  * - a vendor requirement naming a scheme that is no longer declared falls back to the provider's.
  * Every change to what the vendor declared is logged with its reason; keeping it is not a repair.
@@ -37,9 +42,17 @@ export const applySecurity: Rule = {
     spec.security = required;
     forEachOperation(spec, (operation, method, path) => {
       const key = operationKey(method, path);
-      if (Array.isArray(operation.security) && operation.security.length === 0) return; // the vendor says: no credentials
       const shape = operationKey(method, templateShape(path));
       const evidence = docs.get(shape) ? [docs.get(shape)!] : (catalogue.get(shape) ?? []);
+      const optional = evidence.find((d) => OPTIONAL_AUTH.test(`${d.title}\n${d.description}`));
+      if (optional) {
+        // "pass the refresh token, or call it with a valid access token": either no credentials or the provider's
+        const either = [{}, ...required];
+        if (!same(operation.security, either)) log.add('security-optional', key, `${optional.file}:${optional.line} says credentials are optional${operation.security ? `; replaced ${JSON.stringify(operation.security)}` : ''}`);
+        operation.security = either;
+        return;
+      }
+      if (Array.isArray(operation.security) && operation.security.length === 0) return; // the vendor says: no credentials
       if (evidence.length > 0 && evidence.every((d) => d.auth === 'none')) {
         log.add('security-none', key, `no credentials in ${evidence.map((d) => d.file).join(', ')}${operation.security ? `; replaced ${JSON.stringify(operation.security)}` : ''}`);
         operation.security = [];

@@ -6197,6 +6197,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
         };
     };
     listScripts: {

@@ -4881,6 +4881,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
         };
     };
     listScripts: {

@@ -1337,6 +1337,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
         };
     };
     service: {
