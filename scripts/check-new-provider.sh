@@ -58,5 +58,9 @@ rm -rf specs/kestrel-e2e specs/nimbus-e2e
 pnpm run generate --output-logs=errors-only > "$logs/remove.log" 2>&1 || { cat "$logs/remove.log"; fail "pnpm generate after removal"; }
 pnpm install --prefer-offline --no-frozen-lockfile > "$logs/install2.log" 2>&1 || { tail -30 "$logs/install2.log"; fail "pnpm install after removing"; }
 git add -A >/dev/null
-if ! git diff --cached --quiet; then git diff --cached --stat >&2; fail "files changed after removing both providers"; fi
+# the lockfile must name neither provider; its other lines may move when an install resolves a range anew
+# (seen once in 2 lines, with no trace of either provider), which is no leftover of theirs
+if grep -qE "kestrel-e2e|nimbus-e2e" pnpm-lock.yaml; then fail "pnpm-lock.yaml still names a removed provider"; fi
+if ! git diff --cached --quiet -- . ':(exclude)pnpm-lock.yaml'; then git diff --cached --stat -- . ':(exclude)pnpm-lock.yaml' >&2; fail "files changed after removing both providers"; fi
+git diff --cached --quiet -- pnpm-lock.yaml || { step "  note: pnpm-lock.yaml lines moved (no provider named):"; git diff --cached -- pnpm-lock.yaml | grep -E '^[-+][^-+]' | head -8; }
 step "ok"
