@@ -14,9 +14,11 @@ trap '[ -n "${KEEP_SCRATCH:-}" ] && echo "scratch kept: $scratch, logs: $logs" |
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 fixtures=scripts/test/fixtures/new-providers
 fail() { echo "check-new-provider: FAILED: $*" >&2; exit 1; }
-step() { echo "check-new-provider: $*"; }
+step() { echo "check-new-provider: [$SECONDS s] $*"; }
 
 cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - | tar -xf - -C "$scratch"
+# turbo's cache of this checkout's build, so only what the new providers change is built again
+[ -d "$repo/.turbo/cache" ] && mkdir -p "$scratch/.turbo" && cp -R "$repo/.turbo/cache" "$scratch/.turbo/"
 cd "$scratch"
 git init -q && git add -A && git -c user.name=check -c user.email=check@example.com commit -qm scratch
 pnpm install --frozen-lockfile --offline --silent >/dev/null

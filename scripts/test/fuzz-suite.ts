@@ -13,14 +13,21 @@ import { committedSpec } from './helpers.js';
  * blocks, injected control characters), the pipeline either builds a spec that passes validation
  * or fails with a PipelineError naming a file (and place); never another exception, never a hang.
  * `FUZZ_RUNS` sets the runs per source: 50 in `pnpm test`, 500 in `pnpm test:fuzz` (sized so that `.ci/run`
- * under parallel load stays well inside 30 minutes; set `FUZZ_RUNS` higher for a longer hunt).
+ * under parallel load stays well inside 30 minutes; set `FUZZ_RUNS` higher for a longer hunt). The sources
+ * are split over fuzz-1.test.ts and fuzz-2.test.ts, so the run takes both cores.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 /** Every vendor file of every provider in specs/: its Swagger and its docs captures. */
-const SOURCES: Array<[provider: string, file: string]> = providers().flatMap((p) => {
+export const SOURCES: Array<[provider: string, file: string]> = providers().flatMap((p) => {
   const { swagger, docs } = p.config as { swagger?: string; docs?: string[] };
   return [...(swagger ? [swagger] : []), ...(docs ?? [])].map((file) => [p.name, file] as [string, string]);
 });
+
+/**
+ * The sources shard `shard` of `of` fuzzes: every `of`-th one, from the `shard`-th. Each shard is its own test
+ * file, so vitest runs them in parallel workers and a run uses every core.
+ */
+export const shardOf = <T>(items: T[], shard: number, of: number): T[] => items.filter((_, i) => i % of === shard - 1);
 
 type Mutation =
   | { kind: 'truncate'; at: number }
@@ -71,7 +78,8 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   );
 }
 
-describe(`pipeline fuzzing (${RUNS} mutations per source)`, async () => {
+/** Defines the fuzz tests of one shard; `fuzz-<shard>.test.ts` calls it. */
+export const fuzzShard = (shard: number, of: number) => describe(`pipeline fuzzing, shard ${shard}/${of} (${RUNS} mutations per source)`, async () => {
   // the providers a union unites; their committed specs stand in for their builds
   const names = providers().filter((p) => !p.union).map((p) => p.name);
   const pristine = names.map((n) => readProvider(SPECS_DIR, n));
@@ -80,7 +88,7 @@ describe(`pipeline fuzzing (${RUNS} mutations per source)`, async () => {
   // so the pristine providers are not built and linted again here
   const finished = new Map<string, ProviderResult>(names.map((name) => [name, { name, spec: committedSpec(name) as OpenApi, repairs: [] }]));
 
-  for (const [provider, source] of SOURCES) {
+  for (const [provider, source] of shardOf(SOURCES, shard, of)) {
     it(`${provider}/${source}: a valid spec or a clear error`, async () => {
       const outcomes = { built: 0, refused: 0 };
       await fc.assert(
