@@ -23,6 +23,9 @@ export const SOURCES: Array<[provider: string, file: string]> = providers().flat
   return [...(swagger ? [swagger] : []), ...(docs ?? [])].map((file) => [p.name, file] as [string, string]);
 });
 
+/** How many files the fuzz is split over (fuzz-1.test.ts, fuzz-2.test.ts): one per core of the 2-core CI machine. */
+export const FUZZ_SHARDS = 2;
+
 /**
  * The sources shard `shard` of `of` fuzzes: every `of`-th one, from the `shard`-th. Each shard is its own test
  * file, so vitest runs them in parallel workers and a run uses every core.
