@@ -56,7 +56,9 @@ export function packageJson(facts: ManifestFacts): string {
     scripts: {
       generate: `cp ../../specs/${provider}/openapi.json openapi.json && openapi-typescript openapi.json -o src/generated/schema.d.ts`,
       build: 'tsup src/index.ts --format esm,cjs --dts --clean --target es2022',
-      ...(facts.hasTests ? { test: 'vitest run' } : {}),
+      // a provider's first test loads its spec and the runtime: well under vitest's 5 s alone, not when turbo
+      // runs every suite at once on 2 cores; the bound only stops a hang
+      ...(facts.hasTests ? { test: 'vitest run --test-timeout=60000 --hook-timeout=60000' } : {}),
       lint,
     },
     dependencies: TOOLCHAIN.dependencies,
