@@ -6,3 +6,4 @@ export { describeSchemaError, specSchemaCheck, type SchemaCheck } from './steps/
 export { detectSourceKind, describeSource, type SourceKind } from './read/source-kind.js';
 export { staleManifests, syncProviderDeps, wantsProviderDeps, workspaceFolders, type Manifest } from './workspace-deps.js';
 export { listOperations, type OperationDoc } from './package/operations.js';
+export { codeSample, withCodeSamples, type CodeSample } from './package/code-samples.js';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ProviderConfig } from '../model.js';
 import type { OpenApi } from '../openapi.js';
 import type { OutputFile } from '../steps/write-all.js';
+import { exampleBaseUrl, fixedBaseUrl } from './example-base-url.js';
 import { packageJson, tsconfigJson, turboJson } from './manifest.js';
 import { clientIdentifier } from './names.js';
 import { listOperations } from './operations.js';
@@ -27,9 +28,7 @@ export function packageFiles({ config, spec }: PackageInput, packagesDir: string
   const factory = `create${identifier}Client`;
   const operations = listOperations(spec, `${config.name}/openapi.json`);
   const task = findTaskEndpoint(operations);
-  const server = spec.servers?.[0];
-  const fixedUrl = server && !server.variables ? server.url : undefined;
-  const exampleBaseUrl = fixedUrl ? undefined : (server?.url ?? 'https://billing.example.com/api').replace(/\{([^}]+)\}/g, (_, name: string) => server?.variables?.[name]?.default ?? name);
+  const fixedUrl = fixedBaseUrl(spec);
   const previous = join(dir, 'package.json');
   const version = existsSync(previous) ? ((JSON.parse(readFileSync(previous, 'utf8')) as { version?: string }).version ?? '0.0.0') : '0.0.0';
   const file = (name: string, text: string): OutputFile => ({ file: join(dir, name), text });
@@ -38,7 +37,7 @@ export function packageFiles({ config, spec }: PackageInput, packagesDir: string
     file('tsconfig.json', tsconfigJson()),
     file('turbo.json', turboJson(config.name)),
     file('LICENSE', license),
-    file('README.md', readmeSource({ provider: config.name, title: config.title, factory, auth: config.auth, exampleBaseUrl, operations, task })),
+    file('README.md', readmeSource({ provider: config.name, title: config.title, factory, auth: config.auth, exampleBaseUrl: exampleBaseUrl(spec), operations, task })),
     file('src/index.ts', indexSource({ provider: config.name, title: config.title, identifier, baseUrl: fixedUrl, operations, spec, task })),
     file('src/operations.ts', operationsSource(config.name, factory, operations)),
     ...(task ? [file('src/tasks.ts', tasksSource(config.name, factory, task))] : []),
