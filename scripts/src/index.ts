@@ -7,3 +7,7 @@ export { detectSourceKind, describeSource, type SourceKind } from './read/source
 export { staleManifests, syncProviderDeps, wantsProviderDeps, workspaceFolders, type Manifest } from './workspace-deps.js';
 export { listOperations, type OperationDoc } from './package/operations.js';
 export { codeSample, withCodeSamples, type CodeSample } from './package/code-samples.js';
+export type { ProviderConfig } from './model.js';
+export type { OpenApi } from './openapi.js';
+export { clientIdentifier } from './package/names.js';
+export { HTTP_METHODS } from './openapi.js';

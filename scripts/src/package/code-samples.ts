@@ -53,7 +53,7 @@ export function codeSample(spec: OpenApi, config: SampleConfig, method: string, 
     ...(fn ? [`// the same call: ${fn}(client${init ? `, ${init.includes('\n') ? '{ ... }' : init}` : ''})`] : []),
     '',
   ].join('\n');
-  return { lang: 'TypeScript', label: packageName(config.name), source };
+  return { lang: 'TypeScript', label: 'TypeScript', source };
 }
 
 /** `{ params: { path: {...}, query: {...} }, body: {...} }` with only what the call requires; undefined when nothing is. */

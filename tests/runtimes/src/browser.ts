@@ -1,18 +1,11 @@
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FakeApi } from './fake-api.js';
 import type { ProbeArgs, ProbeResult } from './runtimes.js';
 
-/** Debian's chromium, installed by .ci/run; never a downloaded browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = () => existsSync(CHROMIUM);
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+export { CHROMIUM, hasChromium, launchChromium } from '@hostbill-api/test-support/chromium';
 
 /**
  * Bundles the shared probe with the installed package for the browser (esbuild, as a user's bundler

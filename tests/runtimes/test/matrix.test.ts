@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchChromium, runInPage, servePage } from '../src/browser.js';
+import { inCi as isCi } from '@hostbill-api/test-support/chromium';
 import { installConsumer } from '../src/consumer.js';
 import { startFakeApi, type FakeApi } from '../src/fake-api.js';
 import { simpleGetPath, type OpenApiDocument } from '../src/operation.js';
@@ -14,7 +15,7 @@ import { providerPackages, publishedPackages, readJson } from '../src/published.
 import { cliRuntimes, runProbe, versionOf, type ProbeArgs, type ProbeResult } from '../src/runtimes.js';
 
 const providers = providerPackages();
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+const inCi = isCi();
 let work: string;
 let consumer: string;
 let api: FakeApi;
