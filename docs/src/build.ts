@@ -27,7 +27,7 @@ export async function buildSite({ outDir = DEFAULT_OUT, specsDir = SPECS_DIR, lo
   if (providers.length === 0) throw new Error(`${specsDir}: no provider folder holds an openapi.json`);
   await rm(outDir, { recursive: true, force: true });
   const work = await mkdtemp(join(tmpdir(), 'hostbill-api-reference-'));
-  const shown = (file: string) => relative(process.cwd(), file) || '.';
+  const shown = (file: string) => relative(ROOT, file);
   try {
     const pages: BuiltSite['providers'] = [];
     for (const provider of providers) {
@@ -56,7 +56,7 @@ const size = async (file: string) => `${((await stat(file)).size / 1024 / 1024).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   buildSite({ log: (line) => console.log(line) }).then(
-    (site) => console.log(`docs: ${site.providers.length} provider pages + runtime in ${seconds(started)}; open ${relative(process.cwd(), site.index)}`),
+    (site) => console.log(`docs: ${site.providers.length} provider pages + runtime in ${seconds(started)}; open ${relative(ROOT, site.index)}`),
     (error: unknown) => {
       console.error(`error: ${(error as Error).message}`);
       process.exitCode = 1;
