@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTTP_METHODS, withCodeSamples, type CodeSample } from '@hostbill-api/spec-pipeline';
+import { USER_COMPILER_OPTIONS } from '@hostbill-api/test-support/user-compiler-options';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { referenceProviders } from '../src/providers.js';
@@ -8,18 +9,6 @@ import { referenceProviders } from '../src/providers.js';
 // inside the package, so `@hostbill-api/<provider>` resolves through docs/node_modules to the BUILT packages
 const DIR = join(import.meta.dirname, '..', 'test-output', 'samples');
 
-/** As a user's ESM project compiles them: NodeNext through the exports maps, strict, Node types for `process.env`. */
-const OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  moduleDetection: ts.ModuleDetectionKind.Force,
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: ['node'],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
 
 describe('the code samples on the pages', () => {
   it('compile against the built provider packages, every operation of every spec', () => {
@@ -40,7 +29,7 @@ describe('the code samples on the pages', () => {
       }
     }
     expect(files.size).toBeGreaterThan(referenceProviders().length);
-    const program = ts.createProgram([...files.keys()], OPTIONS);
+    const program = ts.createProgram([...files.keys()], USER_COMPILER_OPTIONS);
     const errors = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file ? (files.get(d.file.fileName) ?? d.file.fileName) : '';
       const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;

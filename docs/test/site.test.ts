@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { FakeServer } from '@hostbill-api/test-support';
 import { CHROMIUM, hasChromium, inCi, launchChromium } from '@hostbill-api/test-support/chromium';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../src/build.js';
 import { referenceProviders, ROOT } from '../src/providers.js';
@@ -77,34 +77,40 @@ describe('in headless Chromium', () => {
   if (missing && !inCi()) console.warn(`api-reference: SKIPPING the page tests: ${CHROMIUM} not found (apt-get install -y chromium); CI=true fails instead`);
 
   /**
-   * A page whose every request must go to the site's server on 127.0.0.1 (or be a blob/data URL the page makes itself):
-   * anything else is aborted and recorded, so "nothing left the machine" is asserted, not assumed.
+   * Runs `check` in a fresh page whose every request must go to the site's server on 127.0.0.1 (or be a
+   * blob/data URL the page makes itself): anything else is aborted and recorded, so "nothing left the
+   * machine" is asserted, not assumed; so is a page without script errors.
    */
-  async function offlinePage(): Promise<{ page: Page; context: BrowserContext; left: string[]; errors: string[] }> {
+  async function inOfflinePage(check: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 } });
-    const left: string[] = [];
-    const errors: string[] = [];
-    const local = (url: string) => url.startsWith(`${server!.url}/`) || /^(blob|data):/.test(url);
-    await context.route(
-      (url) => !local(url.href),
-      (route) => {
-        left.push(route.request().url());
-        return route.abort('blockedbyclient');
-      },
-    );
-    context.on('request', (request) => void (!local(request.url()) && left.push(request.url())));
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
-    return { page, context, left, errors };
+    try {
+      const left: string[] = [];
+      const errors: string[] = [];
+      const local = (url: string) => url.startsWith(`${server!.url}/`) || /^(blob|data):/.test(url);
+      await context.route(
+        (url) => !local(url.href),
+        (route) => {
+          left.push(route.request().url());
+          return route.abort('blockedbyclient');
+        },
+      );
+      context.on('request', (request) => void (!local(request.url()) && left.push(request.url())));
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+      await check(page);
+      expect(left, 'requests that left the machine').toEqual([]);
+      expect(errors, 'page errors').toEqual([]);
+    } finally {
+      await context.close();
+    }
   }
 
   const url = (file: string) => `${server!.url}/${relative(site.outDir, file).split(sep).join('/')}`;
 
   for (const provider of providers) {
     it.skipIf(missing)(`${provider.name}: one operation per tag renders with its parameters, our client's code sample and its example`, async () => {
-      const { page, context, left, errors } = await offlinePage();
-      try {
+      await inOfflinePage(async (page) => {
         const file = join(site.outDir, provider.name, 'index.html');
         const samples = sampleOperations(provider);
         expect(samples.length).toBeGreaterThan(0);
@@ -113,44 +119,30 @@ describe('in headless Chromium', () => {
           await expectOperation(page, op);
           if (i === 0) await page.screenshot({ path: await screenshotPath(`${provider.name}.png`) });
         }
-        expect(errors).toEqual([]);
-        expect(left).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
   it.skipIf(missing)('runtime: the TypeDoc reference lists every exported function and renders its signature', async () => {
-    const { page, context, left, errors } = await offlinePage();
-    try {
+    await inOfflinePage(async (page) => {
       await page.goto(url(join(site.outDir, 'runtime', 'index.html')), { waitUntil: 'load' });
       await expect.poll(() => page.title()).toContain('@hostbill-api/runtime');
       await page.screenshot({ path: await screenshotPath('runtime.png') });
       const name = runtimeFunctions.includes('basicAuth') ? 'basicAuth' : runtimeFunctions[0]!;
       await page.goto(url(join(site.outDir, 'runtime', 'functions', `${name}.html`)), { waitUntil: 'load' });
       await expect.poll(() => page.locator('.tsd-signature').first().innerText()).toContain(name);
-      expect(errors).toEqual([]);
-      expect(left).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.skipIf(missing)('index: links every provider page and the runtime, and the links open them', async () => {
-    const { page, context, left, errors } = await offlinePage();
-    try {
+    await inOfflinePage(async (page) => {
       await page.goto(url(site.index), { waitUntil: 'load' });
       const links = await page.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
       expect(links).toEqual([...providers.map((p) => `${p.name}/index.html`), 'runtime/index.html']);
       await page.screenshot({ path: await screenshotPath('index.png') });
       await page.getByRole('link', { name: providers[0]!.config.title, exact: true }).click();
       await expect.poll(() => page.title()).toBe(`${providers[0]!.config.title} API reference`);
-      expect(errors).toEqual([]);
-      expect(left).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

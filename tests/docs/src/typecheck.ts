@@ -1,23 +1,10 @@
 import { join } from 'node:path';
+import { USER_COMPILER_OPTIONS } from '@hostbill-api/test-support/user-compiler-options';
 import ts from 'typescript';
 import type { ExampleModule } from './extract.js';
 
-/**
- * As a user's project would compile them: NodeNext resolution through the packages' exports maps (so
- * the BUILT .d.ts/.d.cts are what is checked), strict, Node types for `process.env`; every block is a
- * module (`moduleDetection: force`), .mts (ESM) or, for `cjs` blocks, .cts (CommonJS).
- */
-const OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  moduleDetection: ts.ModuleDetectionKind.Force,
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: ['node'],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
+/** Every block as a module, .mts (ESM) or, for `cjs` blocks, .cts (CommonJS), compiled as a user's project would. */
+const OPTIONS = USER_COMPILER_OPTIONS;
 
 export interface ExampleResult {
   module: ExampleModule;
