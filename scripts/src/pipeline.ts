@@ -4,6 +4,7 @@ import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repai
 import { bodyFromQueryParams } from './rules/body-from-query.js';
 import { idKeyedMaps } from './rules/id-keyed-maps.js';
 import { addErrorResponses } from './rules/error-responses.js';
+import { moneyFieldsAsNumbers } from './rules/money-fields.js';
 import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
 import { templateShape } from './rules/path-shape.js';
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   assignTags,
   inferResponseSchemas,
   idKeyedMaps,
+  moneyFieldsAsNumbers,
   addErrorResponses,
 ];
 

@@ -2,6 +2,7 @@ import { HTTP_METHODS, type OpenApi, type OpenApiOperation, type OpenApiParamete
 import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
+import { isMoneyName } from '../rules/money-fields.js';
 import { forEachSchema } from '../steps/schema-walk.js';
 import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
 
@@ -27,6 +28,8 @@ export interface SpecAudit {
   requiredInDocsOnly: Finding[];
   numericKeyObjects: Finding[];
   untyped: Finding[];
+  /** money-named fields (price, credit, setup, ...) typed integer, which reject an amount with cents */
+  integerMoney: Finding[];
 }
 
 export interface SampleTally {
@@ -161,6 +164,8 @@ function attachedExamples(spec: OpenApi, byShape: Map<string, Operation>, check:
   return result;
 }
 
+const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
+
 /** A field is required by the spec when it is a required parameter or a required property of the body. */
 function requiresField(spec: OpenApi, op: Operation, name: string): boolean {
   if (op.parameters.some((p) => p.name === name && p.required === true)) return true;
@@ -185,6 +190,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     requiredInDocsOnly: [],
     numericKeyObjects: [],
     untyped: [],
+    integerMoney: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -205,6 +211,9 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     if (Array.isArray(schema.enum)) audit.enums++;
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
+    for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
+      if (isMoneyName(name, keys) && allowsInteger(field)) audit.integerMoney.push({ operation: '', where: `${pointer}/properties/${name}`, detail: `${name} is integer` });
+    }
     if (numeric.length) audit.numericKeyObjects.push({ operation: '', where: pointer, detail: `fixed keys that are ids: ${numeric.slice(0, 5).join(', ')}${numeric.length > 5 ? ', ...' : ''}` });
   });
   return audit;
