@@ -9,6 +9,7 @@ import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
 import { templateShape } from './rules/path-shape.js';
 import { unifyPathParams } from './rules/path-params.js';
+import { unifyPathParamTypes } from './rules/path-param-types.js';
 import { inferResponseSchemas } from './rules/response-schemas.js';
 import { applySecurity } from './rules/security.js';
 import { applyServers } from './rules/servers.js';
@@ -43,6 +44,7 @@ export const RULES: Rule[] = [
   removeUnusedSchemas,
   mergeDocsOperations,
   unifyPathParams,
+  unifyPathParamTypes,
   applySecurity,
   assignOperationIds,
   assignTags,

@@ -3,6 +3,7 @@ import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
 import { isMoneyName } from '../rules/money-fields.js';
+import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
 import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
 
@@ -30,6 +31,8 @@ export interface SpecAudit {
   untyped: Finding[];
   /** money-named fields (price, credit, setup, ...) typed integer, which reject an amount with cents */
   integerMoney: Finding[];
+  /** a resource's path parameter (`/service/{id}`) typed one way in one operation and another way in the next */
+  pathParamTypeSplits: Finding[];
 }
 
 export interface SampleTally {
@@ -191,6 +194,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     numericKeyObjects: [],
     untyped: [],
     integerMoney: [],
+    pathParamTypeSplits: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -203,6 +207,15 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     }
     for (const name of body?.required ?? []) audit.requiredBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: docsRequired.has(`${shape} ${name}`) ? 'required in the vendor docs' : 'required by the spec, not the docs' });
   }
+  const pathTypes = new Map<string, Set<string>>();
+  for (const op of byShape.values()) {
+    const keys = resourceKeys(op.key.slice(op.key.indexOf(' ') + 1));
+    for (const p of op.parameters.filter((q) => q.in === 'path' && keys.has(q.name))) {
+      const type = (p.schema as { type?: unknown } | undefined)?.type;
+      pathTypes.set(keys.get(p.name)!, (pathTypes.get(keys.get(p.name)!) ?? new Set()).add(JSON.stringify(type ?? null)));
+    }
+  }
+  for (const [key, types] of pathTypes) if (types.size > 1) audit.pathParamTypeSplits.push({ operation: '', where: key, detail: [...types].join(' vs ') });
   for (const parameter of evidence.parameters.filter((p) => p.required)) {
     const op = byShape.get(parameter.shape);
     if (op && !requiresField(spec, op, parameter.name)) audit.requiredInDocsOnly.push({ operation: op.key, where: parameter.where, detail: `${parameter.name} is required in the docs, optional in the spec` });

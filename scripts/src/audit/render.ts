@@ -17,6 +17,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['required in the docs, optional in the spec', (a) => String(a.requiredInDocsOnly.length)],
     ['objects with id keys as fixed properties', (a) => String(a.numericKeyObjects.length)],
     ['money fields typed integer', (a) => String(a.integerMoney.length)],
+    ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -39,6 +40,7 @@ export function details(audit: SpecAudit): string {
     ...list('required body fields, and where each came from', audit.requiredBodyFields),
     ...list('objects whose keys are ids, typed as fixed properties', audit.numericKeyObjects),
     ...list('money fields typed integer', audit.integerMoney),
+    ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

@@ -6912,7 +6912,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -6957,7 +6957,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -6990,7 +6990,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7028,7 +7028,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7070,7 +7070,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7106,7 +7106,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7141,7 +7141,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7169,7 +7169,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7209,7 +7209,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7261,7 +7261,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7296,7 +7296,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7346,7 +7346,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
                 /** @description Record ID */
@@ -7406,7 +7406,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
                 /** @description Record ID */
@@ -7438,7 +7438,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7466,7 +7466,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7497,7 +7497,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7537,7 +7537,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7593,7 +7593,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7621,7 +7621,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7648,7 +7648,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7675,7 +7675,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7702,7 +7702,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7763,7 +7763,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7803,7 +7803,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7830,7 +7830,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7876,9 +7876,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7905,8 +7905,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7940,8 +7940,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7968,8 +7968,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
                 /** @description Interface name or id, ie '0' or 'net0' */
                 iface: string;
             };
@@ -8005,8 +8005,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8033,9 +8033,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8062,8 +8062,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
-                vmid: number;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8097,9 +8097,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8126,9 +8126,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8155,9 +8155,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8184,9 +8184,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8213,9 +8213,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8242,9 +8242,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };

@@ -3454,7 +3454,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3499,7 +3499,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3541,7 +3541,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3577,7 +3577,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3612,7 +3612,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3643,7 +3643,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3683,7 +3683,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3739,7 +3739,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3767,7 +3767,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3794,7 +3794,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3821,7 +3821,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3848,7 +3848,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3909,7 +3909,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3949,7 +3949,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3976,7 +3976,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4005,7 +4005,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4040,7 +4040,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4068,7 +4068,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
                 /** @description Interface name or id, ie '0' or 'net0' */
                 iface: string;
@@ -4105,7 +4105,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4133,7 +4133,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4162,7 +4162,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4197,7 +4197,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4226,7 +4226,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4255,7 +4255,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4284,7 +4284,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
