@@ -5,6 +5,7 @@ import { bodyFromQueryParams } from './rules/body-from-query.js';
 import { idKeyedMaps } from './rules/id-keyed-maps.js';
 import { addErrorResponses } from './rules/error-responses.js';
 import { moneyFieldsAsNumbers } from './rules/money-fields.js';
+import { removeHtmlDebris } from './rules/html-debris.js';
 import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
 import { templateShape } from './rules/path-shape.js';
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   idKeyedMaps,
   moneyFieldsAsNumbers,
   addErrorResponses,
+  removeHtmlDebris,
 ];
 
 export type Catalogue = PipelineContext['catalogue'];

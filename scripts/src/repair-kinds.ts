@@ -99,6 +99,8 @@ export type RepairKind =
   | 'example-borrowed'
   /** a money-named field (price, credit, setup, tax, ...) typed integer became `number`, since amounts carry cents */
   | 'money-field-number'
+  /** HTML tags or entities a docs capture left in a summary or description were removed, the text kept */
+  | 'html-debris-removed'
   /** the shared `Error` response was added to 400/401/404 where missing */
   | 'error-responses-added'
   /** a union operation taken from the first provider that has it */

@@ -206,7 +206,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -260,7 +260,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -828,7 +828,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  * `POST /quote` (Cart); the same call as `client.POST('/quote', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.output` (string): Type of output, default is short. Possible options • short</code> - Basic details about the item in cart</li> • config</code>- Basic details and form components</li> • full</code> - All details available in cart</li> </ul>
+ * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
  * - `body.items` (one of several): list with order items
  *
  * @param client - a client from `createHostBillClient()`
@@ -1173,7 +1173,7 @@ export const addonService = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  * `POST /service/{id}/cancel` (Services); the same call as `client.POST('/service/{id}/cancel', init)`.
  *
  * - `params.path.id` (string | integer, required): Service id
- * - `body.immediate` (string): set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately
+ * - `body.immediate` (string): set to false to terminate service at the end of billing date, true - terminate immediately
  * - `body.reason` (string): Reason for this request
  *
  * @param client - a client from `createHostBillClient()`

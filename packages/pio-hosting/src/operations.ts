@@ -180,7 +180,7 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  * `POST /service/{id}/cancel` (Services); the same call as `client.POST('/service/{id}/cancel', init)`.
  *
  * - `params.path.id` (string | integer, required): Service id
- * - `body.immediate` (string): set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately
+ * - `body.immediate` (string): set to false to terminate service at the end of billing date, true - terminate immediately
  * - `body.reason` (string): Reason for this request
  *
  * @param client - a client from `createPioHostingClient()`

@@ -2,6 +2,7 @@ import { HTTP_METHODS, type OpenApi, type OpenApiOperation, type OpenApiParamete
 import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
+import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
@@ -33,6 +34,8 @@ export interface SpecAudit {
   integerMoney: Finding[];
   /** a resource's path parameter (`/service/{id}`) typed one way in one operation and another way in the next */
   pathParamTypeSplits: Finding[];
+  /** summaries and descriptions holding HTML tags or entities */
+  htmlDebris: Finding[];
 }
 
 export interface SampleTally {
@@ -195,6 +198,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     untyped: [],
     integerMoney: [],
     pathParamTypeSplits: [],
+    htmlDebris: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -207,6 +211,18 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     }
     for (const name of body?.required ?? []) audit.requiredBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: docsRequired.has(`${shape} ${name}`) ? 'required in the vendor docs' : 'required by the spec, not the docs' });
   }
+  const texts = (node: unknown, where: string) => {
+    for (const key of ['summary', 'description']) {
+      const text = isObject(node) ? node[key] : undefined;
+      if (typeof text === 'string' && hasHtmlDebris(text)) audit.htmlDebris.push({ operation: '', where: `${where} ${key}`, detail: text.slice(0, 60) });
+    }
+  };
+  for (const op of byShape.values()) {
+    texts(op.operation, op.key);
+    op.parameters.forEach((p) => texts(p, `${op.key} ${p.name}`));
+    Object.entries(op.operation.responses ?? {}).forEach(([status, r]) => texts(r, `${op.key} ${status}`));
+  }
+  forEachSchema(spec, (schema, pointer) => texts(schema, pointer));
   const pathTypes = new Map<string, Set<string>>();
   for (const op of byShape.values()) {
     const keys = resourceKeys(op.key.slice(op.key.indexOf(' ') + 1));

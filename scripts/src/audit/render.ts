@@ -18,6 +18,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['objects with id keys as fixed properties', (a) => String(a.numericKeyObjects.length)],
     ['money fields typed integer', (a) => String(a.integerMoney.length)],
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
+    ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -41,6 +42,7 @@ export function details(audit: SpecAudit): string {
     ...list('objects whose keys are ids, typed as fixed properties', audit.numericKeyObjects),
     ...list('money fields typed integer', audit.integerMoney),
     ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
+    ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

@@ -2145,7 +2145,7 @@ export interface operations {
                 "application/json": {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[];
                     /** @description First Name */
                     firstname?: string;
@@ -2312,7 +2312,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[];
                     /** @description First Name */
                     firstname?: string;
@@ -3265,14 +3265,11 @@ export interface operations {
                     /**
                      * @description Type of output, default is short. Possible options
                      *
+                     *       • short - Basic details about the item in cart
                      *
+                     *       • config- Basic details and form components
                      *
-                     *       • short</code> - Basic details about the item in cart</li>
-                     *
-                     *       • config</code>- Basic details and form components</li>
-                     *
-                     *       • full</code> - All details available in cart</li>
-                     *     </ul>
+                     *       • full - All details available in cart
                      */
                     output?: string;
                     /** @description list with order items */
@@ -3506,7 +3503,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately */
+                    /** @description set to false to terminate service at the end of billing date, true - terminate immediately */
                     immediate?: string;
                     /** @description Reason for this request */
                     reason?: string;

@@ -1437,7 +1437,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately */
+                    /** @description set to false to terminate service at the end of billing date, true - terminate immediately */
                     immediate?: string;
                     /** @description Reason for this request */
                     reason?: string;
