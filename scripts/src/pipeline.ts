@@ -6,6 +6,7 @@ import { idKeyedMaps } from './rules/id-keyed-maps.js';
 import { addErrorResponses } from './rules/error-responses.js';
 import { moneyFieldsAsNumbers } from './rules/money-fields.js';
 import { removeHtmlDebris } from './rules/html-debris.js';
+import { dropEmptyValueLists } from './rules/empty-value-lists.js';
 import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
 import { templateShape } from './rules/path-shape.js';
@@ -54,6 +55,7 @@ export const RULES: Rule[] = [
   moneyFieldsAsNumbers,
   addErrorResponses,
   removeHtmlDebris,
+  dropEmptyValueLists,
 ];
 
 export type Catalogue = PipelineContext['catalogue'];

@@ -101,6 +101,8 @@ export type RepairKind =
   | 'money-field-number'
   /** HTML tags or entities a docs capture left in a summary or description were removed, the text kept */
   | 'html-debris-removed'
+  /** a text ended in "Available values:" (or "Possible values:") with no value after it; the label was dropped */
+  | 'empty-value-list-dropped'
   /** the shared `Error` response was added to 400/401/404 where missing */
   | 'error-responses-added'
   /** a union operation taken from the first provider that has it */

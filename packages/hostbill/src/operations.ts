@@ -210,7 +210,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -220,7 +220,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -264,7 +264,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -274,7 +274,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -299,7 +299,7 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  *
  * `PUT /details` (Clientarea); the same call as `client.PUT('/details', init)`.
  *
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -312,7 +312,7 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -1704,7 +1704,7 @@ export const listStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/stat
  *
  * `GET /statuses/specific/{status}` (Services); the same call as `client.GET('/statuses/specific/{status}', init)`.
  *
- * - `params.path.status` (string, required): Status. Possible values:
+ * - `params.path.status` (string, required): Status.
  *
  * @param client - a client from `createHostBillClient()`
  */

@@ -2,6 +2,7 @@ import { HTTP_METHODS, type OpenApi, type OpenApiOperation, type OpenApiParamete
 import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
+import { withoutEmptyValueList } from '../rules/empty-value-lists.js';
 import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
 import { resourceKeys } from '../rules/path-param-types.js';
@@ -36,6 +37,8 @@ export interface SpecAudit {
   pathParamTypeSplits: Finding[];
   /** summaries and descriptions holding HTML tags or entities */
   htmlDebris: Finding[];
+  /** texts ending in "Available values:" with no value after it */
+  emptyValueLists: Finding[];
 }
 
 export interface SampleTally {
@@ -199,6 +202,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     integerMoney: [],
     pathParamTypeSplits: [],
     htmlDebris: [],
+    emptyValueLists: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -215,6 +219,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     for (const key of ['summary', 'description']) {
       const text = isObject(node) ? node[key] : undefined;
       if (typeof text === 'string' && hasHtmlDebris(text)) audit.htmlDebris.push({ operation: '', where: `${where} ${key}`, detail: text.slice(0, 60) });
+      if (typeof text === 'string' && withoutEmptyValueList(text) !== text) audit.emptyValueLists.push({ operation: '', where: `${where} ${key}`, detail: text.slice(-60) });
     }
   };
   for (const op of byShape.values()) {

@@ -19,6 +19,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['money fields typed integer', (a) => String(a.integerMoney.length)],
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
+    ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -43,6 +44,7 @@ export function details(audit: SpecAudit): string {
     ...list('money fields typed integer', audit.integerMoney),
     ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
     ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
+    ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

@@ -1,5 +1,4 @@
-import { forEachOperation, isReference, operationKey } from '../model.js';
-import { forEachSchema } from '../steps/schema-walk.js';
+import { rewriteTexts } from './texts.js';
 import type { Rule } from './types.js';
 
 /** HTML's text tags, the ones a docs capture leaves behind; `Array<string>` or `<id>` in prose is no tag of these. */
@@ -20,8 +19,6 @@ export function withoutHtmlDebris(text: string): string {
 
 export const hasHtmlDebris = (text: string): boolean => withoutHtmlDebris(text) !== text;
 
-type Texts = { summary?: unknown; description?: unknown };
-
 /**
  * Docs captured from HTML keep closing tags and entities their opening halves lost (`</code>`,
  * `</strong></p>`, `&quot;`), and they reach every client's JSDoc. The text stays; the markup goes,
@@ -30,23 +27,7 @@ type Texts = { summary?: unknown; description?: unknown };
 export const removeHtmlDebris: Rule = {
   name: 'remove-html-debris',
   apply(spec, { log }) {
-    const clean = (node: unknown, where: string) => {
-      if (typeof node !== 'object' || node === null || isReference(node as object)) return;
-      for (const key of ['summary', 'description'] as const) {
-        const text = (node as Texts)[key];
-        if (typeof text !== 'string' || !hasHtmlDebris(text)) continue;
-        (node as Texts)[key] = withoutHtmlDebris(text);
-        log.add('html-debris-removed', where, key);
-      }
-    };
-    forEachOperation(spec, (operation, method, path) => {
-      const at = operationKey(method, path);
-      clean(operation, at);
-      for (const parameter of operation.parameters ?? []) clean(parameter, `${at} ${'name' in parameter ? parameter.name : 'parameter'}`);
-      clean(operation.requestBody, `${at} requestBody`);
-      for (const [status, response] of Object.entries(operation.responses ?? {})) clean(response, `${at} ${status}`);
-    });
-    forEachSchema(spec, (schema, pointer) => clean(schema, pointer));
+    rewriteTexts(spec, withoutHtmlDebris, (where, key) => log.add('html-debris-removed', where, key));
     return spec;
   },
 };

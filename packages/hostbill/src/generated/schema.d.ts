@@ -3926,10 +3926,7 @@ export interface operations {
                     lastname?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -3958,10 +3955,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -4132,10 +4126,7 @@ export interface operations {
                     lastname?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -4164,10 +4155,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -4249,10 +4237,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -4293,10 +4278,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -8294,7 +8276,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Status. Possible values: */
+                /** @description Status. */
                 status: string;
             };
             cookie?: never;
