@@ -4,10 +4,14 @@ import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repai
 import { bodyFromQueryParams } from './rules/body-from-query.js';
 import { idKeyedMaps } from './rules/id-keyed-maps.js';
 import { addErrorResponses } from './rules/error-responses.js';
+import { moneyFieldsAsNumbers } from './rules/money-fields.js';
+import { removeHtmlDebris } from './rules/html-debris.js';
+import { dropEmptyValueLists } from './rules/empty-value-lists.js';
 import { mergeDocsOperations } from './rules/merge-docs.js';
 import { assignOperationIds } from './rules/operation-ids.js';
 import { templateShape } from './rules/path-shape.js';
 import { unifyPathParams } from './rules/path-params.js';
+import { unifyPathParamTypes } from './rules/path-param-types.js';
 import { inferResponseSchemas } from './rules/response-schemas.js';
 import { applySecurity } from './rules/security.js';
 import { applyServers } from './rules/servers.js';
@@ -42,12 +46,16 @@ export const RULES: Rule[] = [
   removeUnusedSchemas,
   mergeDocsOperations,
   unifyPathParams,
+  unifyPathParamTypes,
   applySecurity,
   assignOperationIds,
   assignTags,
   inferResponseSchemas,
   idKeyedMaps,
+  moneyFieldsAsNumbers,
   addErrorResponses,
+  removeHtmlDebris,
+  dropEmptyValueLists,
 ];
 
 export type Catalogue = PipelineContext['catalogue'];

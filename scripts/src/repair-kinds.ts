@@ -59,6 +59,8 @@ export type RepairKind =
   | 'type-reconciled'
   /** path parameter renamed to the name the resource uses most (`{service_id}` -> `{id}`) */
   | 'path-param-unified'
+  /** a resource's path parameter typed differently by its operations took every type seen (`string | integer`) */
+  | 'path-param-type-unified'
   /** a duplicate path parameter, or one not in the path, was removed */
   | 'path-param-removed'
   /** a `{name}` in the path that no parameter declared was declared, typed string */
@@ -95,6 +97,12 @@ export type RepairKind =
   | 'example-unrepairable'
   /** the example came from another provider's docs of the same operation */
   | 'example-borrowed'
+  /** a money-named field (price, credit, setup, tax, ...) typed integer became `number`, since amounts carry cents */
+  | 'money-field-number'
+  /** HTML tags or entities a docs capture left in a summary or description were removed, the text kept */
+  | 'html-debris-removed'
+  /** a text ended in "Available values:" (or "Possible values:") with no value after it; the label was dropped */
+  | 'empty-value-list-dropped'
   /** the shared `Error` response was added to 400/401/404 where missing */
   | 'error-responses-added'
   /** a union operation taken from the first provider that has it */

@@ -48,6 +48,8 @@ describe('pnpm specs:audit', () => {
     expect(acme!.vendorRequests).toMatchObject({ valid: 1, failing: [] });
     expect(acme!.requiredInDocsOnly.map((f) => f.detail)).toEqual(['state is required in the docs, optional in the spec']);
     expect(acme!.numericKeyObjects.map((f) => f.where)).toEqual(['#/paths/~1bill/get/responses/200/content/application~1json/schema/properties/bill']);
+    // a money field typed integer rejects the next answer's cents; a quantity is rightly integer
+    expect(acme!.integerMoney.map((f) => f.detail)).toEqual(['credit is integer']);
     expect(acme!.untyped).toEqual([{ operation: 'GET /volumes', where: 'responses/200', detail: 'an example answer exists in a vendor source, unused' }]);
     const printed: string[] = [];
     expect(runAudit([], FIXTURE, (t) => printed.push(t))).toBe(1);

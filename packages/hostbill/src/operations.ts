@@ -206,11 +206,11 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -220,7 +220,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -260,11 +260,11 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -274,7 +274,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -299,7 +299,7 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  *
  * `PUT /details` (Clientarea); the same call as `client.PUT('/details', init)`.
  *
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -312,7 +312,7 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  * - `body.address2` (string): Address 2
  *
  * @param client - a client from `createHostBillClient()`
@@ -828,7 +828,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  * `POST /quote` (Cart); the same call as `client.POST('/quote', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.output` (string): Type of output, default is short. Possible options • short</code> - Basic details about the item in cart</li> • config</code>- Basic details and form components</li> • full</code> - All details available in cart</li> </ul>
+ * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
  * - `body.items` (one of several): list with order items
  *
  * @param client - a client from `createHostBillClient()`
@@ -1132,7 +1132,7 @@ export const getServiceOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `GET /service/{id}` (Services); the same call as `client.GET('/service/{id}', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1145,7 +1145,7 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `GET /service/{id}/addon` (Cart); the same call as `client.GET('/service/{id}/addon', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1158,7 +1158,7 @@ export const listServiceAddon = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * `POST /service/{id}/addon` (Cart); the same call as `client.POST('/service/{id}/addon', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.addon_id` (integer): Addon id
  *
  * @param client - a client from `createHostBillClient()`
@@ -1172,8 +1172,8 @@ export const addonService = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * `POST /service/{id}/cancel` (Services); the same call as `client.POST('/service/{id}/cancel', init)`.
  *
- * - `params.path.id` (integer, required): Service id
- * - `body.immediate` (string): set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately
+ * - `params.path.id` (string | integer, required): Service id
+ * - `body.immediate` (string): set to false to terminate service at the end of billing date, true - terminate immediately
  * - `body.reason` (string): Reason for this request
  *
  * @param client - a client from `createHostBillClient()`
@@ -1187,7 +1187,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * `GET /service/{id}/cycle` (Services); the same call as `client.GET('/service/{id}/cycle', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1200,7 +1200,7 @@ export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/serv
  *
  * `POST /service/{id}/cycle` (Services); the same call as `client.POST('/service/{id}/cycle', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.cycle` (string): New billing cycle
  *
  * @param client - a client from `createHostBillClient()`
@@ -1214,7 +1214,7 @@ export const serviceCycleSet = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * `GET /service/{id}/dns` (Service); the same call as `client.GET('/service/{id}/dns', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1227,7 +1227,7 @@ export const listServiceDns = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `POST /service/{id}/dns` (DNS); the same call as `client.POST('/service/{id}/dns', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `body.name` (string): Zone name (example: testzone.com)
  *
  * @param client - a client from `createHostBillClient()`
@@ -1241,7 +1241,7 @@ export const dnsService = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * `GET /service/{id}/dns/{zone_id}` (DNS); the same call as `client.GET('/service/{id}/dns/{zone_id}', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `params.path.zone_id` (integer, required): Zone ID
  *
  * @param client - a client from `createHostBillClient()`
@@ -1255,7 +1255,7 @@ export const getServiceDns = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  *
  * `DELETE /service/{id}/dns/{zone_id}` (DNS); the same call as `client.DELETE('/service/{id}/dns/{zone_id}', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `params.path.zone_id` (integer, required): Zone ID
  *
  * @param client - a client from `createHostBillClient()`
@@ -1269,7 +1269,7 @@ export const deleteServiceDns = /* @__PURE__ */ defineOperation<paths, 'delete',
  *
  * `POST /service/{id}/dns/{zone_id}/records` (DNS); the same call as `client.POST('/service/{id}/dns/{zone_id}/records', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `params.path.zone_id` (integer, required): Zone ID
  * - `body.name` (string): Record name
  * - `body.ttl` (integer): Record ttl (example: 3600)
@@ -1288,7 +1288,7 @@ export const recordsServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', 
  *
  * `PUT /service/{id}/dns/{zone_id}/records/{record_id}` (DNS); the same call as `client.PUT('/service/{id}/dns/{zone_id}/records/{record_id}', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `params.path.zone_id` (integer, required): Zone ID
  * - `params.path.record_id` (integer, required): Record ID
  * - `body.name` (string): Record name
@@ -1308,7 +1308,7 @@ export const updateServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'p
  *
  * `DELETE /service/{id}/dns/{zone_id}/records/{record_id}` (DNS); the same call as `client.DELETE('/service/{id}/dns/{zone_id}/records/{record_id}', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  * - `params.path.zone_id` (integer, required): Zone ID
  * - `params.path.record_id` (integer, required): Record ID
  *
@@ -1323,7 +1323,7 @@ export const deleteServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'd
  *
  * `GET /service/{id}/ip` (Service); the same call as `client.GET('/service/{id}/ip', init)`.
  *
- * - `params.path.id` (integer, required): Service ID
+ * - `params.path.id` (string | integer, required): Service ID
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1336,7 +1336,7 @@ export const listServiceIp = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  *
  * `GET /service/{id}/label` (Services); the same call as `client.GET('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1349,7 +1349,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `POST /service/{id}/label` (Services); the same call as `client.POST('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.label` (string): New label
  *
  * @param client - a client from `createHostBillClient()`
@@ -1363,7 +1363,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * `GET /service/{id}/methods` (Services); the same call as `client.GET('/service/{id}/methods', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1376,7 +1376,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `GET /service/{id}/networks` (Services); the same call as `client.GET('/service/{id}/networks', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1389,7 +1389,7 @@ export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/
  *
  * `POST /service/{id}/renew` (Services); the same call as `client.POST('/service/{id}/renew', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1402,7 +1402,7 @@ export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * `GET /service/{id}/resources` (Services); the same call as `client.GET('/service/{id}/resources', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1415,7 +1415,7 @@ export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * `GET /service/{id}/templates` (Services); the same call as `client.GET('/service/{id}/templates', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1428,7 +1428,7 @@ export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * `GET /service/{id}/upgrade` (Services); the same call as `client.GET('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1452,7 +1452,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.resources` (one of several): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
@@ -1469,7 +1469,7 @@ export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `GET /service/{id}/vms` (Services); the same call as `client.GET('/service/{id}/vms', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1482,7 +1482,7 @@ export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/
  *
  * `POST /service/{id}/vms` (Service); the same call as `client.POST('/service/{id}/vms', init)`.
  *
- * - `params.path.id` (integer, required)
+ * - `params.path.id` (string | integer, required)
  * - `body.label` (string): VM label
  * - `body.template` (string): Template ID
  * - `body.flavor` (string): Flavor describing VM cpu and memory size
@@ -1502,8 +1502,8 @@ export const vmsService = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * `GET /service/{id}/vms/{vmid}` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1516,8 +1516,8 @@ export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{i
  *
  * `POST /service/{id}/vms/{vmid}/hostname` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/hostname', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required)
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required)
  * - `body.hostname` (string): New hostname for the VM
  *
  * @param client - a client from `createHostBillClient()`
@@ -1531,8 +1531,8 @@ export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `GET /service/{id}/vms/{vmid}/interfaces` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/interfaces', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required)
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required)
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1545,8 +1545,8 @@ export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `GET /service/{id}/vms/{vmid}/interfaces/{iface}` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/interfaces/{iface}', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required)
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required)
  * - `params.path.iface` (string, required): Interface name or id, ie '0' or 'net0'
  *
  * @param client - a client from `createHostBillClient()`
@@ -1560,8 +1560,8 @@ export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * `GET /service/{id}/vms/{vmid}/ips` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/ips', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required)
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required)
  * - `params.query.type` (string): ipv4 or ipv6
  * - `params.query.iface` (integer): Interface number [optional]
  * - `params.query.bridge` (string): Bridge name [optional, ignored if interface provided]
@@ -1577,8 +1577,8 @@ export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * `POST /service/{id}/vms/{vmid}/reboot` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/reboot', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1592,8 +1592,8 @@ export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/servic
  *
  * `POST /service/{id}/vms/{vmid}/rebuild` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/rebuild', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (integer, required)
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required)
  * - `body.template` (string): Template ID
  *
  * @param client - a client from `createHostBillClient()`
@@ -1607,8 +1607,8 @@ export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * `POST /service/{id}/vms/{vmid}/rescue` (Service); the same call as `client.POST('/service/{id}/vms/{vmid}/rescue', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1621,8 +1621,8 @@ export const rescueServiceVms = /* @__PURE__ */ defineOperation<paths, 'post', '
  *
  * `POST /service/{id}/vms/{vmid}/reset` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/reset', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1635,8 +1635,8 @@ export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * `POST /service/{id}/vms/{vmid}/shutdown` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/shutdown', init)`.
  *
- * - `params.path.id` (string, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1649,8 +1649,8 @@ export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `POST /service/{id}/vms/{vmid}/start` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/start', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1663,8 +1663,8 @@ export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * `POST /service/{id}/vms/{vmid}/stop` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/stop', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1677,8 +1677,8 @@ export const vmsStop = /* @__PURE__ */ defineOperation<paths, 'post', '/service/
  *
  * `POST /service/{id}/vms/{vmid}/unrescue` (Service); the same call as `client.POST('/service/{id}/vms/{vmid}/unrescue', init)`.
  *
- * - `params.path.id` (integer, required)
- * - `params.path.vmid` (string, required): Virtual server id
+ * - `params.path.id` (string | integer, required)
+ * - `params.path.vmid` (string | integer, required): Virtual server id
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1704,7 +1704,7 @@ export const listStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/stat
  *
  * `GET /statuses/specific/{status}` (Services); the same call as `client.GET('/statuses/specific/{status}', init)`.
  *
- * - `params.path.status` (string, required): Status. Possible values:
+ * - `params.path.status` (string, required): Status.
  *
  * @param client - a client from `createHostBillClient()`
  */

@@ -152,7 +152,7 @@ export const listContact = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  *
  * - `body.password` (string): Optional, allows you to login as contact
  * - `body.privileges` (any[]): Array with privileges that you want to enable. Formatted the same way as output from
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -165,7 +165,7 @@ export const listContact = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -205,7 +205,7 @@ export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contac
  *
  * - `params.path.id` (integer, required)
  * - `body.privileges` (any[]): Array with privileges that you want to enable. Formatted the same way as output from
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -218,7 +218,7 @@ export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contac
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -242,7 +242,7 @@ export const listDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detai
  *
  * `PUT /details` (Clientarea); the same call as `client.PUT('/details', init)`.
  *
- * - `body.type` (string): Account Type Available values:
+ * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
@@ -255,7 +255,7 @@ export const listDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detai
  * - `body.state` (string): State - Maximum 20 characters. Value pattern:
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
- * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. Available values:
+ * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -1191,7 +1191,7 @@ export const listStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/stat
  *
  * `GET /statuses/specific/{status}` (Services); the same call as `client.GET('/statuses/specific/{status}', init)`.
  *
- * - `params.path.status` (string, required): Status. Possible values:
+ * - `params.path.status` (string, required): Status.
  *
  * @param client - a client from `createHostensClient()`
  */

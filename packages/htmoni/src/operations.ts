@@ -111,7 +111,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -153,7 +153,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code>
+ * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -434,7 +434,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  * `POST /quote` (Cart); the same call as `client.POST('/quote', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.output` (string): Type of output, default is short. Possible options • short</code> - Basic details about the item in cart</li> • config</code>- Basic details and form components</li> • full</code> - All details available in cart</li> </ul>
+ * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
  * - `body.items` (string[]): list with order items
  *
  * @param client - a client from `createHtMoniClient()`
@@ -473,7 +473,7 @@ export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>
  *
  * `GET /service/{id}` (Services); the same call as `client.GET('/service/{id}', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -486,8 +486,8 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `POST /service/{id}/cancel` (Services); the same call as `client.POST('/service/{id}/cancel', init)`.
  *
- * - `params.path.id` (integer, required): Service id
- * - `body.immediate` (string): set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately
+ * - `params.path.id` (string | integer, required): Service id
+ * - `body.immediate` (string): set to false to terminate service at the end of billing date, true - terminate immediately
  * - `body.reason` (string): Reason for this request
  *
  * @param client - a client from `createHtMoniClient()`
@@ -501,7 +501,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * `GET /service/{id}/cycle` (Services); the same call as `client.GET('/service/{id}/cycle', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -514,7 +514,7 @@ export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/serv
  *
  * `POST /service/{id}/cycle` (Services); the same call as `client.POST('/service/{id}/cycle', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.cycle` (string): New billing cycle
  *
  * @param client - a client from `createHtMoniClient()`
@@ -528,7 +528,7 @@ export const serviceCycleSet = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * `GET /service/{id}/label` (Services); the same call as `client.GET('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -541,7 +541,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `POST /service/{id}/label` (Services); the same call as `client.POST('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.label` (string): New label
  *
  * @param client - a client from `createHtMoniClient()`
@@ -555,7 +555,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * `GET /service/{id}/methods` (Services); the same call as `client.GET('/service/{id}/methods', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -568,7 +568,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `GET /service/{id}/networks` (Services); the same call as `client.GET('/service/{id}/networks', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -581,7 +581,7 @@ export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/
  *
  * `POST /service/{id}/renew` (Services); the same call as `client.POST('/service/{id}/renew', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -594,7 +594,7 @@ export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * `GET /service/{id}/resources` (Services); the same call as `client.GET('/service/{id}/resources', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -607,7 +607,7 @@ export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * `GET /service/{id}/templates` (Services); the same call as `client.GET('/service/{id}/templates', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -620,7 +620,7 @@ export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * `GET /service/{id}/upgrade` (Services); the same call as `client.GET('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -644,7 +644,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.resources` (string[]): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
@@ -661,7 +661,7 @@ export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `GET /service/{id}/vms` (Services); the same call as `client.GET('/service/{id}/vms', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -674,7 +674,7 @@ export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/
  *
  * `GET /service/{id}/vms/{vmid}` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`
@@ -688,7 +688,7 @@ export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{i
  *
  * `POST /service/{id}/vms/{vmid}/hostname` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/hostname', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required)
  * - `body.hostname` (string): New hostname for the VM
  *
@@ -703,7 +703,7 @@ export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `GET /service/{id}/vms/{vmid}/interfaces` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/interfaces', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required)
  *
  * @param client - a client from `createHtMoniClient()`
@@ -717,7 +717,7 @@ export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `GET /service/{id}/vms/{vmid}/interfaces/{iface}` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/interfaces/{iface}', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required)
  * - `params.path.iface` (string, required): Interface name or id, ie '0' or 'net0'
  *
@@ -732,7 +732,7 @@ export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * `GET /service/{id}/vms/{vmid}/ips` (Services); the same call as `client.GET('/service/{id}/vms/{vmid}/ips', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required)
  * - `params.query.type` (string): ipv4 or ipv6
  * - `params.query.iface` (integer): Interface number [optional]
@@ -749,7 +749,7 @@ export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * `POST /service/{id}/vms/{vmid}/reboot` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/reboot', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`
@@ -764,7 +764,7 @@ export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/servic
  *
  * `POST /service/{id}/vms/{vmid}/rebuild` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/rebuild', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required)
  * - `body.template` (string): Template ID
  *
@@ -779,7 +779,7 @@ export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * `POST /service/{id}/vms/{vmid}/reset` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/reset', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`
@@ -793,7 +793,7 @@ export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * `POST /service/{id}/vms/{vmid}/shutdown` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/shutdown', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`
@@ -807,7 +807,7 @@ export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * `POST /service/{id}/vms/{vmid}/start` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/start', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`
@@ -821,7 +821,7 @@ export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * `POST /service/{id}/vms/{vmid}/stop` (Services); the same call as `client.POST('/service/{id}/vms/{vmid}/stop', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  * - `params.path.vmid` (string, required): Virtual server id
  *
  * @param client - a client from `createHtMoniClient()`

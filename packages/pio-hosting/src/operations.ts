@@ -166,7 +166,7 @@ export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>
  *
  * `GET /service/{id}` (Services); the same call as `client.GET('/service/{id}', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createPioHostingClient()`
  */
@@ -179,8 +179,8 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `POST /service/{id}/cancel` (Services); the same call as `client.POST('/service/{id}/cancel', init)`.
  *
- * - `params.path.id` (integer, required): Service id
- * - `body.immediate` (string): set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately
+ * - `params.path.id` (string | integer, required): Service id
+ * - `body.immediate` (string): set to false to terminate service at the end of billing date, true - terminate immediately
  * - `body.reason` (string): Reason for this request
  *
  * @param client - a client from `createPioHostingClient()`
@@ -194,7 +194,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * `GET /service/{id}/label` (Services); the same call as `client.GET('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  *
  * @param client - a client from `createPioHostingClient()`
  */
@@ -207,7 +207,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * `POST /service/{id}/label` (Services); the same call as `client.POST('/service/{id}/label', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.label` (string): New label
  *
  * @param client - a client from `createPioHostingClient()`
@@ -221,7 +221,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * `GET /service/{id}/methods` (Services); the same call as `client.GET('/service/{id}/methods', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createPioHostingClient()`
  */
@@ -234,7 +234,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * `GET /service/{id}/upgrade` (Services); the same call as `client.GET('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (string, required)
+ * - `params.path.id` (string | integer, required)
  *
  * @param client - a client from `createPioHostingClient()`
  */
@@ -258,7 +258,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
- * - `params.path.id` (integer, required): Service id
+ * - `params.path.id` (string | integer, required): Service id
  * - `body.resources` (string[]): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources

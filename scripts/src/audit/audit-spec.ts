@@ -2,6 +2,10 @@ import { HTTP_METHODS, type OpenApi, type OpenApiOperation, type OpenApiParamete
 import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
+import { withoutEmptyValueList } from '../rules/empty-value-lists.js';
+import { hasHtmlDebris } from '../rules/html-debris.js';
+import { isMoneyName } from '../rules/money-fields.js';
+import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
 import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
 
@@ -27,6 +31,14 @@ export interface SpecAudit {
   requiredInDocsOnly: Finding[];
   numericKeyObjects: Finding[];
   untyped: Finding[];
+  /** money-named fields (price, credit, setup, ...) typed integer, which reject an amount with cents */
+  integerMoney: Finding[];
+  /** a resource's path parameter (`/service/{id}`) typed one way in one operation and another way in the next */
+  pathParamTypeSplits: Finding[];
+  /** summaries and descriptions holding HTML tags or entities */
+  htmlDebris: Finding[];
+  /** texts ending in "Available values:" with no value after it */
+  emptyValueLists: Finding[];
 }
 
 export interface SampleTally {
@@ -161,6 +173,8 @@ function attachedExamples(spec: OpenApi, byShape: Map<string, Operation>, check:
   return result;
 }
 
+const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
+
 /** A field is required by the spec when it is a required parameter or a required property of the body. */
 function requiresField(spec: OpenApi, op: Operation, name: string): boolean {
   if (op.parameters.some((p) => p.name === name && p.required === true)) return true;
@@ -185,6 +199,10 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     requiredInDocsOnly: [],
     numericKeyObjects: [],
     untyped: [],
+    integerMoney: [],
+    pathParamTypeSplits: [],
+    htmlDebris: [],
+    emptyValueLists: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -197,6 +215,28 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     }
     for (const name of body?.required ?? []) audit.requiredBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: docsRequired.has(`${shape} ${name}`) ? 'required in the vendor docs' : 'required by the spec, not the docs' });
   }
+  const texts = (node: unknown, where: string) => {
+    for (const key of ['summary', 'description']) {
+      const text = isObject(node) ? node[key] : undefined;
+      if (typeof text === 'string' && hasHtmlDebris(text)) audit.htmlDebris.push({ operation: '', where: `${where} ${key}`, detail: text.slice(0, 60) });
+      if (typeof text === 'string' && withoutEmptyValueList(text) !== text) audit.emptyValueLists.push({ operation: '', where: `${where} ${key}`, detail: text.slice(-60) });
+    }
+  };
+  for (const op of byShape.values()) {
+    texts(op.operation, op.key);
+    op.parameters.forEach((p) => texts(p, `${op.key} ${p.name}`));
+    Object.entries(op.operation.responses ?? {}).forEach(([status, r]) => texts(r, `${op.key} ${status}`));
+  }
+  forEachSchema(spec, (schema, pointer) => texts(schema, pointer));
+  const pathTypes = new Map<string, Set<string>>();
+  for (const op of byShape.values()) {
+    const keys = resourceKeys(op.key.slice(op.key.indexOf(' ') + 1));
+    for (const p of op.parameters.filter((q) => q.in === 'path' && keys.has(q.name))) {
+      const type = (p.schema as { type?: unknown } | undefined)?.type;
+      pathTypes.set(keys.get(p.name)!, (pathTypes.get(keys.get(p.name)!) ?? new Set()).add(JSON.stringify(type ?? null)));
+    }
+  }
+  for (const [key, types] of pathTypes) if (types.size > 1) audit.pathParamTypeSplits.push({ operation: '', where: key, detail: [...types].join(' vs ') });
   for (const parameter of evidence.parameters.filter((p) => p.required)) {
     const op = byShape.get(parameter.shape);
     if (op && !requiresField(spec, op, parameter.name)) audit.requiredInDocsOnly.push({ operation: op.key, where: parameter.where, detail: `${parameter.name} is required in the docs, optional in the spec` });
@@ -205,6 +245,9 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     if (Array.isArray(schema.enum)) audit.enums++;
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
+    for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
+      if (isMoneyName(name, keys) && allowsInteger(field)) audit.integerMoney.push({ operation: '', where: `${pointer}/properties/${name}`, detail: `${name} is integer` });
+    }
     if (numeric.length) audit.numericKeyObjects.push({ operation: '', where: pointer, detail: `fixed keys that are ids: ${numeric.slice(0, 5).join(', ')}${numeric.length > 5 ? ', ...' : ''}` });
   });
   return audit;

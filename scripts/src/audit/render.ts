@@ -16,6 +16,10 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['vendor request samples', (a) => tally(a.vendorRequests)],
     ['required in the docs, optional in the spec', (a) => String(a.requiredInDocsOnly.length)],
     ['objects with id keys as fixed properties', (a) => String(a.numericKeyObjects.length)],
+    ['money fields typed integer', (a) => String(a.integerMoney.length)],
+    ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
+    ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
+    ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -37,6 +41,10 @@ export function details(audit: SpecAudit): string {
     ...list('required in the docs, optional in the spec', audit.requiredInDocsOnly),
     ...list('required body fields, and where each came from', audit.requiredBodyFields),
     ...list('objects whose keys are ids, typed as fixed properties', audit.numericKeyObjects),
+    ...list('money fields typed integer', audit.integerMoney),
+    ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
+    ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
+    ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

@@ -3918,7 +3918,7 @@ export interface operations {
                 "application/json": {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[] | unknown[];
                     /** @description First Name */
                     firstname?: string;
@@ -3926,10 +3926,7 @@ export interface operations {
                     lastname?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -3958,10 +3955,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -4124,7 +4118,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[] | unknown[];
                     /** @description First Name */
                     firstname?: string;
@@ -4132,10 +4126,7 @@ export interface operations {
                     lastname?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -4164,10 +4155,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -4249,10 +4237,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -4293,10 +4278,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                     /** @description Address 2 */
                     address2?: string;
@@ -6056,14 +6038,11 @@ export interface operations {
                     /**
                      * @description Type of output, default is short. Possible options
                      *
+                     *       • short - Basic details about the item in cart
                      *
+                     *       • config- Basic details and form components
                      *
-                     *       • short</code> - Basic details about the item in cart</li>
-                     *
-                     *       • config</code>- Basic details and form components</li>
-                     *
-                     *       • full</code> - All details available in cart</li>
-                     *     </ul>
+                     *       • full - All details available in cart
                      */
                     output?: string;
                     /** @description list with order items */
@@ -6912,7 +6891,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -6957,7 +6936,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -6990,7 +6969,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7028,14 +7007,14 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately */
+                    /** @description set to false to terminate service at the end of billing date, true - terminate immediately */
                     immediate?: string;
                     /** @description Reason for this request */
                     reason?: string;
@@ -7070,7 +7049,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7106,7 +7085,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7141,7 +7120,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7169,7 +7148,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7209,7 +7188,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7261,7 +7240,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7296,7 +7275,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
             };
@@ -7346,7 +7325,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
                 /** @description Record ID */
@@ -7406,7 +7385,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
                 /** @description Zone ID */
                 zone_id: number;
                 /** @description Record ID */
@@ -7438,7 +7417,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service ID */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7466,7 +7445,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7497,7 +7476,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7537,7 +7516,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7593,7 +7572,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7621,7 +7600,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7648,7 +7627,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7675,7 +7654,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7702,7 +7681,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7763,7 +7742,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7803,7 +7782,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7830,7 +7809,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -7876,9 +7855,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7905,8 +7884,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7940,8 +7919,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -7968,8 +7947,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
                 /** @description Interface name or id, ie '0' or 'net0' */
                 iface: string;
             };
@@ -8005,8 +7984,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
-                vmid: string;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8033,9 +8012,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8062,8 +8041,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
-                vmid: number;
+                id: string | number;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8097,9 +8076,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8126,9 +8105,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8155,9 +8134,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8184,9 +8163,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8213,9 +8192,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8242,9 +8221,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string | number;
                 /** @description Virtual server id */
-                vmid: string;
+                vmid: string | number;
             };
             cookie?: never;
         };
@@ -8297,7 +8276,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Status. Possible values: */
+                /** @description Status. */
                 status: string;
             };
             cookie?: never;

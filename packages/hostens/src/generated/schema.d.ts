@@ -2877,10 +2877,7 @@ export interface operations {
                     password?: string;
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from */
                     privileges?: unknown[];
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -2921,10 +2918,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                 };
             };
@@ -3086,10 +3080,7 @@ export interface operations {
                 "application/json": {
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from */
                     privileges?: unknown[];
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -3130,10 +3121,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                 };
             };
@@ -3213,10 +3201,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description Account Type
-                     *     Available values:
-                     */
+                    /** @description Account Type */
                     type?: string;
                     /** @description Organization */
                     companyname?: string;
@@ -3257,10 +3242,7 @@ export interface operations {
                     postcode?: string;
                     /** @description Phone - It can be used to reset your password if lost. */
                     phonenumber?: string;
-                    /**
-                     * @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
-                     *     Available values:
-                     */
+                    /** @description News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services. */
                     emarketing?: string[];
                 };
             };
@@ -6274,7 +6256,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Status. Possible values: */
+                /** @description Status. */
                 status: string;
             };
             cookie?: never;

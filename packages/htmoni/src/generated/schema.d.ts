@@ -2145,7 +2145,7 @@ export interface operations {
                 "application/json": {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[];
                     /** @description First Name */
                     firstname?: string;
@@ -2312,7 +2312,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
+                    /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
                     privileges?: string[];
                     /** @description First Name */
                     firstname?: string;
@@ -3265,14 +3265,11 @@ export interface operations {
                     /**
                      * @description Type of output, default is short. Possible options
                      *
+                     *       • short - Basic details about the item in cart
                      *
+                     *       • config- Basic details and form components
                      *
-                     *       • short</code> - Basic details about the item in cart</li>
-                     *
-                     *       • config</code>- Basic details and form components</li>
-                     *
-                     *       • full</code> - All details available in cart</li>
-                     *     </ul>
+                     *       • full - All details available in cart
                      */
                     output?: string;
                     /** @description list with order items */
@@ -3454,7 +3451,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3499,14 +3496,14 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately */
+                    /** @description set to false to terminate service at the end of billing date, true - terminate immediately */
                     immediate?: string;
                     /** @description Reason for this request */
                     reason?: string;
@@ -3541,7 +3538,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3577,7 +3574,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3612,7 +3609,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3643,7 +3640,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3683,7 +3680,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3739,7 +3736,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3767,7 +3764,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3794,7 +3791,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3821,7 +3818,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3848,7 +3845,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3909,7 +3906,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3949,7 +3946,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -3976,7 +3973,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4005,7 +4002,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4040,7 +4037,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4068,7 +4065,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
                 /** @description Interface name or id, ie '0' or 'net0' */
                 iface: string;
@@ -4105,7 +4102,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4133,7 +4130,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4162,7 +4159,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 vmid: string;
             };
             cookie?: never;
@@ -4197,7 +4194,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4226,7 +4223,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4255,7 +4252,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };
@@ -4284,7 +4281,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
                 /** @description Virtual server id */
                 vmid: string;
             };

@@ -1385,7 +1385,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -1430,14 +1430,14 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @description set to false</code> to terminate service at the end of billing date, true</code> - terminate immediately */
+                    /** @description set to false to terminate service at the end of billing date, true - terminate immediately */
                     immediate?: string;
                     /** @description Reason for this request */
                     reason?: string;
@@ -1472,7 +1472,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -1503,7 +1503,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -1543,7 +1543,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -1599,7 +1599,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: string | number;
             };
             cookie?: never;
         };
@@ -1660,7 +1660,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Service id */
-                id: number;
+                id: string | number;
             };
             cookie?: never;
         };
