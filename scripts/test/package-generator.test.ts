@@ -136,7 +136,7 @@ describe('package files', () => {
     withVariables.servers = [{ url: 'https://{host}/api', variables: { host: { default: 'billing.acme.test' } } }];
     const out = packageFiles({ config: { name: 'acme', title: 'Acme', auth: ['basic'] }, spec: withVariables }, '/nowhere', '');
     const text = (name: string) => out.find((f) => f.file.endsWith(name))!.text;
-    expect(text('src/index.ts')).toContain('export const createAcmeClient = defineProviderClient<paths>();');
+    expect(text('src/index.ts')).toContain("export const createAcmeClient = defineProviderClient<paths>({ provider: 'acme' });");
     expect(text('README.md')).toContain("baseUrl: 'https://billing.acme.test/api'");
   });
 });

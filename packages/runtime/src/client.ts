@@ -5,6 +5,7 @@ import { createRedactor } from './redact.js';
 import { assertHeaderSafe, buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
 import { resolveRetry } from './retry.js';
 import { send, type PreparedCall, type Transport } from './transport.js';
+import { createRecorder, type Recorder } from './record.js';
 import { checkedMode, type ResponseChecker, type ResponseValidatorsInput } from './validate.js';
 import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions } from './types.js';
 
@@ -21,7 +22,7 @@ type LooseInit = RequestOptions & { params?: { path?: Record<string, unknown>; q
  * `{ data }` or `{ error }` (or throw, with `throwOnError`); network failures, timeouts, aborts
  * and requests that cannot be sent always throw.
  */
-export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string }): HostBillClient<Paths, boolean> {
+export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string; provider?: string }): HostBillClient<Paths, boolean> {
   const baseUrl = checkedBaseUrl(options.baseUrl);
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   let bound: BoundAuth | undefined;
@@ -40,6 +41,7 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
     throw new TypeError("validateResponses needs the provider's validators: validators: () => import('@hostbill-api/<provider>/validators')");
   }
   let checker: Promise<ResponseChecker> | undefined;
+  const record: Recorder | undefined = options.recordResponses ? createRecorder(options.recordResponses, () => [...(bound?.secrets() ?? [])]) : undefined;
 
   const authContext: AuthContext = {
     baseUrl,
@@ -100,6 +102,16 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
       auth: bound,
     };
     const outcome = await send(prepared, transport);
+    if (record) {
+      const body = outcome.ok ? outcome.data : outcome.error;
+      await record({
+        provider: options.provider,
+        operation,
+        status: outcome.response.status,
+        contentType: outcome.response.headers.get('content-type') ?? undefined,
+        body: body === undefined ? undefined : (outcome.ok ? outcome.json : typeof body === 'object') ? body : '<text>',
+      });
+    }
     if (outcome.ok) {
       const mode = init.validateResponses === undefined ? defaults.validateResponses : checkedMode(init.validateResponses, `${operation}: validateResponses`);
       if (mode !== 'off' && outcome.json && outcome.response.status === 200) {
@@ -151,12 +163,12 @@ function passThrough(init: LooseInit): RequestInit | undefined {
  * What a provider package exports: a factory with the provider's base URL filled in. Without a
  * default (the generic HostBill spec), `baseUrl` is required of the user.
  */
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string }): ProviderClientFactory<Paths, 'optional'>;
-export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined }): ProviderClientFactory<Paths, 'required'>;
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string } = {}): unknown {
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string; provider?: string }): ProviderClientFactory<Paths, 'optional'>;
+export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined; provider?: string }): ProviderClientFactory<Paths, 'required'>;
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string; provider?: string } = {}): unknown {
   return (options: ProviderClientOptions = {}) => {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
     if (!baseUrl) throw new TypeError('baseUrl is required: the address of the HostBill client area API, e.g. https://billing.example.com/api');
-    return createProviderClient<Paths>({ ...options, baseUrl });
+    return createProviderClient<Paths>({ ...options, baseUrl, provider: defaults.provider });
   };
 }

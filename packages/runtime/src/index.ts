@@ -50,6 +50,8 @@ export {
   ResponseValidationError,
   type ResponseDrift,
 } from './errors.js';
+export { redactBody } from './redact-body.js';
+export type { RecordedExchange, RecordResponsesOptions } from './record.js';
 export {
   defineResponseValidators,
   formatDrift,

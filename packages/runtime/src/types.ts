@@ -6,6 +6,7 @@ import type { Logger } from './log.js';
 import type { HeaderInput } from './request.js';
 import type { ResponseDrift } from './errors.js';
 import type { RetryOptions } from './retry.js';
+import type { RecordResponsesOptions } from './record.js';
 import type { ResponseValidatorsInput, ValidateResponses } from './validate.js';
 
 /** Options every call takes, and every client takes as its defaults. */
@@ -58,6 +59,8 @@ export interface ProviderClientOptions<Throw extends boolean = boolean> extends 
   validators?: ResponseValidatorsInput;
   /** receives each drift once in `warn` mode (operation, pointer, expected, seen; never the value); default `console.warn` */
   onResponseDrift?: (drift: ResponseDrift) => void;
+  /** append every answer, redacted (no secret or personal value, no request header), to a JSON Lines file for `pnpm specs:learn`; Node only */
+  recordResponses?: RecordResponsesOptions;
 }
 
 /** The second argument of a call: the operation's params and body, plus our options. */
