@@ -93,6 +93,8 @@ export type RepairKind =
   | 'example-moved-from-description'
   /** example JSON that cannot be repaired without guessing; reported, never used */
   | 'example-unrepairable'
+  /** a real answer (specs/<provider>/evidence/) the schema did not accept: the schema widened to take it */
+  | 'evidence-widened'
   /** the example came from another provider's docs of the same operation */
   | 'example-borrowed'
   /** the shared `Error` response was added to 400/401/404 where missing */

@@ -22,7 +22,7 @@ const USAGE = 'usage: pnpm specs:update <provider> <new vendor file>';
 
 /** Regenerates the packages' types (`turbo run generate`, as `pnpm generate` does) from the specs just written. */
 export type GenerateTypes = (root: string, packages: string[]) => void;
-const turboGenerate: GenerateTypes = (root, packages) => {
+export const turboGenerate: GenerateTypes = (root, packages) => {
   try {
     execFileSync('pnpm', ['exec', 'turbo', 'run', 'generate', '--output-logs=errors-only', ...packages.map((p) => `--filter=@hostbill-api/${p}`)], { cwd: root, stdio: 'inherit' });
   } catch {
