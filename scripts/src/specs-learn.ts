@@ -12,10 +12,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { runAsCommand } from './cli-entry.js';
 import { changeLine, summaryLine } from './diff/change-report.js';
-import { changesIn } from './diff/compare-update.js';
+import { affectedOutputs, changesIn } from './diff/compare-update.js';
 import type { SpecChange } from './diff/diff-specs.js';
 import { PipelineError } from './errors.js';
-import { generateWorkspace, packagesBeside, SPECS_DIR } from './generate.js';
+import { generateWorkspace, SPECS_DIR } from './generate.js';
 import { forEachOperation, operationKey, type OpenApi } from './model.js';
 import { ensureDirectories } from './package/workspace.js';
 import { EVIDENCE_FILE, parseEvidence, type EvidenceEntry } from './steps/apply-evidence.js';
@@ -128,17 +128,15 @@ export async function specsLearn(argv: string[], { cwd = process.cwd(), specsDir
     else writeFileSync(evidenceFile, before);
     throw error;
   }
-  const affected = [provider, ...built.inputs.filter((i) => i.unites.includes(provider)).map((i) => i.config.name)];
+  const { affected, outputs } = affectedOutputs(specsDir, provider, built);
   const own = changesIn(specsDir, provider, built);
   const perPackage = affected.map((name) => ({ name, ...changesIn(specsDir, name, built) }));
-  const within = (dir: string, file: string) => file.startsWith(`${dir}${sep}`);
-  const outputs = built.files.filter((f) => affected.some((p) => within(join(specsDir, p), f.file) || within(join(packagesBeside(specsDir), p), f.file)));
   const root = join(specsDir, '..');
   const changed = perPackage.filter((p) => p.specChanged);
   const changesetFile = join(root, '.changeset', `${provider}-learned-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.md`);
-  const files2 = [...outputs, ...(changed.length ? [{ file: changesetFile, text: learnedChangeset(provider, changed.map((p) => p.name), own.changes) }] : [])];
-  ensureDirectories(files2);
-  writeAll(files2);
+  const written = [...outputs, ...(changed.length ? [{ file: changesetFile, text: learnedChangeset(provider, changed.map((p) => p.name), own.changes) }] : [])];
+  ensureDirectories(written);
+  writeAll(written);
 
   for (const change of own.changes) console.log(changeLine(change));
   console.log(summaryLine(provider, own.changes, own.specChanged));
