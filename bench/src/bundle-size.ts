@@ -44,7 +44,17 @@ export async function reboot(serverId: number) {
   const { data } = await client.POST('/server/{server_id}/reboot', { params: { path: { server_id: serverId } } });
   return waitForTask(client, { server_id: serverId, task_id: data.task_id });
 }`,
+  // the same with response validation on: the validators arrive through their own subpath
+  'hostens + waitForTask, validateResponses: warn': `import { createHostensClient, basicAuth, waitForTask } from '@hostbill-api/hostens';
+const client = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true, validateResponses: 'warn', validators: () => import('@hostbill-api/hostens/validators') });
+export async function reboot(serverId: number) {
+  const { data } = await client.POST('/server/{server_id}/reboot', { params: { path: { server_id: serverId } } });
+  return waitForTask(client, { server_id: serverId, task_id: data.task_id });
+}`,
 };
+
+/** Text only the response checker and the compiled validators hold: absent from a bundle that does not validate. */
+export const VALIDATION_MARKERS = ['missingProperty', 'response drift'];
 
 async function measure(name: string, source: string) {
   const result = await build({
@@ -57,7 +67,8 @@ async function measure(name: string, source: string) {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { name, minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+  const text = new TextDecoder().decode(code);
+  return { name, minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, validationCode: VALIDATION_MARKERS.some((marker) => text.includes(marker)) };
 }
 
 export async function measureBundleSizes() {

@@ -56,10 +56,15 @@ const seq = overhead.filter((r) => r.mode === 'sequential');
 const conc = overhead.filter((r) => r.mode === 'concurrent-32');
 const ratio = (rows: typeof overhead) => rows.find((r) => r.variant === 'ours, basicAuth')!.medianMs / rows.find((r) => r.variant === 'bare openapi-fetch')!.medianMs;
 const consumer = bundles.find((b) => b.name === 'hostens + waitForTask')!;
+const validating = bundles.find((b) => b.name === 'hostens + waitForTask, validateResponses: warn')!;
+const perCall = (rows: typeof overhead, variant: string) => rows.find((r) => r.variant === variant)!.medianMs;
+const validationCost = perCall(seq, 'ours, basicAuth, validateResponses: warn') - perCall(seq, 'ours, basicAuth');
 const targets: Array<[string, string, string, boolean]> = [
   ['per call, sequential: ours (basicAuth) / bare openapi-fetch', '≤ 1.05×', `${ratio(seq).toFixed(3)}×`, ratio(seq) <= 1.05],
   ['per call, concurrent-32: ours (basicAuth) / bare openapi-fetch', '≤ 1.05×', `${ratio(conc).toFixed(3)}×`, ratio(conc) <= 1.05],
   ['consumer bundle: runtime + hostens + waitForTask, gzip', '≤ 5.00 kB', `${(consumer.gzipBytes / 1000).toFixed(2)} kB`, consumer.gzipBytes <= 5000],
+  ['validateResponses off: no validation code in the consumer bundle', 'none', consumer.validationCode ? 'present' : 'none', !consumer.validationCode],
+  ['validateResponses warn: cost per call, sequential (same run, same server)', 'reported', `${(validationCost * 1000).toFixed(0)} µs (bundle +${((validating.gzipBytes - consumer.gzipBytes) / 1000).toFixed(2)} kB gzip)`, true],
   ['1,000 concurrent waitForTask: event-loop p99', '< 20 ms', `${polling.eventLoopP99Ms.toFixed(1)} ms`, polling.eventLoopP99Ms < 20],
   ['clean codegen of all specs and types', '≤ 5 s', `${codegen.cleanSeconds.toFixed(2)} s`, codegen.cleanSeconds <= 5],
 ];

@@ -1,8 +1,10 @@
 /**
  * Per-call overhead of `GET /service/{id}` against a local server: raw fetch (the floor), a bare
- * openapi-fetch client, axios, and our client with no auth, basicAuth and jwtAuth (cached token).
+ * openapi-fetch client, axios, and our client with no auth, basicAuth and jwtAuth (cached token),
+ * and basicAuth with `validateResponses: 'warn'` (the vendor's example answer, checked every call).
  */
 import { createHostBillClient, basicAuth, jwtAuth, type paths } from '@hostbill-api/hostbill';
+import { validators } from '@hostbill-api/hostbill/validators';
 import axios from 'axios';
 import createClient from 'openapi-fetch';
 import { startServer, summarize } from './lib.js';
@@ -43,6 +45,7 @@ export async function measureOverhead(calls: number): Promise<OverheadRow[]> {
     const plain = createHostBillClient({ baseUrl: url });
     const basic = createHostBillClient({ baseUrl: url, auth: basicAuth({ username: 'u', password: 'p' }) });
     const jwt = createHostBillClient({ baseUrl: url, auth: jwtAuth({ username: 'u', password: 'p' }) });
+    const validated = createHostBillClient({ baseUrl: url, auth: basicAuth({ username: 'u', password: 'p' }), validateResponses: 'warn', validators });
     const path = { params: { path: { id: 1 } } };
     const variants: Array<[string, Call]> = [
       ['raw fetch', async () => (await fetch(`${url}/service/1`)).json()],
@@ -51,6 +54,7 @@ export async function measureOverhead(calls: number): Promise<OverheadRow[]> {
       ['ours, no auth', () => plain.GET('/service/{id}', path)],
       ['ours, basicAuth', () => basic.GET('/service/{id}', path)],
       ['ours, jwtAuth (cached token)', () => jwt.GET('/service/{id}', path)],
+      ['ours, basicAuth, validateResponses: warn', () => validated.GET('/service/{id}', path)],
     ];
     const rows: OverheadRow[] = [];
     const ROUNDS = 10;

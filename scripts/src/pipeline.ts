@@ -24,6 +24,7 @@ import { pathItemParametersToOperations } from './rules/path-item-parameters.js'
 import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
+import { applyEvidence, EVIDENCE_FILE } from './steps/apply-evidence.js';
 import { applyPatches } from './steps/apply-patches.js';
 import { canonicalize } from './steps/canonical.js';
 import { checkOperationsKept, declaredOperations } from './steps/operation-guard.js';
@@ -96,7 +97,8 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
   const base = await baseSpec(input, finished, log);
   const repaired = applyRules(base, RULES, { provider: config, docs, catalogue, log });
   const patched = applyPatches(repaired, input.patches, log);
-  const spec = canonicalize(patched.spec);
+  // traffic evidence last: it only widens, so it can never undo a repair or a patch
+  const spec = canonicalize(applyEvidence(patched.spec, input.evidence ?? [], `${config.name}/${EVIDENCE_FILE}`, log));
   const file = `${config.name}/openapi.json`;
   const united = input.unites.flatMap((name) => finished.get(name)?.spec ?? []);
   checkOperationsKept(file, spec, declaredOperations(input.api?.value, input.docs, united), patched.removed);

@@ -95,6 +95,8 @@ export type RepairKind =
   | 'example-moved-from-description'
   /** example JSON that cannot be repaired without guessing; reported, never used */
   | 'example-unrepairable'
+  /** a real answer (specs/<provider>/evidence/) the schema did not accept: the schema widened to take it */
+  | 'evidence-widened'
   /** the example came from another provider's docs of the same operation */
   | 'example-borrowed'
   /** a money-named field (price, credit, setup, tax, ...) typed integer became `number`, since amounts carry cents */

@@ -7,13 +7,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { runAsCommand } from './cli-entry.js';
 import { PipelineError } from './errors.js';
-import { packagesBeside, SPECS_DIR } from './generate.js';
+import { SPECS_DIR } from './generate.js';
 import { bumpFor, changeLine, summaryLine } from './diff/change-report.js';
 import { changesetName, changesetText } from './diff/changeset.js';
-import { changesIn, compareWithCommitted, readVendorFile } from './diff/compare-update.js';
+import { affectedOutputs, changesIn, compareWithCommitted, readVendorFile } from './diff/compare-update.js';
 import type { VendorUpdate } from './diff/vendor-source.js';
 import { ensureDirectories } from './package/workspace.js';
 import { writeAll } from './steps/write-all.js';
@@ -22,7 +22,7 @@ const USAGE = 'usage: pnpm specs:update <provider> <new vendor file>';
 
 /** Regenerates the packages' types (`turbo run generate`, as `pnpm generate` does) from the specs just written. */
 export type GenerateTypes = (root: string, packages: string[]) => void;
-const turboGenerate: GenerateTypes = (root, packages) => {
+export const turboGenerate: GenerateTypes = (root, packages) => {
   try {
     execFileSync('pnpm', ['exec', 'turbo', 'run', 'generate', '--output-logs=errors-only', ...packages.map((p) => `--filter=@hostbill-api/${p}`)], { cwd: root, stdio: 'inherit' });
   } catch {
@@ -43,11 +43,8 @@ export async function specsUpdate(argv: string[], { cwd = process.cwd(), specsDi
     return 0;
   }
   const { built, changes, specChanged } = await compareWithCommitted(specsDir, provider, update, { packages: true });
-  // the provider and every union of it: their specs, reports and packages
-  const affected = [provider, ...built.inputs.filter((i) => i.unites.includes(provider)).map((i) => i.config.name)];
+  const { affected, outputs } = affectedOutputs(specsDir, provider, built);
   const root = join(specsDir, '..');
-  const within = (dir: string, file: string) => file.startsWith(`${dir}${sep}`);
-  const outputs = built.files.filter((f) => affected.some((p) => within(join(specsDir, p), f.file) || within(join(packagesBeside(specsDir), p), f.file)));
   const bump = bumpFor(changes, specChanged);
   const bumps = affected.flatMap((name) => {
     const own = changesIn(specsDir, name, built);

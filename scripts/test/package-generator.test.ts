@@ -107,7 +107,7 @@ describe('package files', () => {
   };
 
   it('writes every file of the package and nothing outside it', () => {
-    expect(Object.keys(files()).sort()).toEqual(['acme/LICENSE', 'acme/README.md', 'acme/package.json', 'acme/src/index.ts', 'acme/src/operations.ts', 'acme/tsconfig.json', 'acme/turbo.json']);
+    expect(Object.keys(files()).sort()).toEqual(['acme/LICENSE', 'acme/README.md', 'acme/package.json', 'acme/src/compiled/validators.ts', 'acme/src/index.ts', 'acme/src/operations.ts', 'acme/src/validators.ts', 'acme/tsconfig.json', 'acme/turbo.json', 'acme/validators/package.json']);
   });
 
   it('documents each operation with the vendor words and exports it by name', () => {
@@ -136,7 +136,7 @@ describe('package files', () => {
     withVariables.servers = [{ url: 'https://{host}/api', variables: { host: { default: 'billing.acme.test' } } }];
     const out = packageFiles({ config: { name: 'acme', title: 'Acme', auth: ['basic'] }, spec: withVariables }, '/nowhere', '');
     const text = (name: string) => out.find((f) => f.file.endsWith(name))!.text;
-    expect(text('src/index.ts')).toContain('export const createAcmeClient = defineProviderClient<paths>();');
+    expect(text('src/index.ts')).toContain("export const createAcmeClient = defineProviderClient<paths>({ provider: 'acme' });");
     expect(text('README.md')).toContain("baseUrl: 'https://billing.acme.test/api'");
   });
 });

@@ -3,7 +3,7 @@ import { defineProviderClient, type HostBillClient as RuntimeClient } from '@hos
 import type { components, operations, paths } from './generated/schema.js';
 
 /** A typed client for the HostBill API: `baseUrl` is required (the spec's server URL has variables). */
-export const createHostBillClient = defineProviderClient<paths>();
+export const createHostBillClient = defineProviderClient<paths>({ provider: 'hostbill' });
 
 /** The same factory under the name every provider package shares, for code written for any of them. */
 export const createClient = createHostBillClient;

@@ -6,7 +6,7 @@ import type { components, operations, paths } from './generated/schema.js';
 export const BASE_URL = 'https://billing.hostens.com/api';
 
 /** A typed client for the Hostens API; see ProviderClientOptions for auth, retries and timeouts. */
-export const createHostensClient = defineProviderClient<paths>({ baseUrl: BASE_URL });
+export const createHostensClient = defineProviderClient<paths>({ baseUrl: BASE_URL, provider: 'hostens' });
 
 /** The same factory under the name every provider package shares, for code written for any of them. */
 export const createClient = createHostensClient;

@@ -6,7 +6,7 @@ import type { components, operations, paths } from './generated/schema.js';
 export const BASE_URL = 'https://cloud.htmoni.com/api';
 
 /** A typed client for the HT Moni API; see ProviderClientOptions for auth, retries and timeouts. */
-export const createHtMoniClient = defineProviderClient<paths>({ baseUrl: BASE_URL });
+export const createHtMoniClient = defineProviderClient<paths>({ baseUrl: BASE_URL, provider: 'htmoni' });
 
 /** The same factory under the name every provider package shares, for code written for any of them. */
 export const createClient = createHtMoniClient;

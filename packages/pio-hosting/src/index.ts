@@ -6,7 +6,7 @@ import type { components, operations, paths } from './generated/schema.js';
 export const BASE_URL = 'https://cp.pio.hosting/api';
 
 /** A typed client for the PIO Hosting GmbH API; see ProviderClientOptions for auth, retries and timeouts. */
-export const createPioHostingClient = defineProviderClient<paths>({ baseUrl: BASE_URL });
+export const createPioHostingClient = defineProviderClient<paths>({ baseUrl: BASE_URL, provider: 'pio-hosting' });
 
 /** The same factory under the name every provider package shares, for code written for any of them. */
 export const createClient = createPioHostingClient;

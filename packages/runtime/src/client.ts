@@ -5,13 +5,15 @@ import { createRedactor } from './redact.js';
 import { assertHeaderSafe, buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
 import { resolveRetry } from './retry.js';
 import { send, type PreparedCall, type Transport } from './transport.js';
+import { createRecorder, type Recorder } from './record.js';
+import { checkedMode, type ResponseChecker, type ResponseValidatorsInput } from './validate.js';
 import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 /** RequestOptions handled here; anything else in an init goes to fetch as it is. */
-const OWN_KEYS = new Set(['params', 'body', 'headers', 'signal', 'timeoutMs', 'totalTimeoutMs', 'retry', 'throwOnError', 'maxResponseBytes', 'parseAs']);
+const OWN_KEYS = new Set(['params', 'body', 'headers', 'signal', 'timeoutMs', 'totalTimeoutMs', 'retry', 'throwOnError', 'maxResponseBytes', 'parseAs', 'validateResponses']);
 
 type LooseInit = RequestOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
 
@@ -20,7 +22,7 @@ type LooseInit = RequestOptions & { params?: { path?: Record<string, unknown>; q
  * `{ data }` or `{ error }` (or throw, with `throwOnError`); network failures, timeouts, aborts
  * and requests that cannot be sent always throw.
  */
-export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string }): HostBillClient<Paths, boolean> {
+export function createProviderClient<Paths extends {}>(options: ProviderClientOptions & { baseUrl: string; provider?: string }): HostBillClient<Paths, boolean> {
   const baseUrl = checkedBaseUrl(options.baseUrl);
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   let bound: BoundAuth | undefined;
@@ -33,7 +35,13 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
     throwOnError: options.throwOnError ?? false,
+    validateResponses: checkedMode(options.validateResponses, 'validateResponses'),
   };
+  if (defaults.validateResponses !== 'off' && !options.validators) {
+    throw new TypeError("validateResponses needs the provider's validators: validators: () => import('@hostbill-api/<provider>/validators')");
+  }
+  let checker: Promise<ResponseChecker> | undefined;
+  const record: Recorder | undefined = options.recordResponses ? createRecorder(options.recordResponses, () => [...(bound?.secrets() ?? [])]) : undefined;
 
   const authContext: AuthContext = {
     baseUrl,
@@ -94,7 +102,23 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
       auth: bound,
     };
     const outcome = await send(prepared, transport);
-    if (outcome.ok) return { data: outcome.data, response: outcome.response };
+    if (record) {
+      const body = outcome.ok ? outcome.data : outcome.error;
+      await record({
+        provider: options.provider,
+        operation,
+        status: outcome.response.status,
+        contentType: outcome.response.headers.get('content-type') ?? undefined,
+        body: body === undefined ? undefined : (outcome.ok ? outcome.json : typeof body === 'object') ? body : '<text>',
+      });
+    }
+    if (outcome.ok) {
+      const mode = init.validateResponses === undefined ? defaults.validateResponses : checkedMode(init.validateResponses, `${operation}: validateResponses`);
+      if (mode !== 'off' && outcome.json && outcome.response.status === 200) {
+        (await (checker ??= loadChecker(options.validators, options.onResponseDrift))).check(mode, prepared.request, outcome.data);
+      }
+      return { data: outcome.data, response: outcome.response };
+    }
     if (init.throwOnError ?? defaults.throwOnError) throw outcome.failure;
     return { error: outcome.error, response: outcome.response };
   };
@@ -102,6 +126,15 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
   const client: Record<string, unknown> = { baseUrl, request: (method: string, path: string, init?: LooseInit) => call(method, path, init) };
   for (const method of METHODS) client[method] = (path: string, init?: LooseInit) => call(method, path, init);
   return client as unknown as HostBillClient<Paths, boolean>;
+}
+
+/** The validators are loaded on the first validated call, once per client (a dynamic import stays out of the default bundle). */
+async function loadChecker(input: ResponseValidatorsInput | undefined, onDrift: ProviderClientOptions['onResponseDrift']): Promise<ResponseChecker> {
+  if (!input) throw new TypeError("validateResponses needs the provider's validators: validators: () => import('@hostbill-api/<provider>/validators')");
+  const loaded = typeof input === 'function' ? await input() : input;
+  const validators = 'validators' in loaded ? loaded.validators : loaded;
+  if (typeof validators?.checker !== 'function') throw new TypeError("validators must be what @hostbill-api/<provider>/validators exports (its module, or its `validators`)");
+  return validators.checker(onDrift);
 }
 
 /** No trailing slash; never credentials (fetch would refuse them anyway, quoting the URL in its error). */
@@ -130,12 +163,12 @@ function passThrough(init: LooseInit): RequestInit | undefined {
  * What a provider package exports: a factory with the provider's base URL filled in. Without a
  * default (the generic HostBill spec), `baseUrl` is required of the user.
  */
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string }): ProviderClientFactory<Paths, 'optional'>;
-export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined }): ProviderClientFactory<Paths, 'required'>;
-export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string } = {}): unknown {
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl: string; provider?: string }): ProviderClientFactory<Paths, 'optional'>;
+export function defineProviderClient<Paths extends {}>(defaults?: { baseUrl?: undefined; provider?: string }): ProviderClientFactory<Paths, 'required'>;
+export function defineProviderClient<Paths extends {}>(defaults: { baseUrl?: string; provider?: string } = {}): unknown {
   return (options: ProviderClientOptions = {}) => {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
     if (!baseUrl) throw new TypeError('baseUrl is required: the address of the HostBill client area API, e.g. https://billing.example.com/api');
-    return createProviderClient<Paths>({ ...options, baseUrl });
+    return createProviderClient<Paths>({ ...options, baseUrl, provider: defaults.provider });
   };
 }

@@ -112,6 +112,37 @@ export class InvalidRequestError extends HostBillApiError {
   override name = 'InvalidRequestError';
 }
 
+/**
+ * One place where an answer does not match the spec. Never the value itself: answers hold
+ * personal data, so a drift names the place, the expected shape and the JSON type seen.
+ */
+export interface ResponseDrift {
+  /** `GET /server/{server_id}` */
+  operation: string;
+  /** JSON pointer into the body, `/ram_used`; `''` for the body itself */
+  pointer: string;
+  /** `type`: another JSON type; `missing`: a required field is absent; `extra`: a field the spec does not know; else the schema keyword */
+  kind: string;
+  /** what the spec says: `integer`, `string | null`, `present`, `absent`, `one of 3 values` */
+  expected: string;
+  /** the JSON type found (`string`, `null`, `object`, ...), or `absent` */
+  seen: string;
+}
+
+/** `throw` mode: the 200 answer did not match the operation's response schema. */
+export class ResponseValidationError extends HostBillApiError {
+  override name = 'ResponseValidationError';
+  /** every drift of this answer, each with its pointer, kind, expected and seen */
+  readonly drifts: ResponseDrift[];
+  constructor(message: string, details: Omit<ErrorDetails, 'body'> & { drifts: ResponseDrift[] }) {
+    super(message, details); // no body: it may hold personal data, and the drifts say what was wrong
+    this.drifts = details.drifts;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), drifts: this.drifts };
+  }
+}
+
 type ErrorClass<E> = abstract new (...args: never[]) => E;
 
 /** `instanceof` that also holds across two loaded copies of this package (ESM + CJS). */
@@ -131,6 +162,7 @@ export const isAbortError = /* @__PURE__ */ guard(AbortError, 'AbortError');
 export const isNetworkError = /* @__PURE__ */ guard(NetworkError, 'NetworkError');
 export const isInvalidResponseError = /* @__PURE__ */ guard(InvalidResponseError, 'InvalidResponseError');
 export const isInvalidRequestError = /* @__PURE__ */ guard(InvalidRequestError, 'InvalidRequestError');
+export const isResponseValidationError = /* @__PURE__ */ guard(ResponseValidationError, 'ResponseValidationError');
 
 /** `GET /server/{server_id}` when the operation is known, else the method and the (masked) URL. */
 export function describeRequest(request: RequestDescription, redactor: Redactor = PLAIN_REDACTOR): string {

@@ -46,7 +46,23 @@ export {
   isNotFoundError,
   isRateLimitError,
   isTimeoutError,
+  isResponseValidationError,
+  ResponseValidationError,
+  type ResponseDrift,
 } from './errors.js';
+export { redactBody } from './redact-body.js';
+export type { RecordedExchange, RecordResponsesOptions } from './record.js';
+export {
+  defineResponseValidators,
+  formatDrift,
+  type ResponseChecker,
+  type ResponseValidateFunction,
+  type ResponseValidatorTable,
+  type ResponseValidators,
+  type ResponseValidatorsInput,
+  type SchemaErrorLike,
+  type ValidateResponses,
+} from './validate.js';
 export { isTransientError, type RetryOptions } from './retry.js';
 
 export { poll, PollTimeoutError, type PollOptions } from './poll.js';

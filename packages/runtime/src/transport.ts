@@ -42,7 +42,7 @@ export interface PreparedCall {
   credentials?: boolean;
 }
 
-export type Outcome = { ok: true; data: unknown; response: Response } | { ok: false; error: unknown; response: Response; failure: HostBillApiError };
+export type Outcome = { ok: true; data: unknown; response: Response; json?: boolean } | { ok: false; error: unknown; response: Response; failure: HostBillApiError };
 
 /** The HTTP answer behind an error, kept off the error object so no `inspect` prints a Response. */
 const ANSWERS = new WeakMap<HostBillApiError, { response: Response; body: unknown }>();
@@ -159,7 +159,7 @@ async function authorize(auth: BoundAuth, headers: Record<string, string>, signa
 function toOutcome(response: Response, read: ReadBody, request: RequestDescription, transport: Transport): Outcome {
   const { redactor } = transport;
   if (response.ok) {
-    if (read.kind === 'json') return { ok: true, data: read.value, response };
+    if (read.kind === 'json') return { ok: true, data: read.value, response, json: true };
     if (read.kind === 'other') return { ok: true, data: read.value, response };
     if (read.kind === 'empty') return { ok: true, data: undefined, response };
     if (!read.expectedJson) return { ok: true, data: read.text, response };

@@ -4,7 +4,10 @@ import type { AuthStrategy } from './auth/types.js';
 import type { ParseAs } from './body.js';
 import type { Logger } from './log.js';
 import type { HeaderInput } from './request.js';
+import type { ResponseDrift } from './errors.js';
 import type { RetryOptions } from './retry.js';
+import type { RecordResponsesOptions } from './record.js';
+import type { ResponseValidatorsInput, ValidateResponses } from './validate.js';
 
 /** Options every call takes, and every client takes as its defaults. */
 export interface CallOptions<Throw extends boolean = boolean> {
@@ -18,6 +21,8 @@ export interface CallOptions<Throw extends boolean = boolean> {
   throwOnError?: Throw extends true ? true : boolean;
   /** refuse bodies larger than this many bytes with an InvalidResponseError */
   maxResponseBytes?: number;
+  /** check 200 JSON answers against the spec: `off` (default), `warn` (each drift once), `throw` (ResponseValidationError); needs `validators` */
+  validateResponses?: ValidateResponses;
 }
 
 /** Per call only. */
@@ -50,6 +55,12 @@ export interface ProviderClientOptions<Throw extends boolean = boolean> extends 
   logger?: Logger;
   /** extra headers for every request */
   headers?: HeaderInput;
+  /** the provider's compiled response checks, loaded on the first validated call: `() => import('@hostbill-api/hostens/validators')` */
+  validators?: ResponseValidatorsInput;
+  /** receives each drift once in `warn` mode (operation, pointer, expected, seen; never the value); default `console.warn` */
+  onResponseDrift?: (drift: ResponseDrift) => void;
+  /** append every answer, redacted (no secret or personal value, no request header), to a JSON Lines file for `pnpm specs:learn`; Node only */
+  recordResponses?: RecordResponsesOptions;
 }
 
 /** The second argument of a call: the operation's params and body, plus our options. */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { packagesBeside } from '../generate.js';
 import { PipelineError } from '../errors.js';
 import { toJsonText } from '../steps/canonical.js';
 import { diffSpecs, type SpecChange } from './diff-specs.js';
@@ -37,4 +38,12 @@ function committedText(specsDir: string, provider: string): string {
   const file = join(specsDir, provider, 'openapi.json');
   if (!existsSync(file)) throw new PipelineError(`${provider}/openapi.json`, '', 'no committed spec to compare with: run `pnpm generate` first');
   return readFileSync(file, 'utf8');
+}
+
+/** The provider and every union of it, and their outputs in a build: specs, reports and packages. */
+export function affectedOutputs(specsDir: string, provider: string, built: Comparison['built']): { affected: string[]; outputs: Comparison['built']['files'] } {
+  const affected = [provider, ...built.inputs.filter((i) => i.unites.includes(provider)).map((i) => i.config.name)];
+  const within = (dir: string, file: string) => file.startsWith(`${dir}${sep}`);
+  const outputs = built.files.filter((f) => affected.some((p) => within(join(specsDir, p), f.file) || within(join(packagesBeside(specsDir), p), f.file)));
+  return { affected, outputs };
 }

@@ -80,8 +80,8 @@ export function indexSource(facts: IndexFacts): string {
     return [`${jsdoc([description])}export type ${exported} = Schemas['${name}'];\n`];
   });
   const factoryLine = facts.baseUrl
-    ? `/** From the spec's \`servers\`; override with \`baseUrl\`. */\nexport const BASE_URL = '${facts.baseUrl}';\n\n/** A typed client for the ${facts.title} API; see ProviderClientOptions for auth, retries and timeouts. */\nexport const ${factory} = defineProviderClient<paths>({ baseUrl: BASE_URL });\n`
-    : `/** A typed client for the ${facts.title} API: \`baseUrl\` is required (the spec's server URL has variables). */\nexport const ${factory} = defineProviderClient<paths>();\n`;
+    ? `/** From the spec's \`servers\`; override with \`baseUrl\`. */\nexport const BASE_URL = '${facts.baseUrl}';\n\n/** A typed client for the ${facts.title} API; see ProviderClientOptions for auth, retries and timeouts. */\nexport const ${factory} = defineProviderClient<paths>({ baseUrl: BASE_URL, provider: '${facts.provider}' });\n`
+    : `/** A typed client for the ${facts.title} API: \`baseUrl\` is required (the spec's server URL has variables). */\nexport const ${factory} = defineProviderClient<paths>({ provider: '${facts.provider}' });\n`;
   const names = facts.operations.map((op) => op.name);
   return [
     generatedBanner(facts.provider),

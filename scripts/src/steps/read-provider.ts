@@ -11,6 +11,7 @@ import { checkSourceField } from '../read/source-fields.js';
 import { parseStructuredSource } from '../read/structured-source.js';
 import { describeDocument } from '../read/source-kind.js';
 import { parsePatchFile, type PatchFile } from './apply-patches.js';
+import { EVIDENCE_FILE, parseEvidence, type EvidenceEntry } from './apply-evidence.js';
 
 /** The provider's one Swagger 2.0 or OpenAPI 3.x file, parsed, with what it declares itself to be. */
 export interface ApiDocument {
@@ -27,6 +28,8 @@ export interface ProviderInput {
   api?: ApiDocument;
   docs: LoadedDocs[];
   patches: PatchFile[];
+  /** redacted real answers learned from recordings (`pnpm specs:learn`), from `evidence/responses.json` */
+  evidence?: EvidenceEntry[];
   /** for a union, the providers it unites, in build order (`orderProviders` fills it in; it needs every provider) */
   unites: string[];
 }
@@ -77,7 +80,9 @@ export function readProvider(specsDir: string, name: string, { read = readBytes,
         .sort()
         .map((f) => parsePatchFile(readJson(specsDir, `${name}/patches/${f}`), `${name}/patches/${f}`))
     : [];
-  return { config, api, docs, patches, unites: [] };
+  const evidenceFile = `${name}/${EVIDENCE_FILE}`;
+  const evidence = existsSync(join(specsDir, evidenceFile)) ? parseEvidence(readJson(specsDir, evidenceFile), evidenceFile) : [];
+  return { config, api, docs, patches, evidence, unites: [] };
 }
 
 /** Parsed first (a syntax error is reported at its line:col), then checked to be what its field says. */
