@@ -786,7 +786,7 @@ return errors === 0;
 
 export const v9 = validate37;
 const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/CartProductsResponse"};
-const schema20 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
+const schema20 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1126,9 +1126,8 @@ errors++;
 }
 }
 if(data11.setup !== undefined){
-let data15 = data11.setup;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data11.setup == "number")){
+const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7346,7 +7345,7 @@ return errors === 0;
 
 export const v28 = validate94;
 const schema57 = {"$id":"op28","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
-const schema58 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"integer"},"recurring_price":{"type":"integer"},"setup":{"type":"integer"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"integer"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
+const schema58 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7727,9 +7726,8 @@ errors++;
 }
 }
 if(data1.price !== undefined){
-let data15 = data1.price;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err33 = {instancePath:instancePath+"/forms/" + i0+"/price",schemaPath:"#/properties/forms/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data1.price == "number")){
+const err33 = {instancePath:instancePath+"/forms/" + i0+"/price",schemaPath:"#/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7740,9 +7738,8 @@ errors++;
 }
 }
 if(data1.recurring_price !== undefined){
-let data16 = data1.recurring_price;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err34 = {instancePath:instancePath+"/forms/" + i0+"/recurring_price",schemaPath:"#/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data1.recurring_price == "number")){
+const err34 = {instancePath:instancePath+"/forms/" + i0+"/recurring_price",schemaPath:"#/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7753,9 +7750,8 @@ errors++;
 }
 }
 if(data1.setup !== undefined){
-let data17 = data1.setup;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err35 = {instancePath:instancePath+"/forms/" + i0+"/setup",schemaPath:"#/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data1.setup == "number")){
+const err35 = {instancePath:instancePath+"/forms/" + i0+"/setup",schemaPath:"#/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7896,9 +7892,8 @@ errors++;
 }
 }
 if(data20.price !== undefined){
-let data24 = data20.price;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err47 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data20.price == "number")){
+const err47 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7909,9 +7904,8 @@ errors++;
 }
 }
 if(data20.setup !== undefined){
-let data25 = data20.setup;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err48 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data20.setup == "number")){
+const err48 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9081,7 +9075,7 @@ return errors === 0;
 
 export const v43 = validate117;
 const schema76 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
-const schema77 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"integer"},"tax":{"type":"number"},"taxrate":{"type":"integer"},"tax2":{"type":"integer"},"taxrate2":{"type":"integer"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"integer"},"rate2":{"type":"integer"},"rate3":{"type":"integer"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+const schema77 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
 
 function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9429,9 +9423,8 @@ errors++;
 }
 }
 if(data0.credit !== undefined){
-let data8 = data0.credit;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.credit == "number")){
+const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9454,9 +9447,8 @@ errors++;
 }
 }
 if(data0.taxrate !== undefined){
-let data10 = data0.taxrate;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.taxrate == "number")){
+const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9467,9 +9459,8 @@ errors++;
 }
 }
 if(data0.tax2 !== undefined){
-let data11 = data0.tax2;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.tax2 == "number")){
+const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9480,9 +9471,8 @@ errors++;
 }
 }
 if(data0.taxrate2 !== undefined){
-let data12 = data0.taxrate2;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.taxrate2 == "number")){
+const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9517,9 +9507,8 @@ errors++;
 }
 }
 if(data0.rate !== undefined){
-let data15 = data0.rate;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate == "number")){
+const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9530,9 +9519,8 @@ errors++;
 }
 }
 if(data0.rate2 !== undefined){
-let data16 = data0.rate2;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate2 == "number")){
+const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9543,9 +9531,8 @@ errors++;
 }
 }
 if(data0.rate3 !== undefined){
-let data17 = data0.rate3;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate3 == "number")){
+const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10920,7 +10907,7 @@ return errors === 0;
 
 export const v57 = validate141;
 const schema95 = {"$id":"op57","$ref":"spec#/components/schemas/CartProductResponse"};
-const schema96 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"integer"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"integer"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"integer"},"recurring_price":{"type":"integer"},"setup":{"type":"integer"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"integer"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"integer"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"integer"},"recurring_price":{"type":"integer"},"setup":{"type":"integer"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+const schema96 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
 
 function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11136,9 +11123,8 @@ errors++;
 }
 }
 if(data0.setup !== undefined){
-let data7 = data0.setup;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.setup == "number")){
+const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11426,9 +11412,8 @@ errors++;
 }
 }
 if(data16.setup !== undefined){
-let data20 = data16.setup;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data16.setup == "number")){
+const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -11500,9 +11485,8 @@ errors++;
 }
 }
 if(data10.setup !== undefined){
-let data24 = data10.setup;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data10.setup == "number")){
+const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11886,9 +11870,8 @@ errors++;
 }
 }
 if(data26.price !== undefined){
-let data39 = data26.price;
-if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.price == "number")){
+const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11899,9 +11882,8 @@ errors++;
 }
 }
 if(data26.recurring_price !== undefined){
-let data40 = data26.recurring_price;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.recurring_price == "number")){
+const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11912,9 +11894,8 @@ errors++;
 }
 }
 if(data26.setup !== undefined){
-let data41 = data26.setup;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.setup == "number")){
+const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -12055,9 +12036,8 @@ errors++;
 }
 }
 if(data44.price !== undefined){
-let data48 = data44.price;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data44.price == "number")){
+const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -12068,9 +12048,8 @@ errors++;
 }
 }
 if(data44.setup !== undefined){
-let data49 = data44.setup;
-if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data44.setup == "number")){
+const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -12511,9 +12490,8 @@ errors++;
 }
 }
 if(data65.price !== undefined){
-let data68 = data65.price;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data65.price == "number")){
+const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -12524,9 +12502,8 @@ errors++;
 }
 }
 if(data65.setup !== undefined){
-let data69 = data65.setup;
-if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data65.setup == "number")){
+const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -12597,9 +12574,8 @@ errors++;
 }
 }
 if(data52.price !== undefined){
-let data71 = data52.price;
-if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.price == "number")){
+const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -12610,9 +12586,8 @@ errors++;
 }
 }
 if(data52.recurring_price !== undefined){
-let data72 = data52.recurring_price;
-if(!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.recurring_price == "number")){
+const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -12623,9 +12598,8 @@ errors++;
 }
 }
 if(data52.setup !== undefined){
-let data73 = data52.setup;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.setup == "number")){
+const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -13305,7 +13279,7 @@ return errors === 0;
 
 export const v61 = validate153;
 const schema103 = {"$id":"op61","$ref":"spec#/components/schemas/CartOrderQuoteResponse"};
-const schema104 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"integer"},"discount":{"type":"integer"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
+const schema104 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13453,9 +13427,8 @@ errors++;
 }
 }
 if(data0.credit !== undefined){
-let data3 = data0.credit;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err13 = {instancePath:instancePath+"/summary/credit",schemaPath:"#/properties/summary/properties/credit/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.credit == "number")){
+const err13 = {instancePath:instancePath+"/summary/credit",schemaPath:"#/properties/summary/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13466,9 +13439,8 @@ errors++;
 }
 }
 if(data0.discount !== undefined){
-let data4 = data0.discount;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err14 = {instancePath:instancePath+"/summary/discount",schemaPath:"#/properties/summary/properties/discount/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.discount == "number")){
+const err14 = {instancePath:instancePath+"/summary/discount",schemaPath:"#/properties/summary/properties/discount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -19412,7 +19384,7 @@ return errors === 0;
 
 export const v103 = validate272;
 const schema182 = {"$id":"op103","$ref":"spec#/components/schemas/UpgradeResponse"};
-const schema183 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"integer"},"setup_price":{"type":"integer"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema183 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -19640,9 +19612,8 @@ errors++;
 }
 }
 if(data6.price !== undefined){
-let data9 = data6.price;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data6.price == "number")){
+const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -19653,9 +19624,8 @@ errors++;
 }
 }
 if(data6.setup_price !== undefined){
-let data10 = data6.setup_price;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data6.setup_price == "number")){
+const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err20];
 }

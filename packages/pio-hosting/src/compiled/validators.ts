@@ -365,7 +365,7 @@ return errors === 0;
 
 export const v2 = validate28;
 const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/CartProductsResponse"};
-const schema12 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -705,9 +705,8 @@ errors++;
 }
 }
 if(data11.setup !== undefined){
-let data15 = data11.setup;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data11.setup == "number")){
+const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1151,7 +1150,7 @@ return errors === 0;
 
 export const v4 = validate34;
 const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
-const schema16 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"integer"},"tax":{"type":"number"},"taxrate":{"type":"integer"},"tax2":{"type":"integer"},"taxrate2":{"type":"integer"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"integer"},"rate2":{"type":"integer"},"rate3":{"type":"integer"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+const schema16 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1499,9 +1498,8 @@ errors++;
 }
 }
 if(data0.credit !== undefined){
-let data8 = data0.credit;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.credit == "number")){
+const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1524,9 +1522,8 @@ errors++;
 }
 }
 if(data0.taxrate !== undefined){
-let data10 = data0.taxrate;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.taxrate == "number")){
+const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1537,9 +1534,8 @@ errors++;
 }
 }
 if(data0.tax2 !== undefined){
-let data11 = data0.tax2;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.tax2 == "number")){
+const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1550,9 +1546,8 @@ errors++;
 }
 }
 if(data0.taxrate2 !== undefined){
-let data12 = data0.taxrate2;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.taxrate2 == "number")){
+const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1587,9 +1582,8 @@ errors++;
 }
 }
 if(data0.rate !== undefined){
-let data15 = data0.rate;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate == "number")){
+const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1600,9 +1594,8 @@ errors++;
 }
 }
 if(data0.rate2 !== undefined){
-let data16 = data0.rate2;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate2 == "number")){
+const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1613,9 +1606,8 @@ errors++;
 }
 }
 if(data0.rate3 !== undefined){
-let data17 = data0.rate3;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.rate3 == "number")){
+const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2511,7 +2503,7 @@ return errors === 0;
 
 export const v8 = validate46;
 const schema23 = {"$id":"op8","$ref":"spec#/components/schemas/CartProductResponse"};
-const schema24 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"integer"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"integer"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"integer"},"recurring_price":{"type":"integer"},"setup":{"type":"integer"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"integer"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"integer"},"setup":{"type":"integer"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"integer"},"recurring_price":{"type":"integer"},"setup":{"type":"integer"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+const schema24 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2727,9 +2719,8 @@ errors++;
 }
 }
 if(data0.setup !== undefined){
-let data7 = data0.setup;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data0.setup == "number")){
+const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3017,9 +3008,8 @@ errors++;
 }
 }
 if(data16.setup !== undefined){
-let data20 = data16.setup;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data16.setup == "number")){
+const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3091,9 +3081,8 @@ errors++;
 }
 }
 if(data10.setup !== undefined){
-let data24 = data10.setup;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data10.setup == "number")){
+const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3477,9 +3466,8 @@ errors++;
 }
 }
 if(data26.price !== undefined){
-let data39 = data26.price;
-if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.price == "number")){
+const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3490,9 +3478,8 @@ errors++;
 }
 }
 if(data26.recurring_price !== undefined){
-let data40 = data26.recurring_price;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.recurring_price == "number")){
+const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3503,9 +3490,8 @@ errors++;
 }
 }
 if(data26.setup !== undefined){
-let data41 = data26.setup;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data26.setup == "number")){
+const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3646,9 +3632,8 @@ errors++;
 }
 }
 if(data44.price !== undefined){
-let data48 = data44.price;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data44.price == "number")){
+const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3659,9 +3644,8 @@ errors++;
 }
 }
 if(data44.setup !== undefined){
-let data49 = data44.setup;
-if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data44.setup == "number")){
+const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4102,9 +4086,8 @@ errors++;
 }
 }
 if(data65.price !== undefined){
-let data68 = data65.price;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data65.price == "number")){
+const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4115,9 +4098,8 @@ errors++;
 }
 }
 if(data65.setup !== undefined){
-let data69 = data65.setup;
-if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data65.setup == "number")){
+const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4188,9 +4170,8 @@ errors++;
 }
 }
 if(data52.price !== undefined){
-let data71 = data52.price;
-if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.price == "number")){
+const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -4201,9 +4182,8 @@ errors++;
 }
 }
 if(data52.recurring_price !== undefined){
-let data72 = data52.recurring_price;
-if(!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.recurring_price == "number")){
+const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4214,9 +4194,8 @@ errors++;
 }
 }
 if(data52.setup !== undefined){
-let data73 = data52.setup;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data52.setup == "number")){
+const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5765,7 +5744,7 @@ return errors === 0;
 
 export const v17 = validate73;
 const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/UpgradeResponse"};
-const schema42 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"integer"},"setup_price":{"type":"integer"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema42 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5993,9 +5972,8 @@ errors++;
 }
 }
 if(data6.price !== undefined){
-let data9 = data6.price;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data6.price == "number")){
+const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6006,9 +5984,8 @@ errors++;
 }
 }
 if(data6.setup_price !== undefined){
-let data10 = data6.setup_price;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "integer"}};
+if(!(typeof data6.setup_price == "number")){
+const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err20];
 }
