@@ -2,7 +2,9 @@
  * Workspace dependencies follow specs/: every workspace package whose package.json says
  * `"hostbill-api": { "providerDeps": true }` (the suites that import provider packages) gets
  * `"@hostbill-api/<provider>": "workspace:*"` in its devDependencies for each folder of specs/, so
- * turbo builds every provider before those suites run, and a removed provider's entry goes.
+ * turbo builds every provider before those suites run, and a removed provider's entry goes. A published
+ * package that needs every provider at run time (the CLI) says `"providerDeps": "dependencies"` and gets
+ * `"workspace:^"` entries in its dependencies instead.
  * `pnpm generate` writes them; `--check` (in specs:check and the pipeline's test) fails naming a stale file.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,13 @@ import { PipelineError } from './errors.js';
 import { listProviders } from './read/list-providers.js';
 
 const SCOPE = '@hostbill-api/';
-const SPEC = 'workspace:*';
+/** Where a marked manifest keeps its provider entries, and with which range. */
+interface Placement {
+  field: 'dependencies' | 'devDependencies';
+  spec: string;
+}
+const SUITE: Placement = { field: 'devDependencies', spec: 'workspace:*' };
+const PUBLISHED: Placement = { field: 'dependencies', spec: 'workspace:^' };
 
 export interface Manifest {
   /** repo-relative, for messages */
@@ -22,16 +30,22 @@ export interface Manifest {
 
 /** Whether a package.json asks for provider dependencies (the marker is data, not a list here). */
 export function wantsProviderDeps(manifest: Record<string, unknown>): boolean {
+  return placementOf(manifest) !== undefined;
+}
+
+/** `providerDeps: true` (a suite: devDependencies) or `"dependencies"` (a published package); else none. */
+function placementOf(manifest: Record<string, unknown>): Placement | undefined {
   const own = manifest['hostbill-api'];
-  return typeof own === 'object' && own !== null && (own as { providerDeps?: unknown }).providerDeps === true;
+  const marker = typeof own === 'object' && own !== null ? (own as { providerDeps?: unknown }).providerDeps : undefined;
+  return marker === true ? SUITE : marker === 'dependencies' ? PUBLISHED : undefined;
 }
 
 /**
  * The package.json text with its provider devDependencies matching `providers`. `others` are the
  * names of the workspace's packages that are not providers (the runtime, the pipeline, test helpers):
  * an `@hostbill-api/*` entry outside both is a provider that is gone, and is removed. A provider entry
- * in `dependencies` moves to devDependencies: suites are private, so one place is enough. Everything
- * else keeps its bytes; an unchanged manifest is returned as it was.
+ * in the other field moves to the marked one: one place is enough. Everything else keeps its bytes;
+ * an unchanged manifest is returned as it was.
  */
 export function syncProviderDeps(manifest: Manifest, providers: readonly string[], others: ReadonlySet<string>): string {
   let parsed: Record<string, unknown>;
@@ -40,29 +54,32 @@ export function syncProviderDeps(manifest: Manifest, providers: readonly string[
   } catch (error) {
     throw new PipelineError(manifest.file, '', `invalid JSON: ${(error as Error).message}`);
   }
-  if (!wantsProviderDeps(parsed)) return manifest.text;
+  const placement = placementOf(parsed);
+  if (!placement) return manifest.text;
+  const { field, spec } = placement;
+  const other = field === 'dependencies' ? 'devDependencies' : 'dependencies';
   const wanted = new Set(providers.map((p) => SCOPE + p));
   const isProvider = (name: string) => name.startsWith(SCOPE) && !others.has(name);
-  for (const field of ['dependencies', 'devDependencies'] as const) {
-    const value = parsed[field];
-    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw new PipelineError(manifest.file, `/${field}`, 'must be an object');
+  for (const key of ['dependencies', 'devDependencies'] as const) {
+    const value = parsed[key];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw new PipelineError(manifest.file, `/${key}`, 'must be an object');
   }
-  const deps = parsed.dependencies as Record<string, string> | undefined;
-  const dev = (parsed.devDependencies ?? {}) as Record<string, string>;
-  const current = Object.keys(dev).filter(isProvider);
-  const misplaced = Object.keys(deps ?? {}).filter(isProvider);
-  const upToDate = misplaced.length === 0 && current.length === wanted.size && current.every((name) => wanted.has(name) && dev[name] === SPEC);
+  const elsewhere = parsed[other] as Record<string, string> | undefined;
+  const own = (parsed[field] ?? {}) as Record<string, string>;
+  const current = Object.keys(own).filter(isProvider);
+  const misplaced = Object.keys(elsewhere ?? {}).filter(isProvider);
+  const upToDate = misplaced.length === 0 && current.length === wanted.size && current.every((name) => wanted.has(name) && own[name] === spec);
   if (upToDate) return manifest.text;
 
-  if (deps) {
-    for (const name of misplaced) delete deps[name];
-    if (Object.keys(deps).length === 0) delete parsed.dependencies;
+  if (elsewhere) {
+    for (const name of misplaced) delete elsewhere[name];
+    if (Object.keys(elsewhere).length === 0) delete parsed[other];
   }
-  const kept = Object.entries(dev).filter(([name]) => !isProvider(name));
-  const entries = [...kept, ...[...wanted].map((name) => [name, SPEC] as [string, string])];
+  const kept = Object.entries(own).filter(([name]) => !isProvider(name));
+  const entries = [...kept, ...[...wanted].map((name) => [name, spec] as [string, string])];
   // pnpm writes these sorted; a hand-ordered list keeps its order, new entries after it
-  const sorted = isSorted(Object.keys(dev));
-  parsed.devDependencies = Object.fromEntries(sorted ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries);
+  const sorted = isSorted(Object.keys(own));
+  parsed[field] = Object.fromEntries(sorted ? entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : entries);
   return `${JSON.stringify(parsed, null, 2)}\n`;
 }
 
@@ -109,13 +126,13 @@ export function runWorkspaceDeps(argv: string[]): number {
   const root = argv.includes('--root') ? argv[argv.indexOf('--root') + 1]! : join(fileURLToPath(import.meta.url), '..', '..', '..');
   const stale = staleManifests(root, listProviders(join(root, 'specs')));
   if (argv.includes('--check')) {
-    for (const m of stale) console.error(`out of date: ${m.file}: its provider devDependencies differ from specs/ (run \`pnpm generate\`, then \`pnpm install\`, and commit)`);
+    for (const m of stale) console.error(`out of date: ${m.file}: its provider dependencies differ from specs/ (run \`pnpm generate\`, then \`pnpm install\`, and commit)`);
     console.log(`workspace-deps:check ${stale.length ? 'FAILED' : 'ok'}`);
     return stale.length ? 1 : 0;
   }
   for (const m of stale) {
     writeFileSync(join(root, m.file), m.expected);
-    console.log(`updated ${relative(root, join(root, m.file))}: provider devDependencies from specs/`);
+    console.log(`updated ${relative(root, join(root, m.file))}: provider dependencies from specs/`);
   }
   if (stale.length) console.log('run `pnpm install` so the new dependencies are linked');
   return 0;

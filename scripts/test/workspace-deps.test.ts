@@ -47,6 +47,14 @@ describe('syncProviderDeps (pure)', () => {
     );
   });
 
+  it('a published package marked "dependencies" gets workspace:^ entries there, moved out of devDependencies', () => {
+    const before = { name: '@hostbill-api/suite', 'hostbill-api': { providerDeps: 'dependencies' }, dependencies: { '@hostbill-api/runtime': 'workspace:^', commander: '14.0.3' }, devDependencies: { '@hostbill-api/beta': 'workspace:*', vitest: '^4.0.0' } };
+    const after = JSON.parse(sync(before, ['alpha', 'beta']));
+    expect(after.dependencies).toEqual({ '@hostbill-api/alpha': 'workspace:^', '@hostbill-api/beta': 'workspace:^', '@hostbill-api/runtime': 'workspace:^', commander: '14.0.3' });
+    expect(after.devDependencies).toEqual({ vitest: '^4.0.0' });
+    expect(sync(after, ['alpha', 'beta'])).toBe(text(after));
+  });
+
   it('creates devDependencies when there are none, and names the file of invalid JSON', () => {
     const { devDependencies: _, ...bare } = suite({});
     expect(JSON.parse(sync(bare, ['alpha'])).devDependencies).toEqual({ '@hostbill-api/alpha': 'workspace:*' });

@@ -23,7 +23,7 @@ export type { HeaderInput } from './request.js';
 
 export { basicAuth, type BasicAuthOptions } from './auth/basic.js';
 export { bearerToken } from './auth/bearer.js';
-export { jwtAuth, type JwtAuth, type JwtAuthOptions } from './auth/jwt.js';
+export { jwtAuth, type JwtAuth, type JwtAuthOptions, type JwtSession } from './auth/jwt.js';
 export type { AuthContext, AuthStrategy, BoundAuth } from './auth/types.js';
 
 export type { ErrorDetails, RequestDescription } from './errors.js';

@@ -120,6 +120,45 @@ describe('JWT auth', () => {
     expect(server.count('/token')).toBe(1);
   });
 
+  it('a stored session is used without a login, and every renewal and the logout are reported (a token cache)', async () => {
+    const stored = fakeJwt(nowSeconds() + 3600, 'stored');
+    let current = stored;
+    const server = await serve((req, res) => {
+      if (req.path === '/token') {
+        current = fakeJwt(nowSeconds() + 3600, 'renewed');
+        return json(res, 200, { token: current, refresh: 'refresh-2' });
+      }
+      if (req.path === '/logout') return json(res, 200, { success: true });
+      if (req.headers.authorization === `Bearer ${current}`) return json(res, 200, { client: { id: '26' } });
+      return json(res, 401, { error: ['invalid_token'] });
+    });
+    const seen: unknown[] = [];
+    const auth = jwtAuth({ username: 'u', password: PASSWORD, session: { token: stored, refresh: 'refresh-1' }, onSession: (s) => seen.push(s) });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth });
+    expect((await client.GET('/details')).data?.client.id).toBe('26');
+    expect(server.count('/login')).toBe(0);
+    expect(seen).toEqual([]);
+    current = 'revoked-by-server'; // the stored token is refused: refreshed with the stored refresh token, then replayed
+    expect((await client.GET('/details')).data?.client.id).toBe('26');
+    expect(server.requests.find((r) => r.path === '/token')!.json).toEqual({ refresh_token: 'refresh-1' });
+    expect(seen).toEqual([{ token: current, refresh: 'refresh-2' }]);
+    await auth.logout();
+    expect(seen.at(-1)).toBeUndefined();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('an expired stored session is renewed before the first call; a throwing onSession does not fail it; a stored token with a line break is refused', async () => {
+    const server = await serve((req, res) => {
+      if (req.path === '/login') return json(res, 200, { token: fakeJwt(nowSeconds() + 3600, 'new') });
+      return json(res, 200, { client: { id: '1' } });
+    });
+    const auth = jwtAuth({ username: 'u', password: PASSWORD, session: { token: fakeJwt(nowSeconds() - 10, 'old') }, onSession: () => { throw new Error('disk full'); } });
+    const client = createProviderClient<TestPaths>({ baseUrl: server.url, auth });
+    expect((await client.GET('/details')).data?.client.id).toBe('1');
+    expect(server.count('/login')).toBe(1); // no refresh token stored: a new login
+    expect(() => jwtAuth({ username: 'u', password: PASSWORD, session: { token: 'a\r\nX-Evil: 1' } })).toThrow(/stored session token/);
+  });
+
   it('falls back to a new login when the refresh token is refused', async () => {
     let logins = 0;
     const server = await serve((req, res) => {

@@ -1,5 +1,6 @@
 /**
- * API Extractor reports for every published package (`packages/*` without `"private": true`):
+ * API Extractor reports for every published library (`packages/*` without `"private": true`, with `types`;
+ * a binary-only package such as the CLI has no API to report):
  * `packages/<name>/api/<name>.api.md`, committed. `--check` (in `pnpm test`) fails when a
  * package's public surface differs from its committed report; without it the reports are rewritten
  * (`pnpm api:report`), to be reviewed and committed with a changeset.
@@ -17,7 +18,11 @@ function publishedPackages(): string[] {
   const dir = join(ROOT, 'packages');
   return readdirSync(dir)
     .map((name) => join(dir, name))
-    .filter((path) => existsSync(join(path, 'package.json')) && !JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).private)
+    .filter((path) => {
+      if (!existsSync(join(path, 'package.json'))) return false;
+      const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) as { private?: boolean; types?: string };
+      return !manifest.private && manifest.types !== undefined;
+    })
     .sort();
 }
 

@@ -25,7 +25,7 @@ export function readJson<T = Manifest>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-/** Every `packages/*` without `"private": true`: what npm users install. */
+/** Every `packages/*` library (no `"private": true`, has `types`): what npm users import; the Node-only CLI is no library. */
 export function publishedPackages(root = REPO_ROOT): PublishedPackage[] {
   return readdirSync(join(root, 'packages'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(root, 'packages', entry.name, 'package.json')))
@@ -35,7 +35,7 @@ export function publishedPackages(root = REPO_ROOT): PublishedPackage[] {
       const spec = join(root, 'specs', entry.name, 'openapi.json');
       return { name: manifest.name, dir, manifest, spec: existsSync(spec) ? spec : undefined };
     })
-    .filter((pkg) => !pkg.manifest.private)
+    .filter((pkg) => !pkg.manifest.private && (pkg.manifest as { types?: string }).types !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -11,6 +11,16 @@ export interface JwtAuthOptions {
   refreshMarginMs?: number;
   /** for tests: the clock */
   now?: () => number;
+  /** a session stored earlier (a CLI's token cache): used until it expires or is refused, then renewed */
+  session?: JwtSession;
+  /** told of every new session (login, refresh) and of its end (`undefined`: logout, revoke), to store it */
+  onSession?: (session: JwtSession | undefined) => void;
+}
+
+/** What a JWT session is made of: store it only where the password could be stored. */
+export interface JwtSession {
+  token: string;
+  refresh?: string;
 }
 
 export interface JwtAuth extends AuthStrategy {
@@ -55,14 +65,33 @@ const REMEMBERED_TOKENS = 8;
  * than its own deadline. One session belongs to one deployment: binding it to a second base URL
  * is refused, so a token can never travel to another server.
  */
-export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Date.now }: JwtAuthOptions): JwtAuth {
+export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Date.now, session, onSession }: JwtAuthOptions): JwtAuth {
   assertHeaderSafe(username, 'jwtAuth: the username');
+  if (session) assertHeaderSafe(session.token, 'jwtAuth: the stored session token');
   let context: AuthContext | undefined;
-  let tokens: Tokens | undefined;
   let renewal: Promise<Tokens> | undefined;
   /** bumped by logout/revoke: a renewal started before it may not bring the session back */
   let generation = 0;
   const held: string[] = [];
+  const remember = (value: string | undefined) => {
+    if (typeof value !== 'string') return;
+    held.unshift(value);
+    held.length = Math.min(held.length, REMEMBERED_TOKENS);
+  };
+  /** a throwing onSession must not fail the call whose renewal it reports */
+  const report = (fresh: Tokens | undefined) => {
+    try {
+      onSession?.(fresh && (fresh.refresh === undefined ? { token: fresh.token } : { token: fresh.token, refresh: fresh.refresh }));
+    } catch {
+      /* the caller's store failed; the session goes on */
+    }
+  };
+  let tokens: Tokens | undefined;
+  if (session) {
+    remember(session.refresh);
+    remember(session.token);
+    tokens = { token: session.token, refresh: session.refresh, expiresAt: jwtExpiry(session.token), trustUntil401: false };
+  }
 
   const toTokens = (answer: unknown, path: string): Tokens => {
     const { token, refresh } = (answer ?? {}) as { token?: unknown; refresh?: unknown };
@@ -73,8 +102,7 @@ export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Da
     } catch (error) {
       throw new InvalidResponseError((error as Error).message, { request });
     }
-    for (const value of [token, refresh]) if (typeof value === 'string') held.unshift(value);
-    held.length = Math.min(held.length, REMEMBERED_TOKENS);
+    for (const value of [refresh, token]) remember(value as string | undefined);
     const expiresAt = jwtExpiry(token);
     return { token, refresh: typeof refresh === 'string' ? refresh : undefined, expiresAt, trustUntil401: false };
   };
@@ -100,7 +128,10 @@ export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Da
       const flight: Promise<Tokens> = refreshOrLogin(current)
         .then((fresh) => {
           fresh.trustUntil401 = forExpiry && isInMargin(fresh);
-          if (started === generation) tokens = fresh;
+          if (started === generation) {
+            tokens = fresh;
+            report(fresh);
+          }
           return fresh;
         })
         .finally(() => {
@@ -135,6 +166,7 @@ export function jwtAuth({ username, password, refreshMarginMs = 60_000, now = Da
     generation++;
     tokens = undefined;
     renewal = undefined;
+    report(undefined);
     if (current && context) await send(current);
   };
 

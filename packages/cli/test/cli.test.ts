@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrism, type PrismMock } from '@hostbill-api/test-support/prism';
+
+const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const SPEC = join(import.meta.dirname, '..', '..', '..', 'specs', 'hostens', 'openapi.json');
+const PASSWORD = 'cli-test-secret-pw';
+
+/** Runs the built binary as a real process; resolves with its exit code and output. */
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let prism: PrismMock;
+beforeAll(async () => {
+  prism = await startPrism(SPEC);
+}, 180_000);
+afterAll(async () => {
+  await prism?.stop();
+});
+
+describe('hostbill (the built binary)', () => {
+  it('lists the providers of specs/', async () => {
+    const { code, stdout } = await run(['providers']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual(expect.arrayContaining(['hostens', 'hostbill', 'htmoni', 'pio-hosting']));
+  });
+
+  it('calls an operation of the spec against a Prism mock, and never prints the password', async () => {
+    const env = { HOSTBILL_USERNAME: 'u@example.com', HOSTBILL_PASSWORD: PASSWORD };
+    const { code, stdout, stderr } = await run(['--provider', 'hostens', '--base-url', prism.url, 'call', 'POST', '/server/{server_id}/reboot', 'server_id=113'], env);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toHaveProperty('task_id');
+    expect(stdout + stderr).not.toContain(PASSWORD);
+  });
+
+  it('exit 2 for usage errors: an unknown operation, a missing provider, the generic provider without --base-url', async () => {
+    expect((await run(['--provider', 'hostens', 'call', 'GET', '/nope'])).code).toBe(2);
+    expect((await run(['call', 'GET', '/server'])).code).toBe(2);
+    const generic = await run(['--provider', 'hostbill', 'call', 'GET', '/server']);
+    expect(generic.code).toBe(2);
+    expect(generic.stderr).toContain('--base-url');
+  });
+
+  it('exit 3 without credentials (401), exit 4 when nothing answers', async () => {
+    expect((await run(['--provider', 'hostens', '--base-url', prism.url, 'call', 'GET', '/server'])).code).toBe(3);
+    expect((await run(['--provider', 'hostens', '--base-url', 'http://127.0.0.1:1', 'call', 'GET', '/server'], { HOSTBILL_USERNAME: 'u', HOSTBILL_PASSWORD: PASSWORD })).code).toBe(4);
+  });
+});
