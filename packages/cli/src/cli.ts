@@ -18,7 +18,7 @@ function parsePairs(pairs: string[]): Record<string, string> {
   return out;
 }
 
-async function call(method: string, path: string, pairs: string[], opts: { provider?: string; baseUrl?: string }) {
+async function call(method: string, path: string, pairs: string[], opts: { provider?: string; baseUrl?: string; record?: string }) {
   const providers = discoverProviders();
   const provider = opts.provider;
   if (!provider || !providers.includes(provider)) throw new UsageError(`--provider: one of ${providers.join(', ')}`);
@@ -39,7 +39,9 @@ async function call(method: string, path: string, pairs: string[], opts: { provi
   const mod = await loadModule(provider);
   const { HOSTBILL_USERNAME: username, HOSTBILL_PASSWORD: password, HOSTBILL_TOKEN: token } = process.env;
   const auth = token && mod.bearerToken ? mod.bearerToken(token) : username && password ? mod.basicAuth({ username, password }) : undefined;
-  const client = mod.createClient({ ...(baseUrl ? { baseUrl } : {}), auth, throwOnError: true });
+  // --record: the runtime's redacted recording (0600 file, size cap), the input `pnpm specs:learn` reads
+  const recordResponses = opts.record ? { path: opts.record } : undefined;
+  const client = mod.createClient({ ...(baseUrl ? { baseUrl } : {}), auth, throwOnError: true, ...(recordResponses ? { recordResponses } : {}) });
   const { data } = await client.request(method.toLowerCase(), path, { params, ...(Object.keys(body).length ? { body } : {}) });
   process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }
@@ -56,6 +58,7 @@ const program = new Command('hostbill')
   .description('A command line for every HostBill User API provider')
   .addOption(new Option('--provider <name>', 'the provider').env('HOSTBILL_PROVIDER'))
   .addOption(new Option('--base-url <url>', 'another deployment of the API'))
+  .addOption(new Option('--record <file>', 'append each answer, redacted, to a JSON Lines file for `pnpm specs:learn`'))
   .exitOverride();
 program.command('providers').description('list the providers').action(() => console.log(discoverProviders().join('\n')));
 program

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism, type PrismMock } from '@hostbill-api/test-support/prism';
@@ -40,6 +42,20 @@ describe('hostbill (the built binary)', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(stdout)).toHaveProperty('task_id');
     expect(stdout + stderr).not.toContain(PASSWORD);
+  });
+
+  it('--record appends the answer, redacted, to a 0600 JSON Lines file that holds no credential', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-record-')), 'answers.jsonl');
+    const env = { HOSTBILL_USERNAME: 'u@example.com', HOSTBILL_PASSWORD: PASSWORD };
+    const { code } = await run(['--provider', 'hostens', '--base-url', prism.url, '--record', file, 'call', 'GET', '/server/{server_id}', 'server_id=113'], env);
+    expect(code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ provider: 'hostens', operation: 'GET /server/{server_id}', status: 200 });
+    expect(lines[0].body).toBeTypeOf('object');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).not.toContain(PASSWORD);
+    expect(readFileSync(file, 'utf8')).not.toContain('u@example.com');
   });
 
   it('exit 2 for usage errors: an unknown operation, a missing provider, the generic provider without --base-url', async () => {
