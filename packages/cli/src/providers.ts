@@ -30,7 +30,14 @@ export function discoverProviders(): string[] {
     .sort();
 }
 
-export function loadSpec(provider: string): { servers?: Array<{ url: string }>; paths: Record<string, Record<string, unknown>> } {
+/** The parts of a provider's OpenAPI document the CLI reads. */
+export interface ProviderSpec {
+  servers?: Array<{ url: string }>;
+  paths: Record<string, Record<string, unknown>>;
+  tags?: Array<{ name: string; description?: string }>;
+}
+
+export function loadSpec(provider: string): ProviderSpec {
   return JSON.parse(readFileSync(require.resolve(`${SCOPE}${provider}/openapi.json`), 'utf8'));
 }
 

@@ -1,0 +1,48 @@
+import { UsageError } from './exit-codes.js';
+import { discoverProviders, loadModule, loadSpec, type ProviderModule, type ProviderSpec } from './providers.js';
+
+/** The options every command shares (defined on the root program). */
+export interface GlobalOptions {
+  provider?: string;
+  baseUrl?: string;
+  record?: string;
+}
+
+export interface ProviderContext {
+  provider: string;
+  spec: ProviderSpec;
+  module: ProviderModule;
+  baseUrl?: string;
+}
+
+/** The provider a command talks to, its spec and its package, from --provider / HOSTBILL_PROVIDER. */
+export async function resolveProvider(opts: GlobalOptions): Promise<ProviderContext> {
+  const providers = discoverProviders();
+  const provider = opts.provider;
+  if (!provider || !providers.includes(provider)) throw new UsageError(`--provider: one of ${providers.join(', ')}`);
+  const spec = loadSpec(provider);
+  const baseUrl = opts.baseUrl ?? process.env.HOSTBILL_BASE_URL;
+  const url = spec.servers?.[0]?.url;
+  if (!baseUrl && (!url || url.includes('{'))) throw new UsageError(`${provider} has no fixed address: pass --base-url or set HOSTBILL_BASE_URL`);
+  return { provider, spec, module: await loadModule(provider), ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** Auth from the environment: HOSTBILL_TOKEN (Bearer) or HOSTBILL_USERNAME + HOSTBILL_PASSWORD (Basic). */
+export function authFromEnv(module: ProviderModule): unknown {
+  const { HOSTBILL_USERNAME: username, HOSTBILL_PASSWORD: password, HOSTBILL_TOKEN: token } = process.env;
+  if (token && module.bearerToken) return module.bearerToken(token);
+  if (username && password) return module.basicAuth({ username, password });
+  return undefined;
+}
+
+/** A client that throws on HTTP errors (so exit codes follow the error class). */
+export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth: unknown = authFromEnv(ctx.module)) {
+  // --record: the runtime's redacted recording (0600 file, size cap), the input `pnpm specs:learn` reads
+  const recordResponses = opts.record ? { path: opts.record } : undefined;
+  return ctx.module.createClient({
+    ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {}),
+    auth,
+    throwOnError: true,
+    ...(recordResponses ? { recordResponses } : {}),
+  });
+}
