@@ -1,3 +1,4 @@
+import { recordResponses } from '@hostbill-api/runtime/record';
 import { UsageError } from './exit-codes.js';
 import { discoverProviders, loadModule, loadSpec, type ProviderModule, type ProviderSpec } from './providers.js';
 
@@ -38,11 +39,11 @@ export function authFromEnv(module: ProviderModule): unknown {
 /** A client that throws on HTTP errors (so exit codes follow the error class). */
 export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth: unknown = authFromEnv(ctx.module)) {
   // --record: the runtime's redacted recording (0600 file, size cap), the input `pnpm specs:learn` reads
-  const recordResponses = opts.record ? { path: opts.record } : undefined;
+  const recording = opts.record ? recordResponses({ path: opts.record }) : undefined;
   return ctx.module.createClient({
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl } : {}),
     auth,
     throwOnError: true,
-    ...(recordResponses ? { recordResponses } : {}),
+    ...(recording ? { recordResponses: recording } : {}),
   });
 }

@@ -5,9 +5,9 @@ import { createRedactor } from './redact.js';
 import { assertHeaderSafe, buildPath, buildUrl, checkHeaders, mergeHeaders, serializeBody } from './request.js';
 import { resolveRetry } from './retry.js';
 import { send, type PreparedCall, type Transport } from './transport.js';
-import { createRecorder, type Recorder } from './record.js';
+import type { Recorder } from './record.js';
 import { checkedMode, type ResponseChecker, type ResponseValidatorsInput } from './validate.js';
-import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions } from './types.js';
+import type { HostBillClient, ProviderClientFactory, ProviderClientOptions, RequestOptions, ResponseRecording } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
@@ -41,7 +41,7 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
     throw new TypeError("validateResponses needs the provider's validators: validators: () => import('@hostbill-api/<provider>/validators')");
   }
   let checker: Promise<ResponseChecker> | undefined;
-  const record: Recorder | undefined = options.recordResponses ? createRecorder(options.recordResponses, () => [...(bound?.secrets() ?? [])]) : undefined;
+  const record: Recorder | undefined = options.recordResponses ? openRecording(options.recordResponses, () => [...(bound?.secrets() ?? [])]) : undefined;
 
   const authContext: AuthContext = {
     baseUrl,
@@ -126,6 +126,14 @@ export function createProviderClient<Paths extends {}>(options: ProviderClientOp
   const client: Record<string, unknown> = { baseUrl, request: (method: string, path: string, init?: LooseInit) => call(method, path, init) };
   for (const method of METHODS) client[method] = (path: string, init?: LooseInit) => call(method, path, init);
   return client as unknown as HostBillClient<Paths, boolean>;
+}
+
+function openRecording(recording: ResponseRecording, secrets: () => readonly string[]): Recorder {
+  // the options object of earlier versions (`{ path }`) is refused with the way to write it now
+  if (typeof recording?.open !== 'function') {
+    throw new TypeError("recordResponses takes recordResponses({ path }) from '@hostbill-api/<provider>/record' (or '@hostbill-api/runtime/record')");
+  }
+  return recording.open(secrets);
 }
 
 /** The validators are loaded on the first validated call, once per client (a dynamic import stays out of the default bundle). */

@@ -15,6 +15,7 @@ export type {
   ProviderClientFactory,
   ProviderClientOptions,
   RequestOptions,
+  ResponseRecording,
   Success,
   SuccessData,
 } from './types.js';
@@ -50,7 +51,6 @@ export {
   ResponseValidationError,
   type ResponseDrift,
 } from './errors.js';
-export { redactBody } from './redact-body.js';
 export type { RecordedExchange, RecordResponsesOptions } from './record.js';
 export {
   defineResponseValidators,

@@ -1,10 +1,13 @@
 /**
- * `recordResponses: { path }`: one JSON line per answer (provider, operation, status, content type,
+ * `recordResponses: recordResponses({ path })` (from the `/record` subpath): one JSON line per answer (provider, operation, status, content type,
  * the body redacted by `redactBody`), never a request header or credential. Node only: `node:fs`
  * is imported on the first recorded answer through a specifier bundlers leave alone, so browser,
  * Deno and Bun builds of a client that does not record never reach it.
  */
 import { redactBody } from './redact-body.js';
+import type { ResponseRecording } from './types.js';
+
+export { redactBody } from './redact-body.js';
 
 export interface RecordResponsesOptions {
   /** the JSON Lines file to append to; created with mode 0600 */
@@ -26,6 +29,19 @@ export interface RecordedExchange {
 
 export type Recorder = (exchange: RecordedExchange) => Promise<void>;
 
+/**
+ * The client option `recordResponses`. It lives on its own subpath so a client that does not record
+ * bundles neither the recorder nor the body redaction (they are most of what recording costs).
+ */
+export function recordResponses(options: RecordResponsesOptions): ResponseRecording {
+  checkOptions(options);
+  return { open: (secrets, warn) => createRecorder(options, secrets, warn) };
+}
+
+function checkOptions(options: RecordResponsesOptions): void {
+  if (!options || typeof options.path !== 'string' || options.path === '') throw new TypeError('recordResponses.path must be the file to write, e.g. recordResponses({ path: "answers.jsonl" })');
+}
+
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const FS_MODULE = 'node:fs/promises';
 
@@ -35,8 +51,8 @@ interface FsLike {
 }
 
 /** `secrets`: what the client holds right now (password, tokens), masked wherever it appears. */
-export function createRecorder(options: RecordResponsesOptions, secrets: () => readonly string[], warn: (message: string) => void = (m) => console.warn(m)): Recorder {
-  if (!options || typeof options.path !== 'string' || options.path === '') throw new TypeError('recordResponses.path must be the file to write, e.g. { path: "answers.jsonl" }');
+function createRecorder(options: RecordResponsesOptions, secrets: () => readonly string[], warn: (message: string) => void = (m) => console.warn(m)): Recorder {
+  checkOptions(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let file: Promise<{ fs: FsLike; size: number }> | undefined;
   let queue: Promise<void> = Promise.resolve();

@@ -6,7 +6,7 @@ import type { Logger } from './log.js';
 import type { HeaderInput } from './request.js';
 import type { ResponseDrift } from './errors.js';
 import type { RetryOptions } from './retry.js';
-import type { RecordResponsesOptions } from './record.js';
+import type { RecordedExchange } from './record.js';
 import type { ResponseValidatorsInput, ValidateResponses } from './validate.js';
 
 /** Options every call takes, and every client takes as its defaults. */
@@ -59,8 +59,16 @@ export interface ProviderClientOptions<Throw extends boolean = boolean> extends 
   validators?: ResponseValidatorsInput;
   /** receives each drift once in `warn` mode (operation, pointer, expected, seen; never the value); default `console.warn` */
   onResponseDrift?: (drift: ResponseDrift) => void;
-  /** append every answer, redacted (no secret or personal value, no request header), to a JSON Lines file for `pnpm specs:learn`; Node only */
-  recordResponses?: RecordResponsesOptions;
+  /**
+   * append every answer, redacted (no secret or personal value, no request header), to a JSON Lines file
+   * for `pnpm specs:learn`; Node only: `recordResponses: recordResponses({ path })` from `@hostbill-api/<provider>/record`
+   */
+  recordResponses?: ResponseRecording;
+}
+
+/** What `recordResponses({ path })` makes: the client opens it with a view of the secrets it holds. */
+export interface ResponseRecording {
+  open(secrets: () => readonly string[], warn?: (message: string) => void): (exchange: RecordedExchange) => Promise<void>;
 }
 
 /** The second argument of a call: the operation's params and body, plus our options. */

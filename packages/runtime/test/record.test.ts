@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fakeJwt, json, startFakeServer, type FakeServer } from '@hostbill-api/test-support';
-import { basicAuth, createProviderClient, jwtAuth, redactBody } from '../src/index.js';
+import { basicAuth, createProviderClient, jwtAuth } from '../src/index.js';
+import { recordResponses, redactBody } from '../src/record.js';
 
 const PASSWORD = 'Hunter2-correct-horse';
 const TOKEN = fakeJwt(Math.floor(Date.now() / 1000) + 3600, 'session-77');
@@ -50,7 +51,7 @@ describe('recordResponses, against a local server that answers with the privacy 
   it('keeps structure, keys, number kinds, booleans, nulls and enum-like values; no value of the corpus survives', async () => {
     server = await startFakeServer((req, res) => (req.path === '/login' ? json(res, 200, { token: TOKEN, refresh: 'r-secret-refresh' }) : json(res, 200, answer)));
     const file = join(scratch, 'jwt.jsonl');
-    const client = createProviderClient<{}>({ baseUrl: server.url, auth: jwtAuth({ username: 'api@example.com', password: PASSWORD }), recordResponses: { path: file }, provider: 'acme' } as never);
+    const client = createProviderClient<{}>({ baseUrl: server.url, auth: jwtAuth({ username: 'api@example.com', password: PASSWORD }), recordResponses: recordResponses({ path: file }), provider: 'acme' } as never);
     await (client as unknown as { GET(path: string): Promise<unknown> }).GET('/details');
     const text = readFileSync(file, 'utf8');
     for (const value of VALUES) expect(text, `"${value}" survived`).not.toContain(value);
@@ -74,7 +75,7 @@ describe('recordResponses, against a local server that answers with the privacy 
     const password = 'Swordfish';
     server = await startFakeServer((_req, res) => json(res, 200, { status: password, again: password, nested: [{ type: password }] }));
     const file = join(scratch, 'basic.jsonl');
-    const client = createProviderClient<{}>({ baseUrl: server.url, auth: basicAuth({ username: 'u@example.com', password }), recordResponses: { path: file } });
+    const client = createProviderClient<{}>({ baseUrl: server.url, auth: basicAuth({ username: 'u@example.com', password }), recordResponses: recordResponses({ path: file }) });
     await (client as unknown as { GET(path: string): Promise<unknown> }).GET('/x');
     expect(readFileSync(file, 'utf8')).not.toContain(password);
   }, 60_000);
@@ -86,7 +87,7 @@ describe('recordResponses, against a local server that answers with the privacy 
     const original = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const client = createProviderClient<{}>({ baseUrl: server.url, recordResponses: { path: file, maxBytes: 1500 } }) as unknown as { GET(path: string): Promise<unknown> };
+      const client = createProviderClient<{}>({ baseUrl: server.url, recordResponses: recordResponses({ path: file, maxBytes: 1500 }) }) as unknown as { GET(path: string): Promise<unknown> };
       for (let i = 0; i < 10; i++) await client.GET('/x');
     } finally {
       console.warn = original;
@@ -98,8 +99,14 @@ describe('recordResponses, against a local server that answers with the privacy 
     expect(warnings).toEqual([`[hostbill-api] recordResponses: ${file} reached its cap of 1500 bytes (recordResponses.maxBytes); later answers are not recorded`]);
   }, 60_000);
 
-  it('a recording path that is not a string is refused when the client is made', () => {
-    expect(() => createProviderClient<{}>({ baseUrl: 'https://x.test', recordResponses: {} as never })).toThrow(/recordResponses.path must be the file to write/);
+  it('a recording path that is not a string is refused when the recording is made', () => {
+    expect(() => recordResponses({} as never)).toThrow(/recordResponses.path must be the file to write/);
+  });
+
+  it('the options object of earlier versions is refused with the way to write it now', () => {
+    expect(() => createProviderClient<{}>({ baseUrl: 'https://x.test', recordResponses: { path: 'a.jsonl' } as never })).toThrow(
+      "recordResponses takes recordResponses({ path }) from '@hostbill-api/<provider>/record'",
+    );
   });
 });
 

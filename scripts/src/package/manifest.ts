@@ -41,7 +41,7 @@ export function packageJson(facts: ManifestFacts): string {
     sideEffects: false,
     engines: { node: '>=20.19' },
     keywords: [...new Set(['hostbill', 'openapi', 'typescript', 'hosting', provider])],
-    files: ['dist', 'validators', 'openapi.json', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    files: ['dist', ...SUBPATHS, 'openapi.json', 'README.md', 'CHANGELOG.md', 'LICENSE'],
     main: './dist/index.cjs',
     module: './dist/index.js',
     types: './dist/index.d.ts',
@@ -50,17 +50,13 @@ export function packageJson(facts: ManifestFacts): string {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
       },
-      // compiled response checks, loaded only by clients with `validateResponses` on
-      './validators': {
-        import: { types: './dist/validators.d.ts', default: './dist/validators.js' },
-        require: { types: './dist/validators.d.cts', default: './dist/validators.cjs' },
-      },
+      ...Object.fromEntries(SUBPATHS.map((name) => [`./${name}`, subpathExport(name)])),
       './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
     scripts: {
       generate: `cp ../../specs/${provider}/openapi.json openapi.json && openapi-typescript openapi.json -o src/generated/schema.d.ts`,
-      build: 'tsup src/index.ts src/validators.ts --format esm,cjs --dts --clean --target es2022',
+      build: `tsup ${['index', ...SUBPATHS].map((name) => `src/${name}.ts`).join(' ')} --format esm,cjs --dts --clean --target es2022`,
       // a provider's first test loads its spec and the runtime: well under vitest's 5 s alone, not when turbo
       // runs every suite at once on 2 cores; the bound only stops a hang
       ...(facts.hasTests ? { test: 'vitest run --test-timeout=60000 --hook-timeout=60000' } : {}),
@@ -72,9 +68,23 @@ export function packageJson(facts: ManifestFacts): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** `validators/package.json`: the subpath for resolvers that predate `exports` (TypeScript's node10, old bundlers). */
-export function validatorsStubJson(): string {
-  return `${JSON.stringify({ private: true, main: '../dist/validators.cjs', module: '../dist/validators.js', types: '../dist/validators.d.cts' }, null, 2)}\n`;
+/**
+ * Entry points beside the main one, each loaded only by code that asks for it, so a client that does
+ * not use them bundles none of it: `validators` (compiled response checks, for `validateResponses`) and
+ * `record` (the response recorder and its redaction, for `recordResponses`).
+ */
+export const SUBPATHS = ['validators', 'record'] as const;
+
+function subpathExport(name: string) {
+  return {
+    import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
+    require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+  };
+}
+
+/** `<subpath>/package.json`: the subpath for resolvers that predate `exports` (TypeScript's node10, old bundlers). */
+export function subpathStubJson(name: string): string {
+  return `${JSON.stringify({ private: true, main: `../dist/${name}.cjs`, module: `../dist/${name}.js`, types: `../dist/${name}.d.cts` }, null, 2)}\n`;
 }
 
 export function tsconfigJson(): string {

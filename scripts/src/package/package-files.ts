@@ -9,12 +9,13 @@ import type { ProviderConfig } from '../model.js';
 import type { OpenApi } from '../openapi.js';
 import type { OutputFile } from '../steps/write-all.js';
 import { exampleBaseUrl, fixedBaseUrl } from './example-base-url.js';
-import { packageJson, tsconfigJson, turboJson, validatorsStubJson } from './manifest.js';
+import { packageJson, SUBPATHS, subpathStubJson, tsconfigJson, turboJson } from './manifest.js';
 import { clientIdentifier } from './names.js';
 import { listOperations } from './operations.js';
 import { readmeSource } from './readme.js';
 import { indexSource, operationsSource, tasksSource } from './sources.js';
 import { findTaskEndpoint } from './task-endpoint.js';
+import { recordEntrySource } from './record.js';
 import { validatorsEntrySource, validatorsSource } from './validators.js';
 
 export interface PackageInput {
@@ -43,7 +44,8 @@ export function packageFiles({ config, spec }: PackageInput, packagesDir: string
     file('src/operations.ts', operationsSource(config.name, factory, operations)),
     ...(task ? [file('src/tasks.ts', tasksSource(config.name, factory, task))] : []),
     file('src/validators.ts', validatorsEntrySource(config.name)),
-    file('validators/package.json', validatorsStubJson()),
+    file('src/record.ts', recordEntrySource(config.name)),
+    ...SUBPATHS.map((name) => file(`${name}/package.json`, subpathStubJson(name))),
     file('src/compiled/validators.ts', validatorsSource(config.name, spec)),
   ];
 }
