@@ -1,4 +1,5 @@
 import { UsageError } from './exit-codes.js';
+import { verboseLogger } from './verbose.js';
 import { discoverProviders, loadModule, loadSpec, type ProviderModule, type ProviderSpec } from './providers.js';
 
 /** The options every command shares (defined on the root program). */
@@ -6,6 +7,8 @@ export interface GlobalOptions {
   provider?: string;
   baseUrl?: string;
   record?: string;
+  output?: string;
+  verbose?: boolean;
 }
 
 export interface ProviderContext {
@@ -44,5 +47,6 @@ export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth:
     auth,
     throwOnError: true,
     ...(recordResponses ? { recordResponses } : {}),
+    ...(opts.verbose ? { logger: verboseLogger() } : {}),
   });
 }
