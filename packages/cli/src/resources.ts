@@ -58,7 +58,7 @@ function actionName(method: string, below: string[]): string {
 export function resourceTree(ops: Operation[]): Resource[] {
   const split = ops.map((op) => op.path.split('/').filter(Boolean));
   let prefix = 0;
-  while (split.length && split.every((s) => s.length > prefix + 1 && !isParam(s[prefix]!) && s[prefix] === split[0]![prefix]) && split.every((s) => s.slice(prefix + 1).some((x) => !isParam(x)))) prefix++;
+  while (split.length && split.every((s) => s.length > prefix + 1 && !isParam(s[prefix]!) && s[prefix] === split[0]![prefix])) prefix++;
   const byName = new Map<string, Array<{ operation: Operation; name: string }>>();
   ops.forEach((operation, i) => {
     const segments = split[i]!.slice(prefix);
@@ -107,7 +107,6 @@ function addAction(resource: Command, doc: Doc, program: Command, action: Action
   // declared optional so a missing one is reported by the spec check, naming the operation; usage shows them required
   for (const p of pathParams) cmd.argument(`[${p.name}]`, describeParam(doc, p.schema, { description: p.description, required: true }));
   cmd.argument('[params...]', 'more parameters as name=value');
-  cmd.usage(`[options] ${pathParams.map((p) => `<${p.name}>`).join(' ')}${pathParams.length ? ' ' : ''}[params...]`);
   // a name a global option already has (--output, --provider, ...) is given as name=value instead
   const taken = new Set(program.options.map((o) => o.long));
   const flags = new Map<string, string>();
@@ -122,6 +121,7 @@ function addAction(resource: Command, doc: Doc, program: Command, action: Action
   const required = new Set(requiredFields(doc, op));
   for (const [name, schema] of Object.entries(fields)) addFlag(name, describeParam(doc, schema, { description: schema.description, required: required.has(name), where: 'body' }), schema.type === 'boolean');
   if (op.body) cmd.option('--body <json>', 'the JSON body: inline JSON, @file.json, or - for standard input');
+  cmd.usage([...(cmd.options.length ? ['[options]'] : []), ...pathParams.map((p) => `<${p.name}>`), '[params...]'].join(' '));
   cmd.addHelpText('after', operationFooter(op, Boolean(op.body)));
   cmd.action(async () => {
     const values = cmd.processedArgs as Array<string | string[]>;
@@ -152,6 +152,8 @@ export function registerResources(program: Command, provider: string | undefined
     const cmd = program.command(resource.name).description(`${names.slice(0, 6).join(', ')}${names.length > 6 ? `, … (${names.length} actions)` : ''}`);
     if (resource.alias && !taken.has(resource.alias)) cmd.alias(resource.alias);
     if (resource.group) cmd.helpGroup(`${resource.group}:`);
+    // list each action with its usage (path values shown as required), not commander's argument list
+    cmd.configureHelp({ subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}` });
     for (const action of resource.actions) addAction(cmd, doc, program, action, handle);
   }
 }
