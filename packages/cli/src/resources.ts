@@ -53,32 +53,42 @@ function actionName(method: string, below: string[]): string {
 /**
  * The resources of a spec and their actions. A resource is the first path segment below the prefix
  * every path shares (`/api/v2/server/...` is `server`); an operation whose path has no literal segment
- * goes under its first tag. Two operations that would share a name are told apart by their operationId.
+ * goes under its first tag.
  */
 export function resourceTree(ops: Operation[]): Resource[] {
   const split = ops.map((op) => op.path.split('/').filter(Boolean));
   let prefix = 0;
   while (split.length && split.every((s) => s.length > prefix + 1 && !isParam(s[prefix]!) && s[prefix] === split[0]![prefix])) prefix++;
-  const byName = new Map<string, Array<{ operation: Operation; name: string }>>();
+  const byName = new Map<string, Array<{ operation: Operation; name: string; params: string[] }>>();
   ops.forEach((operation, i) => {
     const segments = split[i]!.slice(prefix);
     const first = segments[0] !== undefined && !isParam(segments[0]) ? kebab(segments[0]) : kebab(operation.tags[0] ?? 'root');
     const below = segments[0] !== undefined && !isParam(segments[0]) ? segments.slice(1) : segments;
     if (!byName.has(first)) byName.set(first, []);
-    byName.get(first)!.push({ operation, name: actionName(operation.method, below) || operation.method });
+    byName.get(first)!.push({ operation, name: actionName(operation.method, below) || operation.method, params: below.filter(isParam).map((p) => kebab(p)) });
   });
   const names = new Set(byName.keys());
   return [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, entries]) => {
-      const count = (n: string) => entries.filter((e) => e.name === n).length;
-      const actions = entries.map((e) => ({ operation: e.operation, name: count(e.name) > 1 ? kebab(e.operation.operationId ?? `${e.operation.method}-${e.operation.path}`) : e.name }));
-      // a clash the operationIds do not settle either (or no operationIds): the method tells them apart
-      for (const a of actions) if (actions.filter((b) => b.name === a.name).length > 1) a.name = `${a.name}-${a.operation.method}`;
+      // a clash (POST /order and POST /order/{product_id}) is settled by the path values: create, create-by-product-id;
+      // what that leaves by the operationId, and then by the method
+      const actions = entries.map((e) => ({ ...e }));
+      type Entry = (typeof actions)[number];
+      const settle = (rename: (a: Entry, peers: Entry[]) => string) => {
+        const renamed = actions.map((a) => {
+          const peers = actions.filter((b) => b !== a && b.name === a.name);
+          return peers.length ? rename(a, peers) : a.name;
+        });
+        renamed.forEach((name, i) => (actions[i]!.name = name));
+      };
+      settle((a, peers) => (a.params.length && peers.some((b) => b.params.join() !== a.params.join()) ? `${a.name}-by-${a.params.join('-')}` : a.name));
+      settle((a) => (a.operation.operationId ? kebab(a.operation.operationId) : a.name));
+      settle((a) => `${a.name}-${a.operation.method}`);
       const tags = entries.flatMap((e) => e.operation.tags);
       const group = tags.sort((a, b) => tags.filter((t) => t === b).length - tags.filter((t) => t === a).length)[0];
       const other = plural(name);
-      return { name, ...(!other || names.has(other) ? {} : { alias: other }), ...(group ? { group } : {}), actions };
+      return { name, ...(!other || names.has(other) ? {} : { alias: other }), ...(group ? { group } : {}), actions: actions.map(({ name: action, operation }) => ({ name: action, operation })) };
     });
 }
 

@@ -22,8 +22,13 @@ describe('resourceTree (names from method + path, whatever the operationIds look
     expect(actions('odd-bits')).toEqual({ get: 'GET /v2/app/{anything}' });
   });
 
-  it('tells apart two operations that would share a name by their operationIds', () => {
-    expect(actions('widget')).toMatchObject({ 'one-widget': 'GET /v2/app/widget/{shop}/{widget_id}', 'widget-by-id': 'GET /v2/app/widget/{widget_id}' });
+  it('tells apart operations that would share a name by their path values, then by operationId', () => {
+    expect(actions('widget')).toMatchObject({
+      'get-by-shop-widget-id': 'GET /v2/app/widget/{shop}/{widget_id}',
+      'get-by-widget-id': 'GET /v2/app/widget/{widget_id}',
+      'update-paint-job': 'PUT /v2/app/widget/{widget_id}/paint-job',
+      'touch-up-paint': 'PATCH /v2/app/widget/{widget_id}/paint-job',
+    });
     expect(actions('widget')).not.toHaveProperty('get');
   });
 
