@@ -39,14 +39,16 @@ const VERB: Record<string, string> = { post: 'create', put: 'update', patch: 'up
  * An action's name from its method and the path below its resource, never from the operationId (whose
  * style differs per vendor): `GET /server` list, `GET /server/{id}` get, `POST /server/{id}/reboot`
  * reboot (a POST to a named endpoint is that action), `GET /server/{id}/ips` list-ips, `PUT
- * /domain/{id}/ns` update-ns, `DELETE /service/{id}/dns/{zone_id}` delete-dns.
+ * /domain/{id}/ns` update-ns (there is a GET of it), `PUT /tickets/{number}/close` close (there is
+ * none), `DELETE /service/{id}/dns/{zone_id}` delete-dns.
  */
-function actionName(method: string, below: string[]): string {
+function actionName(method: string, below: string[], readable: boolean): string {
   const words = below.filter((s) => !isParam(s)).map(kebab);
   const endsWithParam = below.length > 0 && isParam(below[below.length - 1]!);
   const verb = method === 'get' ? (endsWithParam ? 'get' : 'list') : (VERB[method] ?? method);
   if (!words.length) return verb;
-  if (method === 'post' && !endsWithParam) return words.join('-');
+  // a PUT to a named endpoint nothing reads (`PUT /tickets/{number}/close`) is that action too
+  if (!endsWithParam && (method === 'post' || ((method === 'put' || method === 'patch') && !readable))) return words.join('-');
   return [verb, ...words].join('-');
 }
 
@@ -59,13 +61,14 @@ export function resourceTree(ops: Operation[]): Resource[] {
   const split = ops.map((op) => op.path.split('/').filter(Boolean));
   let prefix = 0;
   while (split.length && split.every((s) => s.length > prefix + 1 && !isParam(s[prefix]!) && s[prefix] === split[0]![prefix])) prefix++;
+  const readable = new Set(ops.filter((op) => op.method === 'get').map((op) => op.path));
   const byName = new Map<string, Array<{ operation: Operation; name: string; params: string[] }>>();
   ops.forEach((operation, i) => {
     const segments = split[i]!.slice(prefix);
     const first = segments[0] !== undefined && !isParam(segments[0]) ? kebab(segments[0]) : kebab(operation.tags[0] ?? 'root');
     const below = segments[0] !== undefined && !isParam(segments[0]) ? segments.slice(1) : segments;
     if (!byName.has(first)) byName.set(first, []);
-    byName.get(first)!.push({ operation, name: actionName(operation.method, below) || operation.method, params: below.filter(isParam).map((p) => kebab(p)) });
+    byName.get(first)!.push({ operation, name: actionName(operation.method, below, readable.has(operation.path)), params: below.filter(isParam).map((p) => kebab(p)) });
   });
   const names = new Set(byName.keys());
   return [...byName.entries()]
@@ -153,7 +156,10 @@ function addAction(resource: Command, doc: Doc, program: Command, action: Action
  * Register after every built-in command and before completion (which reads the finished tree).
  */
 export function registerResources(program: Command, provider: string | undefined, handle: ResultHandler): void {
-  if (!provider || !discoverProviders().includes(provider)) return;
+  if (!provider || !discoverProviders().includes(provider)) {
+    program.addHelpText('after', `\nResource commands (hostbill server reboot 113) are those of a provider's spec: pass --provider (${discoverProviders().join(', ')}) or set HOSTBILL_PROVIDER.`);
+    return;
+  }
   const doc = loadSpec(provider) as Doc;
   const taken = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
   for (const resource of resourceTree(operations(doc))) {

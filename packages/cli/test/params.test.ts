@@ -27,7 +27,7 @@ describe('operations of a spec', () => {
     expect(LIST.parameters.map((p) => p.name)).toEqual(['colour', 'active', 'limit']);
     expect(ONE.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:shop', 'path:widget_id']);
     expect(CREATE.body?.required).toBe(true);
-    expect(operations(doc)).toHaveLength(11);
+    expect(operations(doc)).toHaveLength(15);
   });
 
   it('labels an operation by operationId and route, or by route alone', () => {

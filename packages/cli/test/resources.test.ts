@@ -8,17 +8,19 @@ const actions = (name: string) => Object.fromEntries(tree.find((r) => r.name ===
 
 describe('resourceTree (names from method + path, whatever the operationIds look like)', () => {
   it('skips the prefix every path shares and names resources by the next segment; a path with none goes under its tag', () => {
-    expect(tree.map((r) => r.name)).toEqual(['category', 'dns', 'odd-bits', 'widget']);
+    expect(tree.map((r) => r.name)).toEqual(['category', 'dns', 'gadget', 'odd-bits', 'widget']);
   });
 
-  it('names actions list/get/create/update/delete, a POST to a named endpoint by that endpoint, sub-paths by verb + segment', () => {
+  it('names actions list/get/create/update/delete, a POST (or a PUT nothing reads) to a named endpoint by that endpoint, sub-paths by verb + segment', () => {
     expect(actions('widget')).toMatchObject({
       list: 'GET /v2/app/widget',
       create: 'POST /v2/app/widget',
       'delete': 'DELETE /v2/app/widget/{shop}/{widget_id}',
       'paint-job': 'POST /v2/app/widget/{widget_id}/paint-job',
+      'list-paint-job': 'GET /v2/app/widget/{widget_id}/paint-job',
       'update-paint-job': 'PUT /v2/app/widget/{widget_id}/paint-job',
     });
+    expect(actions('gadget')).toEqual({ 'list-setting': 'GET /v2/app/gadget/{id}/setting', 'update-setting': 'PUT /v2/app/gadget/{id}/setting', close: 'PUT /v2/app/gadget/{id}/close' });
     expect(actions('odd-bits')).toEqual({ get: 'GET /v2/app/{anything}' });
   });
 
