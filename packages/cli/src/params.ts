@@ -159,12 +159,14 @@ function json(raw: string, is: (v: unknown) => boolean): unknown {
  * arrays), then checked; `where` names the operation and the parameter in the error.
  */
 export function coerce(doc: object, schema: Schema, raw: unknown, where: string): unknown {
-  if (typeof raw !== 'string') return check(doc, schema, raw, where), raw;
+  if (typeof raw !== 'string') {
+    // a bare boolean flag (`--whitelabel`) arrives as true
+    check(doc, schema, raw, where);
+    return raw;
+  }
   const types = typesOf(doc, schema);
   // the narrowest reading first, so "113" is a number where a number is allowed and a string otherwise
-  const any = types.length === 0;
-  // a schema without a type stays a string, unless its enum says otherwise
-  const order = ['integer', 'number', 'boolean', 'null', 'object', 'array', 'string'].filter((t) => (any ? t === 'string' || describeType(doc, schema).startsWith('one of') : types.includes(t)));
+  const order = ['integer', 'number', 'boolean', 'null', 'object', 'array', 'string'].filter((t) => types.includes(t));
   for (const type of order) {
     const value = PARSE[type]!(raw);
     if (value === undefined) continue;

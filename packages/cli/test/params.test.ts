@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/exit-codes.js';
-import { buildRequest, findOperation, operations, readBody, type Doc } from '../src/params.js';
+import { buildRequest, coerce, findOperation, operations, readBody, type Doc } from '../src/params.js';
 import fixture from './fixtures/shapes.json' with { type: 'json' };
 
 const doc = fixture as unknown as Doc;
@@ -42,6 +42,14 @@ describe('buildRequest checks what was typed against the spec', () => {
     expect(buildRequest(doc, LIST, { named: { limit: '1', active: true } }).params.query).toEqual({ limit: 1, active: true });
     expect(buildRequest(doc, ONE, { positional: ['north', '7'] }).params.path).toEqual({ shop: 'north', widget_id: 7 });
     expect(buildRequest(doc, ONE, { positional: ['north', 'w-7'] }).params.path).toEqual({ shop: 'north', widget_id: 'w-7' });
+  });
+
+  it('keeps a value whose schema has no type a string, and reads a number only where a number is allowed', () => {
+    expect(coerce(doc, {}, '113', 'x')).toBe('113');
+    expect(coerce(doc, { type: 'string' }, '113', 'x')).toBe('113');
+    expect(coerce(doc, { type: 'number' }, '1.5', 'x')).toBe(1.5);
+    expect(coerce(doc, { type: ['null', 'integer'] }, 'null', 'x')).toBeNull();
+    expect(() => coerce(doc, { type: 'number' }, '', 'op: x')).toThrow('op: x: expected number, got ""');
   });
 
   it('refuses a wrong type or a value outside the enum, naming operation and parameter', () => {
