@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ const SPEC = join(import.meta.dirname, '..', '..', '..', 'specs', 'hostens', 'op
 const USER = 'ops@example.com';
 const PASSWORD = 'commands-test-secret-pw';
 const CREDENTIALS = { HOSTBILL_USERNAME: USER, HOSTBILL_PASSWORD: PASSWORD };
+const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
+/** How messages name an operation, with whatever operationId the spec gives it today. */
+const label = (method: string, path: string) => `${spec.paths[path]![method.toLowerCase()]!.operationId} (${method} ${path})`;
 
 /** The built binary as a real process, standard input closed unless given. */
 function run(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -68,7 +71,7 @@ describe('resource commands (the built binary against a Prism mock of hostens)',
     expect(reboot.stdout).toContain('Usage: hostbill server reboot <server_id> [params...]');
     expect(reboot.stdout).toContain('Call is asynchronous - task ID is returned.');
     expect(reboot.stdout).toMatch(/server_id +Server ID \(integer, required\)/);
-    expect(reboot.stdout).toContain('Operation: POST /server/{server_id}/reboot');
+    expect(reboot.stdout).toContain(`Operation: POST /server/{server_id}/reboot (${spec.paths['/server/{server_id}/reboot']!.post!.operationId})`);
     const rename = await run(['--provider', 'hostens', 'server', 'rename', '--help']);
     // commander wraps at 80 columns off a terminal
     expect(rename.stdout.replace(/\s+/g, ' ')).toContain('--hostname <value> New hostname (required, must be pointed to server IP) (string, required, body)');
@@ -76,14 +79,15 @@ describe('resource commands (the built binary against a Prism mock of hostens)',
   });
 
   it('check parameters against the spec before sending: exit 2 naming the operation and the parameter', async () => {
-    const reboot = 'rebootServer (POST /server/{server_id}/reboot)';
+    const reboot = label('POST', '/server/{server_id}/reboot');
+    const rename = label('POST', '/server/{server_id}/rename');
     await refused(['server', 'reboot', 'abc'], `${reboot}: server_id: expected integer, got "abc"`);
     await refused(['server', 'reboot'], `${reboot}: missing required path parameter server_id`);
     await refused(['server', 'reboot', '113', 'nope=1'], `${reboot}: unknown parameter nope (known: server_id)`);
     await refused(['server', 'reboot', '113', '--nope', '1'], `${reboot}: unknown parameter nope`);
-    await refused(['server', 'rename', '113'], 'renameServer (POST /server/{server_id}/rename): body: missing required field hostname');
-    await refused(['server', 'webconsole', '113', '--whitelabel', 'maybe', 'timeout=5'], 'webconsoleServer (POST /server/{server_id}/webconsole): whitelabel: expected boolean, got "maybe"');
-    await refused(['call', 'GET', '/server/{server_id}', 'server_id=1x'], 'getServer (GET /server/{server_id}): server_id: expected integer, got "1x"');
+    await refused(['server', 'rename', '113'], `${rename}: body: missing required field hostname`);
+    await refused(['server', 'webconsole', '113', '--whitelabel', 'maybe', 'timeout=5'], `${label('POST', '/server/{server_id}/webconsole')}: whitelabel: expected boolean, got "maybe"`);
+    await refused(['call', 'GET', '/server/{server_id}', 'server_id=1x'], `${label('GET', '/server/{server_id}')}: server_id: expected integer, got "1x"`);
   });
 
   it('--body takes @file.json, inline JSON and standard input, checked the same way; a bad file is exit 2 naming it', async () => {
@@ -94,7 +98,7 @@ describe('resource commands (the built binary against a Prism mock of hostens)',
     expect(JSON.parse(await ok(['server', 'rename', '113', '--body', `@${join(dir, 'rename.json')}`]))).toHaveProperty('task_id');
     expect(JSON.parse(await ok(['server', 'rename', '113', '--body', '-'], { stdin: '{"hostname":"b.example.com"}' }))).toHaveProperty('task_id');
     expect(JSON.parse(await ok(['call', 'POST', '/server/{server_id}/rename', 'server_id=113', '--body', '{"hostname":"c.example.com"}']))).toHaveProperty('task_id');
-    await refused(['server', 'rename', '113', '--body', `@${join(dir, 'wrong.json')}`], 'renameServer (POST /server/{server_id}/rename): body.hostname: expected string, got 5');
+    await refused(['server', 'rename', '113', '--body', `@${join(dir, 'wrong.json')}`], `${label('POST', '/server/{server_id}/rename')}: body.hostname: expected string, got 5`);
     await refused(['server', 'rename', '113', '--body', `@${join(dir, 'missing.json')}`], `--body: cannot read ${join(dir, 'missing.json')}: ENOENT`);
     const broken = await run([...hostens(), 'server', 'rename', '113', '--body', `@${join(dir, 'broken.json')}`], { env: CREDENTIALS });
     expect(broken.code).toBe(2);
