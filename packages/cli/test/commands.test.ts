@@ -157,4 +157,14 @@ describe('--verbose (against a server that echoes the credentials back)', () => 
     }
     expect(JSON.parse(stdout)).toMatchObject({ note: 'your password is [redacted]' });
   });
+
+  it('masks a bearer token the server echoes, in a secret-named field and in free text', async () => {
+    const TOKEN = 'tok-commands-test-0123456789';
+    const { code, stdout, stderr } = await run(['--provider', 'hostens', '--base-url', echo.url, '--verbose', 'server', 'list'], { env: { HOSTBILL_TOKEN: TOKEN } });
+    expect(code).toBe(0);
+    expect(echo.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(stderr).toContain(`> GET ${echo.url}/server\n`);
+    expect(stderr).not.toContain(TOKEN);
+    expect(stdout).not.toContain(TOKEN);
+  });
 });
