@@ -1,5 +1,6 @@
 import { recordResponses } from '@hostbill-api/runtime/record';
 import { UsageError } from './exit-codes.js';
+import { verboseLogger } from './verbose.js';
 import { discoverProviders, loadModule, loadSpec, type ProviderModule, type ProviderSpec } from './providers.js';
 
 /** The options every command shares (defined on the root program). */
@@ -7,6 +8,8 @@ export interface GlobalOptions {
   provider?: string;
   baseUrl?: string;
   record?: string;
+  output?: string;
+  verbose?: boolean;
 }
 
 export interface ProviderContext {
@@ -45,5 +48,6 @@ export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth:
     auth,
     throwOnError: true,
     ...(recording ? { recordResponses: recording } : {}),
+    ...(opts.verbose ? { logger: verboseLogger() } : {}),
   });
 }

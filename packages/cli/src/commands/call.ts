@@ -1,39 +1,24 @@
 import type { Command } from 'commander';
-import { createCliClient, resolveProvider, type GlobalOptions } from '../context.js';
+import { resolveProvider, type GlobalOptions } from '../context.js';
+import { execute, parsePairs, type ResultHandler } from '../execute.js';
 import { UsageError } from '../exit-codes.js';
+import { findOperation, readBody } from '../params.js';
 
-function parsePairs(pairs: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at < 1) throw new UsageError(`"${pair}": parameters are name=value`);
-    out[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return out;
-}
-
-async function call(method: string, path: string, pairs: string[], opts: GlobalOptions) {
-  const ctx = await resolveProvider(opts);
-  const op = ctx.spec.paths[path]?.[method.toLowerCase()] as { parameters?: Array<{ name: string; in: string }> } | undefined;
-  if (!op) throw new UsageError(`${method.toUpperCase()} ${path} is not an operation of ${ctx.provider}'s spec`);
-  const params: Record<string, Record<string, string>> = { path: {}, query: {} };
-  const body: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parsePairs(pairs))) {
-    const p = op.parameters?.find((x) => x.name === name);
-    if (p && (p.in === 'path' || p.in === 'query')) params[p.in]![name] = value;
-    else body[name] = value;
-  }
-  const client = createCliClient(ctx, opts);
-  const { data } = await client.request(method.toLowerCase(), path, { params, ...(Object.keys(body).length ? { body } : {}) });
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-}
-
-export function registerCall(program: Command): void {
+export function registerCall(program: Command, handle: ResultHandler): void {
   program
     .command('call')
     .description('call any operation: hostbill call GET /server/{server_id} server_id=113')
     .argument('<method>')
-    .argument('<path>')
-    .argument('[params...]', 'name=value')
-    .action((method: string, path: string, params: string[]) => call(method, path, params, program.opts<GlobalOptions>()));
+    .argument('<path>', 'the path as the spec writes it')
+    .argument('[params...]', 'name=value: path, query and body parameters, checked against the spec')
+    .option('--body <json>', 'the JSON body: inline JSON, @file.json, or - for standard input')
+    .allowUnknownOption()
+    .action(async (method: string, path: string, pairs: string[], local: { body?: string }) => {
+      const opts = program.opts<GlobalOptions>();
+      const context = await resolveProvider(opts);
+      const operation = findOperation(context.spec, method, path);
+      if (!operation) throw new UsageError(`${method.toUpperCase()} ${path} is not an operation of ${context.provider}'s spec`);
+      const body = local.body === undefined ? undefined : readBody(local.body);
+      await handle(await execute(context, operation, { named: parsePairs(pairs, operation.label), ...(body !== undefined ? { body } : {}) }, opts));
+    });
 }
