@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createCliClient, resolveProvider, type GlobalOptions } from '../context.js';
 import { UsageError } from '../exit-codes.js';
+import { waitIfTask, type WaitOptions } from '../wait.js';
 
 function parsePairs(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,7 +13,7 @@ function parsePairs(pairs: string[]): Record<string, string> {
   return out;
 }
 
-async function call(method: string, path: string, pairs: string[], opts: GlobalOptions) {
+async function call(method: string, path: string, pairs: string[], opts: GlobalOptions, wait: WaitOptions & { wait?: boolean }) {
   const ctx = await resolveProvider(opts);
   const op = ctx.spec.paths[path]?.[method.toLowerCase()] as { parameters?: Array<{ name: string; in: string }> } | undefined;
   if (!op) throw new UsageError(`${method.toUpperCase()} ${path} is not an operation of ${ctx.provider}'s spec`);
@@ -26,6 +27,7 @@ async function call(method: string, path: string, pairs: string[], opts: GlobalO
   const client = createCliClient(ctx, opts);
   const { data } = await client.request(method.toLowerCase(), path, { params, ...(Object.keys(body).length ? { body } : {}) });
   process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  if (wait.wait) await waitIfTask(ctx, client, data, params.path!, opts, wait);
 }
 
 export function registerCall(program: Command): void {
@@ -35,5 +37,8 @@ export function registerCall(program: Command): void {
     .argument('<method>')
     .argument('<path>')
     .argument('[params...]', 'name=value')
-    .action((method: string, path: string, params: string[]) => call(method, path, params, program.opts<GlobalOptions>()));
+    .option('--wait', 'when the answer starts a task, wait for it with progress')
+    .option('--poll-interval <seconds>', 'with --wait: first pause between task checks (default 2)')
+    .option('--wait-timeout <seconds>', 'with --wait: give up after (default 600)')
+    .action((method: string, path: string, params: string[], wait: WaitOptions & { wait?: boolean }) => call(method, path, params, program.opts<GlobalOptions>(), wait));
 }
