@@ -48,7 +48,8 @@ function reporter(label: string) {
   const started = Date.now();
   const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
   let state = 'waiting';
-  if (process.stderr.isTTY) {
+  // a terminal that reports no width (a pty nobody sized) would make the spinner redraw garbage
+  if (process.stderr.isTTY && process.stderr.columns > 0) {
     const text = () => `${label}: ${state} (${elapsed()})`;
     const spinner = ora({ text: text(), stream: process.stderr, discardStdin: false }).start();
     const ticker = setInterval(() => (spinner.text = text()), 1000);
