@@ -55,10 +55,10 @@ export function resolveAuth(ctx: ProviderContext, opts: GlobalOptions): unknown 
   if (username && password) return hasBasic || !hasJwtLogin(ctx.spec) ? ctx.module.basicAuth({ username, password }) : (ctx.module as SessionModule).jwtAuth({ username, password });
   const name = profileName(opts);
   const profile = readProfiles()[name];
-  if (!profile || profile.provider !== ctx.provider) return undefined;
+  // a profile's credentials only ever go to the deployment it was made for
+  if (!profile || profile.provider !== ctx.provider || (profile.baseUrl ?? ctx.spec.servers?.[0]?.url) !== effectiveBaseUrl(ctx)) return undefined;
   if (profile.auth === 'basic') return profile.password === undefined ? undefined : ctx.module.basicAuth({ username: profile.username, password: profile.password });
   const cached = readSessions()[name];
-  // a token is only ever sent to the deployment that issued it
   const session = cached && cached.provider === ctx.provider && cached.baseUrl === effectiveBaseUrl(ctx) ? cached : undefined;
   return jwtFor(ctx, name, profile.username, password ?? '', session && { token: session.token, ...(session.refresh ? { refresh: session.refresh } : {}) });
 }

@@ -1,8 +1,9 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from './processes.js';
+import { BIN, run } from './processes.js';
 import { PASSWORD, USER, startHostBill } from './session-fake.js';
 
 let server: Awaited<ReturnType<typeof startHostBill>>;
@@ -102,4 +103,39 @@ describe('hostbill login / profiles / logout (the built binary against a statefu
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('HOSTBILL_USERNAME');
   });
+
+  it("a profile's credentials never go to another deployment (--base-url elsewhere: sent without them)", async () => {
+    const dir = freshConfig();
+    const elsewhere = 'http://127.0.0.1:9'; // the profile's own address; nothing is sent there
+    expect((await run(['--provider', 'hostens', '--base-url', elsewhere, 'login'], { HOSTBILL_CONFIG_DIR: dir, HOSTBILL_USERNAME: USER, HOSTBILL_PASSWORD: PASSWORD })).code).toBe(0);
+    const out = await run(['--provider', 'hostens', '--base-url', server.url, 'call', 'GET', '/server'], { HOSTBILL_CONFIG_DIR: dir });
+    expect(out.code).toBe(3); // the fake answers 401 to a request without a valid token
+    const sent = server.requests.filter((r) => r.path === '/server').at(-1)!;
+    expect(sent.headers.authorization).toBeUndefined();
+  });
+
+  const hasScript = spawnSync('which', ['script']).status === 0;
+  it.skipIf(!hasScript)('on a terminal, login asks for the e-mail and the password and never echoes the password', async () => {
+    const dir = freshConfig();
+    const command = `stty cols 100 rows 30; '${process.execPath}' '${BIN}' --provider hostbill --base-url ${server.url} login`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm', HOSTBILL_CONFIG_DIR: dir } });
+    let screen = '';
+    const waiters: Array<() => void> = [];
+    child.stdout.on('data', (chunk) => {
+      screen += chunk;
+      for (const w of waiters) w();
+    });
+    const seen = (text: string) => new Promise<void>((resolve) => (waiters.push(() => screen.includes(text) && resolve()), screen.includes(text) && resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await seen('E-mail: ');
+    child.stdin.write(`${USER}\r`);
+    await seen('Password: ');
+    child.stdin.write(`${PASSWORD}\r`);
+    expect(await exited, screen).toBe(0);
+    expect(screen).toContain(USER); // the e-mail is echoed as typed
+    expect(screen).toContain('logged in (POST /login)');
+    expectNoSecret(screen);
+    expect(mode(join(dir, 'profiles.json'))).toBe(0o600);
+  });
+  if (!hasScript) it.skip('TTY login prompt: skipped, `script` (util-linux) is not installed', () => {});
 });

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { AuthContext, AuthStrategy } from '@hostbill-api/runtime';
 import type { Command } from 'commander';
 import { createCliClient, resolveProvider, type GlobalOptions } from '../context.js';
-import { UsageError, exitCodeOf } from '../exit-codes.js';
+import { EXIT, UsageError, exitCodeOf } from '../exit-codes.js';
 import { profilesFile, readProfiles, readSessions, saveProfile, saveSession, tokensFile } from '../profile.js';
 import { effectiveBaseUrl, hasJwtLogin, jwtFor, profileName } from '../session.js';
 
@@ -15,6 +15,12 @@ function ask(question: string, hidden: boolean): Promise<string> {
       if (text.includes(question)) process.stderr.write(question);
     };
   }
+  // raw mode turns Ctrl-C into a readline event: honour it as the interrupt it is
+  rl.on('SIGINT', () => {
+    rl.close();
+    process.stderr.write('\n');
+    process.exit(EXIT.interrupted);
+  });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
       rl.close();
