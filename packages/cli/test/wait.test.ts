@@ -102,5 +102,19 @@ describe('--wait and task wait (the built binary against a stateful fake HostBil
     expect(plain).toMatch(/✔ task 55555: completed: VM rebooted successfully \(\d+s\)/);
     expect(plain).not.toMatch(/^task 55555: waiting\r?$/m); // no plain lines on a terminal
   });
+  it.skipIf(!hasScript)('on a terminal, Ctrl-C (the ^C byte through the pty, so the line discipline sends SIGINT) stops the spinner: exit 130 and the resume hint', async () => {
+    const command = `stty cols 100 rows 30; ${[process.execPath, BIN, 'task', 'wait', '113', '88888', ...FAST].map((w) => `'${w}'`).join(' ')}`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm', ...env } });
+    let screen = '';
+    const pending = new Promise<void>((resolve) => child.stdout.on('data', (chunk) => ((screen += chunk), screen.includes('task 88888: pending') && resolve())));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await pending;
+    child.stdin.write('\x03');
+    expect(await exited, screen).toBe(130);
+    const plain = screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(plain).toMatch(/✖ task 88888: interrupted \(\d+s\)/);
+    expect(plain).toContain('hostbill --provider hostbill task wait 113 88888');
+    expect(screen).toContain('\x1b[?25h'); // the cursor the spinner hid is shown again
+  });
   if (!hasScript) it.skip('TTY progress: skipped, `script` (util-linux) is not installed', () => {});
 });
