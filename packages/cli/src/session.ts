@@ -1,4 +1,4 @@
-import type { JwtAuth, JwtAuthOptions, JwtSession } from '@hostbill-api/runtime';
+import { AuthenticationError, type JwtAuth, type JwtAuthOptions, type JwtSession } from '@hostbill-api/runtime';
 import type { GlobalOptions, ProviderContext } from './context.js';
 import { readProfiles, readSessions, saveSession, type CachedSession, type Profile } from './profile.js';
 import type { ProviderModule, ProviderSpec } from './providers.js';
@@ -35,12 +35,25 @@ export const effectiveBaseUrl = (ctx: ProviderContext): string => ctx.baseUrl ??
  */
 export function jwtFor(ctx: ProviderContext, name: string, username: string, password: string, session?: JwtSession): JwtAuth {
   const baseUrl = effectiveBaseUrl(ctx);
-  return (ctx.module as SessionModule).jwtAuth({
+  const jwt = (ctx.module as SessionModule).jwtAuth({
     username,
     password,
     ...(session ? { session } : {}),
     onSession: (fresh) => saveSession(name, fresh && ({ provider: ctx.provider, baseUrl, ...fresh } satisfies CachedSession)),
   });
+  if (password) return jwt;
+  // No password at hand: where jwtAuth would fall back to a new login (the refresh token refused too),
+  // send no empty password but say what to do.
+  const bind = jwt.bind.bind(jwt);
+  jwt.bind = (context) =>
+    bind({
+      ...context,
+      post: (path, body, options) =>
+        path === '/login'
+          ? Promise.reject(new AuthenticationError(`the saved session of profile "${name}" has ended: run \`hostbill --profile ${name} login\` again (or set HOSTBILL_PASSWORD)`, { request: { method: 'POST', url: `${context.baseUrl}${path}`, operation: `POST ${path}` } }))
+          : context.post(path, body, options),
+    });
+  return jwt;
 }
 
 /**

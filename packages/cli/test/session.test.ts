@@ -82,6 +82,21 @@ describe('hostbill login / profiles / logout (the built binary against a statefu
     expectNoSecret(out.stdout, out.stderr);
   });
 
+  it('once the refresh token is refused too, no login with an empty password is tried: exit 3 saying to log in again', async () => {
+    const dir = freshConfig();
+    expect((await run(['--provider', 'hostbill', '--base-url', server.url, 'login'], { HOSTBILL_CONFIG_DIR: dir, HOSTBILL_USERNAME: USER, HOSTBILL_PASSWORD: PASSWORD })).code).toBe(0);
+    const tokens = join(dir, 'tokens.json');
+    const cache = JSON.parse(readFileSync(tokens, 'utf8'));
+    cache.default.refresh = 'a-refresh-token-the-server-revoked';
+    writeFileSync(tokens, JSON.stringify(cache)); // keeps the file's 0600
+    const logins = server.count('/login');
+    const out = await run(['call', 'POST', '/server/{server_id}/reboot', 'server_id=113'], { HOSTBILL_CONFIG_DIR: dir });
+    expect(out.code).toBe(3);
+    expect(out.stderr).toContain('the saved session of profile "default" has ended: run `hostbill --profile default login` again');
+    expect(server.count('/login')).toBe(logins);
+    expectNoSecret(out.stdout, out.stderr);
+  });
+
   it('logout revokes the refresh token (POST /revoke) and deletes the profile and the token cache', async () => {
     const dir = freshConfig();
     expect((await run(['--provider', 'hostbill', '--base-url', server.url, 'login'], { HOSTBILL_CONFIG_DIR: dir, HOSTBILL_USERNAME: USER, HOSTBILL_PASSWORD: PASSWORD })).code).toBe(0);
