@@ -1,5 +1,6 @@
 import { recordResponses } from '@hostbill-api/runtime/record';
 import { UsageError } from './exit-codes.js';
+import { resolveAuth, withProfileDefaults } from './session.js';
 import { verboseLogger } from './verbose.js';
 import { discoverProviders, loadModule, loadSpec, type ProviderModule, type ProviderSpec } from './providers.js';
 
@@ -10,6 +11,11 @@ export interface GlobalOptions {
   record?: string;
   output?: string;
   verbose?: boolean;
+  profile?: string;
+  /** --wait, --poll-interval, --wait-timeout: follow a task an answer starts */
+  wait?: boolean;
+  pollInterval?: string;
+  waitTimeout?: string;
 }
 
 export interface ProviderContext {
@@ -19,8 +25,9 @@ export interface ProviderContext {
   baseUrl?: string;
 }
 
-/** The provider a command talks to, its spec and its package, from --provider / HOSTBILL_PROVIDER. */
-export async function resolveProvider(opts: GlobalOptions): Promise<ProviderContext> {
+/** The provider a command talks to, its spec and its package, from --provider / HOSTBILL_PROVIDER or the profile. */
+export async function resolveProvider(given: GlobalOptions): Promise<ProviderContext> {
+  const opts = withProfileDefaults(given);
   const providers = discoverProviders();
   const provider = opts.provider;
   if (!provider || !providers.includes(provider)) throw new UsageError(`--provider: one of ${providers.join(', ')}`);
@@ -31,16 +38,8 @@ export async function resolveProvider(opts: GlobalOptions): Promise<ProviderCont
   return { provider, spec, module: await loadModule(provider), ...(baseUrl ? { baseUrl } : {}) };
 }
 
-/** Auth from the environment: HOSTBILL_TOKEN (Bearer) or HOSTBILL_USERNAME + HOSTBILL_PASSWORD (Basic). */
-export function authFromEnv(module: ProviderModule): unknown {
-  const { HOSTBILL_USERNAME: username, HOSTBILL_PASSWORD: password, HOSTBILL_TOKEN: token } = process.env;
-  if (token && module.bearerToken) return module.bearerToken(token);
-  if (username && password) return module.basicAuth({ username, password });
-  return undefined;
-}
-
 /** A client that throws on HTTP errors (so exit codes follow the error class). */
-export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth: unknown = authFromEnv(ctx.module)) {
+export function createCliClient(ctx: ProviderContext, opts: GlobalOptions, auth: unknown = resolveAuth(ctx, opts)) {
   // --record: the runtime's redacted recording (0600 file, size cap), the input `pnpm specs:learn` reads
   const recording = opts.record ? recordResponses({ path: opts.record }) : undefined;
   return ctx.module.createClient({

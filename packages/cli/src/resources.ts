@@ -100,15 +100,16 @@ export function resourceTree(ops: Operation[]): Resource[] {
  * as the real parse will), else HOSTBILL_PROVIDER. A completion request (`complete -- WORDS`) is read
  * from its words.
  */
-export function selectedProvider(argv: string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function selectedProvider(argv: string[], env: NodeJS.ProcessEnv = process.env, profileProvider: (profile: string | undefined) => string | undefined = () => undefined): string | undefined {
   const words = argv[0] === 'complete' && argv[1] === '--' ? argv.slice(2) : argv;
-  const scan = new Command().exitOverride().allowUnknownOption().allowExcessArguments().helpOption(false).addOption(new Option('--provider <name>'));
+  const scan = new Command().exitOverride().allowUnknownOption().allowExcessArguments().helpOption(false).addOption(new Option('--provider <name>')).addOption(new Option('--profile <name>'));
   try {
     scan.parseOptions(words);
   } catch {
     /* `--provider` without a value: the real parse says so */
   }
-  return scan.opts<{ provider?: string }>().provider ?? env.HOSTBILL_PROVIDER;
+  const { provider, profile } = scan.opts<{ provider?: string; profile?: string }>();
+  return provider ?? env.HOSTBILL_PROVIDER ?? profileProvider(profile);
 }
 
 function addAction(resource: Command, doc: Doc, program: Command, action: Action, handle: ResultHandler): void {

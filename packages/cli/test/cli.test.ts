@@ -1,26 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '@hostbill-api/test-support';
 import { startPrism, type PrismMock } from '@hostbill-api/test-support/prism';
+import { run } from './processes.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const SPEC = join(import.meta.dirname, '..', '..', '..', 'specs', 'hostens', 'openapi.json');
 const PASSWORD = 'cli-test-secret-pw';
-
-/** Runs the built binary as a real process; resolves with its exit code and output. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let prism: PrismMock;
 beforeAll(async () => {

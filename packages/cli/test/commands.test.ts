@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { json, startFakeServer, type FakeServer } from '@hostbill-api/test-support';
 import { startPrism, type PrismMock } from '@hostbill-api/test-support/prism';
+import { run as runBinary } from './processes.js';
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const SPEC = join(import.meta.dirname, '..', '..', '..', 'specs', 'hostens', 'openapi.json');
 const USER = 'ops@example.com';
 const PASSWORD = 'commands-test-secret-pw';
@@ -17,17 +17,7 @@ const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as { paths: Record<string, R
 const label = (method: string, path: string) => `${spec.paths[path]![method.toLowerCase()]!.operationId} (${method} ${path})`;
 
 /** The built binary as a real process, standard input closed unless given. */
-function run(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const run = (args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) => runBinary(args, options.env, options.stdin ?? '');
 
 let prism: PrismMock;
 const hostens = () => ['--provider', 'hostens', '--base-url', prism.url];
