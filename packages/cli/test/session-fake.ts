@@ -14,6 +14,7 @@ export async function startHostBill(pendingPolls = 3) {
   const fresh = fakeJwt(nowSeconds() + 3600, 'fresh-access');
   const refresh = ['refresh-secret-1', 'refresh-secret-2'];
   let released = false;
+  let rebootPolls = 0;
   const polls = new Map<string, number>();
   const pending = { name: 'server_reboot', activated: '2026-12-02T10:25:24+00:00', assigned: '', completed: '', results: '' };
   const completed = { ...pending, assigned: '2026-12-02T10:25:30+00:00', completed: '2026-12-02T10:26:01+00:00', results: 'VM rebooted successfully' };
@@ -29,12 +30,15 @@ export async function startHostBill(pendingPolls = 3) {
     }
     if (req.method === 'POST' && req.path === '/revoke') return json(res, 200, { success: true });
     if (req.headers.authorization !== `Bearer ${fresh}`) return json(res, 401, { error: ['token expired or invalid'] });
-    if (req.method === 'POST' && req.path === '/server/113/reboot') return json(res, 200, { task_id: 77995 });
+    if (req.method === 'POST' && req.path === '/server/113/reboot') {
+      rebootPolls = 0; // each reboot starts the task again: pending pendingPolls times, then completed
+      return json(res, 200, { task_id: 77995 });
+    }
     const task = /^\/server\/113\/task\/(\d+)$/.exec(req.path)?.[1];
     if (req.method === 'GET' && task) {
-      const seen = (polls.get(task) ?? 0) + 1;
-      polls.set(task, seen);
-      const done = task === '77995' ? seen > pendingPolls : task === '55555' ? released : false;
+      polls.set(task, (polls.get(task) ?? 0) + 1);
+      if (task === '77995') rebootPolls += 1;
+      const done = task === '77995' ? rebootPolls > pendingPolls : task === '55555' ? released : false;
       return json(res, 200, done ? completed : pending);
     }
     return json(res, 404, { error: ['not found'] });

@@ -58,6 +58,15 @@ describe('--wait and task wait (the built binary against a stateful fake HostBil
     for (const secret of server.secrets) expect(out.stdout + out.stderr).not.toContain(secret);
   });
 
+  it('a resource command waits the same way: server reboot 113 --wait', async () => {
+    const before = server.polls('77995');
+    const out = await run(['server', 'reboot', '113', '--wait', ...FAST], env);
+    expect(out.code, out.stderr).toBe(0);
+    expect(server.polls('77995') - before).toBe(PENDING_POLLS + 1);
+    expect(out.stderr.trim().split('\n').at(-1)).toMatch(/^task 77995: completed: VM rebooted successfully \(\d+s\)$/);
+    expect(out.stdout).toContain('"completed": "2026-12-02T10:26:01+00:00"');
+  });
+
   it('--wait on an answer without a task says so and exits 0', async () => {
     const out = await run(['call', 'GET', '/server/{server_id}/task/{task_id}', 'server_id=113', 'task_id=55', '--wait'], env);
     expect(out.code, out.stderr).toBe(0);
