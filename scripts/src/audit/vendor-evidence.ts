@@ -1,3 +1,4 @@
+import { readLiteral } from '../docs/request-samples.js';
 import { pointerSegment } from '../read/confine.js';
 
 /**
@@ -60,6 +61,7 @@ export function docsEvidence(text: string, file: string): VendorEvidence {
     if (example) evidence.samples.push({ shape, kind: 'response', where: `${file}:${example.line + 1}`, text: example.text });
     const body = curlBody(lines, blockStart, i);
     if (body) evidence.samples.push({ shape, kind: 'request', where: `${file}:${body.line + 1}`, text: body.text });
+    for (const literal of codeBodies(lines, blockStart, i)) evidence.samples.push({ shape, kind: 'request', where: `${file}:${literal.line + 1}`, text: literal.text });
     evidence.parameters.push(...tableRows(lines, at + 1, shape, file));
     blockStart = at + 1;
   }
@@ -83,6 +85,22 @@ function curlBody(lines: string[], from: number, to: number): { line: number; te
   if (end === -1) return undefined;
   const body = ['{', ...lines.slice(first + 1, first + 1 + end), '}'].join('\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
   return { line: first, text: body };
+}
+
+/**
+ * The PHP (`'json' => [`) and Python (`payload = {`) samples' bodies, as JSON, where they read whole; a
+ * stripped capture's fragments do not, and are left out rather than guessed at (its curl text is counted).
+ */
+function codeBodies(lines: string[], from: number, to: number): Array<{ line: number; text: string }> {
+  const found: Array<{ line: number; text: string }> = [];
+  const text = lines.slice(from, to).join('\n');
+  for (const [pattern, dialect] of [[/'json'\s*=>\s*(?=\[|array\s*\()/, 'php'], [/^\s*payload\s*=\s*(?=\{)/m, 'python']] as const) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const value = readLiteral(text, m.index + m[0].length, dialect);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) found.push({ line: from + text.slice(0, m.index).split('\n').length - 1, text: JSON.stringify(value) });
+  }
+  return found;
 }
 
 /**
