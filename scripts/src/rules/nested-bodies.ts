@@ -1,5 +1,4 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
-import { bracketPath } from '../docs/request-samples.js';
 import { forEachOperation, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiReference, type OpenApiSchema, type PipelineContext } from '../model.js';
 import { asOpenApiSchema, inferSchema, mergeSchemas, type JsonSchema } from '../steps/infer-schema.js';
 import { templateShape } from './path-shape.js';
@@ -29,7 +28,6 @@ export const nestedBodies: Rule = {
       const key = operationKey(method, path);
       const docs = docsOf(context, method, path);
       const properties = (body.properties ??= {});
-      nestDottedNames(body, key, context);
       for (const [name, field] of Object.entries(properties)) {
         const shape = evidenceFor(name, docs) ?? borrowedAnswer(spec, name, field, path, docs) ?? recordByDescription(name, field, docs);
         if (!shape || isReference(field)) continue;
@@ -38,6 +36,8 @@ export const nestedBodies: Rule = {
         properties[name] = next;
         context.log.add('body-field-nested-from-samples', key, `${name}: ${shape.why}`);
       }
+      // after the samples shaped the containers, so a row's field joins them rather than being replaced
+      nestDottedNames(body, key, context);
       moveLiftedFields(body, key, docs, context);
       shaped.set(`${method} ${templateShape(path)}`, properties);
     });
@@ -192,8 +192,9 @@ function inlineRefs(spec: OpenApi, node: unknown, seen: Set<string>): unknown {
 function nestDottedNames(body: OpenApiSchema, key: string, context: PipelineContext): void {
   const properties = body.properties!;
   for (const name of Object.keys(properties)) {
-    const segments = name.includes('[') ? bracketPath(name) : name.includes('.') ? name.split('.') : undefined;
-    if (!segments || segments.length < 2 || segments.some((s, i) => i === 0 && s === '')) continue;
+    // `a[0][b]`, `a[].b` and `a.b` alike: brackets and dots both step down
+    const segments = /^[^[\].]+(?:\[[^[\]]*\]|\.[^[\].]+)+$/.test(name) ? name.replace(/\]/g, '').split(/[[.]/) : undefined;
+    if (!segments) continue;
     const leaf = properties[name]!;
     delete properties[name];
     const [root, ...rest] = segments as [string, ...string[]];
