@@ -240,6 +240,16 @@ describe('specs:audit: bodies as the samples nest them', () => {
     expect([audit.liftedBodyFields, audit.flatNestedBodyFields, audit.vendorRequests.failing]).toEqual([[], [], []]);
   });
 
+  it('a "Format of" sketch or "formatted the same way as output from" row, with no sample, still holds the field to a structure', () => {
+    const sketched = docsEvidence(
+      `// Format of 'opts' parameter\n{ "opt_id": "v" }\ncurl -X POST x\nHTTP Request\nPOST /cart\n| Parameter | Type | Description |\n|---|---|---|\n| opts | array |\nopts |\n| grants | array |\nFormatted the same way as output from |\n| note | string |\nnote |\n`,
+      FILE,
+    );
+    expect(sketched.parameters.filter((p) => p.shapedBy).map((p) => p.name)).toEqual(['opts', 'grants']);
+    const flat = auditSpec('acme', spec({ type: 'array', items: { type: 'string' } }, { opts: { type: 'array', items: {} }, grants: { type: 'object', properties: { a: { type: 'string' } } } }), sketched, new Set());
+    expect(flat.flatNestedBodyFields.map((f) => f.where)).toEqual(['requestBody opts']);
+  });
+
   it('every committed spec: 0 lifted, 0 flat-typed nested body fields, every vendor request sample valid', () => {
     for (const audit of auditAll(SPECS_DIR)) {
       expect([audit.provider, audit.liftedBodyFields, audit.flatNestedBodyFields, audit.vendorRequests.failing]).toEqual([audit.provider, [], [], []]);

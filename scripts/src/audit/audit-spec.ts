@@ -7,7 +7,7 @@ import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
-import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
+import { operationShape, type VendorEvidence, type VendorParameter, type VendorSample } from './vendor-evidence.js';
 
 /** One finding the audit lists by name: where it is, and what is wrong or why. */
 export interface Finding {
@@ -202,7 +202,7 @@ function takesFlatList(spec: OpenApi, schema: unknown): boolean {
 }
 
 /** Where the body's fields stand against the samples of the same operation (every provider's: one platform, one body). */
-function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, requests: VendorSample[]): Pick<SpecAudit, 'liftedBodyFields' | 'flatNestedBodyFields'> {
+function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, requests: VendorSample[], parameters: VendorParameter[]): Pick<SpecAudit, 'liftedBodyFields' | 'flatNestedBodyFields'> {
   const found: Pick<SpecAudit, 'liftedBodyFields' | 'flatNestedBodyFields'> = { liftedBodyFields: [], flatNestedBodyFields: [] };
   const bodies = new Map<string, Array<{ where: string; value: Record<string, unknown> }>>();
   for (const sample of requests.filter((s) => s.kind === 'request')) {
@@ -228,13 +228,16 @@ function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, request
     }
     for (const name of Object.keys(properties)) {
       const sent = samples.find((s) => isStructured(s.value[name]));
-      if (sent && takesFlatList(spec, properties[name])) found.flatNestedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `${sent.where} sends ${Array.isArray(sent.value[name]) ? 'a list of objects' : 'an object'}; the schema takes a list of strings (or anything)` });
+      const sketched = sent ? undefined : parameters.find((p) => p.shape === shape && p.name === name && p.shapedBy);
+      const why = sent ? `${sent.where} sends ${Array.isArray(sent.value[name]) ? 'a list of objects' : 'an object'}` : sketched && `${sketched.where} gives it a structure (${sketched.shapedBy})`;
+      if (why && takesFlatList(spec, properties[name])) found.flatNestedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `${why}; the schema takes a list of strings (or anything)` });
     }
   }
   return found;
 }
 
-export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>, everyProvidersRequests: VendorSample[] = evidence.samples): SpecAudit {
+/** `platform`: every provider's request samples and parameters, which a body's nesting is held to (one platform, one body) */
+export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>, platform: VendorEvidence = evidence): SpecAudit {
   const byShape = operationsByShape(spec);
   const check = specSchemaCheck(spec.components);
   const audit: SpecAudit = {
@@ -255,7 +258,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     pathParamTypeSplits: [],
     htmlDebris: [],
     emptyValueLists: [],
-    ...nestingFindings(spec, byShape, everyProvidersRequests),
+    ...nestingFindings(spec, byShape, platform.samples, platform.parameters),
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
