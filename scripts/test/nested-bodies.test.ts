@@ -139,6 +139,14 @@ describe('request samples in every language the docs write them', () => {
     expect(sample).toEqual({ source: 'python', value: { d: [{ s: 1, ok: true }, { ok: false, t: null }], e: {} } });
   });
 
+  it('hostile names: `__proto__[x]` and a PHP `"__proto__" =>` key are own fields, nothing reaches Object.prototype', () => {
+    const [form] = requestSamples(`curl x \\\n-d '__proto__[polluted]=1&constructor[prototype][p]=2'`);
+    const [php] = requestSamples(`'json' => ["__proto__" => ["polluted" => 1]]`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(form!.value, '__proto__') && Object.hasOwn(php!.value, '__proto__')).toBe(true);
+    expect(JSON.parse(JSON.stringify(form!.value))).toEqual({ ['__proto__']: { polluted: 1 }, constructor: { prototype: { p: 2 } } });
+  });
+
   it('a stripped capture that lost its bracket lines reads as nothing, never a guess', () => {
     expect(requestSamples(`payload = {\n'custom': {\n'1618': {\n'10330': 1\n'promocode': "T"`)).toEqual([]);
   });

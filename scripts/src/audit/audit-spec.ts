@@ -227,7 +227,7 @@ function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, request
       else if (!top.has(name) && nested.has(name)) found.liftedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `the samples send it only inside ${nested.get(name)}` });
     }
     for (const name of Object.keys(properties)) {
-      const sent = samples.find((s) => isStructured(s.value[name]));
+      const sent = samples.find((s) => Object.hasOwn(s.value, name) && isStructured(s.value[name]));
       const sketched = sent ? undefined : parameters.find((p) => p.shape === shape && p.name === name && p.shapedBy);
       const why = sent ? `${sent.where} sends ${Array.isArray(sent.value[name]) ? 'a list of objects' : 'an object'}` : sketched && `${sketched.where} gives it a structure (${sketched.shapedBy})`;
       if (why && takesFlatList(spec, properties[name])) found.flatNestedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `${why}; the schema takes a list of strings (or anything)` });

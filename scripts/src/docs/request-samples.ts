@@ -83,16 +83,19 @@ export function bracketPath(name: string): string[] | undefined {
   return [m[1]!, ...[...m[2]!.matchAll(/\[([^[\]]*)\]/g)].map((s) => s[1]!)];
 }
 
+/** own properties only: a field named `__proto__` is a field, never the prototype */
+const setOwn = (node: Record<string, unknown>, key: string, value: unknown) => Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+
 function setPath(root: Record<string, unknown>, path: string[], value: unknown): void {
   let node = root;
   path.forEach((segment, i) => {
     // `[]` appends: the next free index, as PHP does
     const key = segment === '' ? String(Object.keys(node).length) : segment;
     if (i === path.length - 1) {
-      node[key] = value;
+      setOwn(node, key, value);
       return;
     }
-    if (!isRecord(node[key])) node[key] = {};
+    if (!Object.hasOwn(node, key) || !isRecord(node[key])) setOwn(node, key, {});
     node = node[key] as Record<string, unknown>;
   });
 }
@@ -104,7 +107,9 @@ function asPhpLists(value: unknown): unknown {
   const keys = Object.keys(value);
   const entries = keys.map((k) => [k, asPhpLists(value[k])] as const);
   if (keys.length > 0 && keys.every((k, i) => k === String(i))) return entries.map(([, v]) => v);
-  return Object.fromEntries(entries);
+  const object: Record<string, unknown> = {};
+  for (const [k, v] of entries) setOwn(object, k, v);
+  return object;
 }
 
 type Dialect = 'php' | 'python' | 'json';
@@ -243,7 +248,7 @@ function toJson(literal: Literal): unknown {
   if (literal.kind === 'scalar') return literal.value;
   if (literal.kind === 'list') return literal.items.map(toJson);
   const object: Record<string, unknown> = {};
-  for (const [k, v] of literal.entries) Object.defineProperty(object, k, { value: toJson(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of literal.entries) setOwn(object, k, toJson(v));
   const keys = Object.keys(object);
   if (literal.php && keys.length > 0 && keys.every((k, i) => k === String(i))) return Object.values(object);
   return object;

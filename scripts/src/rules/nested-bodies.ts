@@ -1,5 +1,6 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
 import { forEachOperation, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiReference, type OpenApiSchema, type PipelineContext } from '../model.js';
+import { setOwn } from '../patch/json-pointer.js';
 import { asOpenApiSchema, inferSchema, mergeSchemas, type JsonSchema } from '../steps/infer-schema.js';
 import { templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
@@ -49,7 +50,7 @@ export const nestedBodies: Rule = {
       if (!body || !target) return;
       const from = shaped.get(`${target[1]!.toLowerCase()} ${templateShape(target[2]!.replace(/[.,;]$/, '').replace(/[@$](\w+)/g, '{$1}'))}`);
       for (const [name, field] of Object.entries(body.properties ?? {})) {
-        const source = from?.[name];
+        const source = from && Object.hasOwn(from, name) ? from[name] : undefined;
         if (!source || isReference(field) || isReference(source) || isVague(source) || !vagueBesides(field, source)) continue;
         body.properties![name] = { ...withDescription(field), ...withoutDescription(source) };
         context.log.add('body-field-nested-from-samples', operationKey(method, path), `${name}: as ${target[1]} ${target[2]} sends it (the docs: same parameters)`);
@@ -91,13 +92,14 @@ function descriptions(field: Schema): string[] {
  */
 function evidenceFor(name: string, docs: DocsOperation[]): { schema: JsonSchema; why: string } | undefined {
   const format = docs.map((d) => d.fieldFormats?.get(name)).find((f) => f !== undefined);
-  const values = docs.flatMap((d) => (d.requestSamples ?? []).map((s) => s.value[name])).filter((v) => v !== undefined && v !== `${name}Value`);
+  // `values` are JSON values (read from samples), so a field named `constructor` is the sample's, never Object's
+  const values = docs.flatMap((d) => (d.requestSamples ?? []).flatMap((s) => (Object.hasOwn(s.value, name) ? [s.value[name]] : []))).filter((v) => v !== `${name}Value`);
   const structured = values.some((v) => isRecord(v) || (Array.isArray(v) && v.some((i) => typeof i === 'object' && i !== null)));
   if (!structured && !format) return undefined;
   const inferred = structured ? values.map((v) => withoutRequired(inferSchema(v))).reduce((a, b) => mergeSchemas(a, b)) : undefined;
   const schema = format && inferred ? mergeSchemas(format, inferred) : (format ?? inferred)!;
   const kind = Array.isArray(values.find((v) => typeof v === 'object')) ? 'a list of objects' : schema.additionalProperties ? 'a map' : 'an object';
-  const sources = [...new Set(docs.flatMap((d) => (d.requestSamples ?? []).filter((s) => s.value[name] !== undefined).map((s) => s.source)))];
+  const sources = [...new Set(docs.flatMap((d) => (d.requestSamples ?? []).filter((s) => Object.hasOwn(s.value, name)).map((s) => s.source)))];
   return { schema, why: format ? `${kind}, as the docs' "Format of '${name}'" block sketches it` : `${kind}, as the ${sources.join('/')} samples send it` };
 }
 
@@ -198,7 +200,7 @@ function nestDottedNames(body: OpenApiSchema, key: string, context: PipelineCont
     const leaf = properties[name]!;
     delete properties[name];
     const [root, ...rest] = segments as [string, ...string[]];
-    properties[root] = placed(properties[root], rest, leaf);
+    setOwn(properties, root, placed(Object.hasOwn(properties, root) ? properties[root] : undefined, rest, leaf));
     if (body.required?.includes(name)) body.required = body.required.filter((r) => r !== name);
     context.log.add('body-field-moved-into-nesting', key, `${name} -> ${root} ${rest.map((s) => (isListStep(s) ? '[]' : `.${s}`)).join('')}`);
   }
@@ -216,7 +218,7 @@ function placed(container: Schema | undefined, segments: string[], leaf: Schema)
     return { ...description, type: 'array', items: placed(items, rest, leaf) } as OpenApiSchema;
   }
   const properties = current && typeList(current).includes('object') ? { ...(current.properties ?? {}) } : {};
-  properties[step] = placed(properties[step], rest, leaf);
+  setOwn(properties, step, placed(Object.hasOwn(properties, step) ? properties[step] : undefined, rest, leaf));
   return { ...description, type: 'object', properties };
 }
 
