@@ -37,7 +37,7 @@ export interface VendorEvidence {
 /** `name type` of the space-separated table form; the type word keeps a section title from passing as a row */
 const ROW_WITH_TYPE = /^([\w[\].-]+) (string|int|integer|bool|boolean|float|double|number|array|object|file|date|datetime)$/i;
 /** `// Format of ''resources'' paremeter` (sic): the docs sketch a field's structure above the samples */
-const FORMAT_SKETCH = /^\s*\/\/\s*Format of\s+'+([\w.-]+)'+\s+par\w*\s*$/gim;
+const FORMAT_SKETCH = /^[ \t]*\/\/[ \t]*Format of[ \t]+'+([\w.-]+)'+[ \t]+par\w*[ \t]*$/gim;
 const SHAPED_LIKE_ANSWER = /formatted the same way as (?:the )?output (?:from|of)/i;
 const shapedByText = (description: string) => (SHAPED_LIKE_ANSWER.test(description) ? { shapedBy: `"${SHAPED_LIKE_ANSWER.exec(description)![0]} ..."` } : {});
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/;
@@ -101,7 +101,7 @@ function curlBody(lines: string[], from: number, to: number): { line: number; te
 function codeBodies(lines: string[], from: number, to: number): Array<{ line: number; text: string }> {
   const found: Array<{ line: number; text: string }> = [];
   const text = lines.slice(from, to).join('\n');
-  for (const [pattern, dialect] of [[/'json'\s*=>\s*(?=\[|array\s*\()/, 'php'], [/^\s*payload\s*=\s*(?=\{)/m, 'python']] as const) {
+  for (const [pattern, dialect] of [[/'json'\s*=>\s*(?=\[|array\s*\()/, 'php'], [/^[ \t]*payload[ \t]*=[ \t]*(?=\{)/m, 'python']] as const) {
     const m = pattern.exec(text);
     if (!m) continue;
     const value = readLiteral(text, m.index + m[0].length, dialect);

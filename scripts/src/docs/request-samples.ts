@@ -22,7 +22,7 @@ export function requestSamples(code: string): RequestSample[] {
   add('curl-form', curlFormBody(code));
   const php = /'json'\s*=>\s*(\[|array\s*\()/.exec(code);
   if (php) add('php', readLiteral(code, php.index + php[0].length - php[1]!.length, 'php'));
-  const python = /^\s*payload\s*=\s*\{/m.exec(code);
+  const python = /^[ \t]*payload[ \t]*=[ \t]*\{/m.exec(code);
   if (python) add('python', readLiteral(code, python.index + python[0].length - 1, 'python'));
   return found;
 }
@@ -261,7 +261,7 @@ function toJson(literal: Literal): unknown {
  */
 export function fieldFormats(code: string): Map<string, JsonSchema> {
   const formats = new Map<string, JsonSchema>();
-  for (const m of code.matchAll(/^\s*\/\/\s*Format of\s+'+([\w.-]+)'+\s+par\w*\s*$/gim)) {
+  for (const m of code.matchAll(/^[ \t]*\/\/[ \t]*Format of[ \t]+'+([\w.-]+)'+[ \t]+par\w*[ \t]*$/gim)) {
     const open = code.indexOf('{', m.index + m[0].length);
     if (open === -1 || code.slice(m.index + m[0].length, open).trim() !== '') continue;
     const tree = readLiteralTree(code, open, 'json');
