@@ -9,6 +9,8 @@ import { RULES } from '../src/pipeline.js';
 import { templateShape } from '../src/rules/path-shape.js';
 import { applyRules } from '../src/rules/types.js';
 import { auditAll } from '../src/specs-audit.js';
+import { committedSpec, HOSTENS_DOCS, vendorText } from './helpers.js';
+import { listProviders } from '../src/read/list-providers.js';
 
 /**
  * Shapes the seeds do not have: a curl form sample three brackets deep, a PHP `array(...)` holding a map
@@ -263,4 +265,34 @@ describe('specs:audit: bodies as the samples nest them', () => {
       expect([audit.provider, audit.liftedBodyFields, audit.flatNestedBodyFields, audit.vendorRequests.failing]).toEqual([audit.provider, [], [], []]);
     }
   });
+});
+
+describe('the committed specs: the seed bodies the audit found flat', () => {
+  it('Hostens docs: the curl, PHP and Python samples of POST /order read to the same body', () => {
+    const order = extractOperations(vendorText('hostens', HOSTENS_DOCS), 'hostens').find((o) => o.method === 'post' && o.path === '/order')!;
+    expect(order.requestSamples!.map((s) => s.source)).toEqual(['curl-json', 'php', 'python']);
+    for (const sample of order.requestSamples!) expect(sample.value).toEqual(order.bodySample);
+  });
+
+  const field = (spec: Record<string, any>, method: string, path: string, name: string) => spec.paths[path]?.[method]?.requestBody.content['application/json'].schema.properties[name];
+  for (const provider of listProviders(SPECS_DIR)) {
+    it(`${provider}: items, custom, resources, privileges and organization nest as the vendors send them`, () => {
+      const spec = committedSpec(provider);
+      const checks: Array<[string, string, string, (schema: Record<string, any>) => void]> = [
+        ['post', '/order', 'items', (s) => expect(s).toMatchObject({ type: 'array', items: { type: 'object', properties: { type: {}, product_id: {} } } })],
+        ['post', '/quote', 'items', (s) => expect(s).toMatchObject({ type: 'array', items: { type: 'object', properties: { type: {}, product_id: {} } } })],
+        ['post', '/order/{product_id}', 'custom', (s) => expect(s).toMatchObject({ type: 'object', propertyNames: { pattern: '^[0-9]+$' } })],
+        ['post', '/service/{id}/upgrade', 'resources', (s) => expect(s).toMatchObject({ type: 'object', additionalProperties: {} })],
+        ['post', '/contact', 'privileges', (s) => expect(s).toMatchObject({ type: 'object', properties: { billing: { type: 'array' } } })],
+        ['put', '/contact/{id}', 'privileges', (s) => expect(s).toMatchObject({ type: 'object' })],
+        ['post', '/certificate/order', 'organization', (s) => expect(s).toMatchObject({ type: 'object' })],
+      ];
+      for (const [method, path, name, check] of checks) {
+        const schema = field(spec, method, path, name);
+        if (!schema) continue; // the provider does not have the operation
+        expect(schema.anyOf, `${method} ${path} ${name}`).toBeUndefined();
+        check(schema);
+      }
+    });
+  }
 });
