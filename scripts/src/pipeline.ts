@@ -3,6 +3,7 @@ import { PipelineError } from './errors.js';
 import { operationKey, RepairLog, type OpenApi, type PipelineContext, type Repair } from './model.js';
 import { bodyFromQueryParams } from './rules/body-from-query.js';
 import { idKeyedMaps } from './rules/id-keyed-maps.js';
+import { nestedBodies } from './rules/nested-bodies.js';
 import { addErrorResponses } from './rules/error-responses.js';
 import { moneyFieldsAsNumbers } from './rules/money-fields.js';
 import { removeHtmlDebris } from './rules/html-debris.js';
@@ -53,6 +54,7 @@ export const RULES: Rule[] = [
   assignTags,
   inferResponseSchemas,
   idKeyedMaps,
+  nestedBodies,
   moneyFieldsAsNumbers,
   addErrorResponses,
   removeHtmlDebris,

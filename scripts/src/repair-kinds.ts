@@ -49,6 +49,10 @@ export type RepairKind =
   | 'body-field-from-docs'
   /** the request sample sends a body field nested (array of objects, object, id-keyed map) or as another scalar type than the table's; the detail says how */
   | 'body-field-shaped-by-sample'
+  /** a vague body field (`array`, `string[]`, an `anyOf` of them) took the structure the samples send, or the answer its description points to; the detail says which */
+  | 'body-field-nested-from-samples'
+  /** a top-level body field the samples only send nested (or a `a[b]`/`a.b` docs row) moved into its nesting */
+  | 'body-field-moved-into-nesting'
   /** an object whose properties were all named by numbers became a map from id to their value (`where` is the schema's pointer) */
   | 'id-keyed-map'
   /** the docs table marks a parameter or body field "(required"; the spec now requires it */

@@ -51,7 +51,9 @@ export function auditAll(specsDir: string, only: string[] = []): SpecAudit[] {
     return { samples: members.flatMap((n) => own.get(n)!.samples), parameters: own.get(name)!.parameters };
   };
   const answered = new Set([...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'response').map((s) => s.shape)));
-  return (only.length ? only : names).map((name) => auditSpec(name, readJson(join(specsDir, name, 'openapi.json')) as OpenApi, evidenceOf(name), answered));
+  // a body's nesting is the platform's: a provider without samples is held to the other providers' samples
+  const platform: VendorEvidence = { samples: [...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'request')), parameters: [...own.values()].flatMap((e) => e.parameters) };
+  return (only.length ? only : names).map((name) => auditSpec(name, readJson(join(specsDir, name, 'openapi.json')) as OpenApi, evidenceOf(name), answered, platform));
 }
 
 export function runAudit(argv: string[], specsDir = SPECS_DIR, print: (text: string) => void = console.log): number {

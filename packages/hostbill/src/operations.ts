@@ -139,7 +139,7 @@ export const listCertificateOrder = /* @__PURE__ */ defineOperation<paths, 'get'
  * - `body.admin` (integer): Admin contact ID
  * - `body.tech` (integer): Tech contact ID
  * - `body.billing` (integer): Billing contact ID
- * - `body.organization` (any[]): Organization details
+ * - `body.organization` (object): Organization details
  * - `body.software` (integer): Server/Software ID
  * - `body.data` (any[]): Addditional data required for some products
  *
@@ -206,7 +206,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -260,7 +260,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (one of several): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -755,7 +755,7 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.ignore_errors` (boolean): Process order even if some of the items were rejected due to errors
- * - `body.items` (one of several): list with order items
+ * - `body.items` (object[]): list with order items
  * - `body.aff_id` (integer): Affiliate ID
  *
  * @param client - a client from `createHostBillClient()`
@@ -789,7 +789,7 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  * - `body.domain` (string): Domain name, ie. example.com, may be optional
  * - `body.cycle` (string): Billing period symbol
  * - `body.pay_method` (one of several): Payment method ID
- * - `body.custom` (one of several): Additional options data available for sop products
+ * - `body.custom` (object): Additional options data available for sop products
  * - `body.promocode` (string): Promotion code
  * - `body.aff_id` (integer): Affiliate ID
  *
@@ -829,7 +829,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
- * - `body.items` (one of several): list with order items
+ * - `body.items` (object[]): list with order items
  *
  * @param client - a client from `createHostBillClient()`
  */
@@ -1453,7 +1453,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
  * - `params.path.id` (string | integer, required): Service id
- * - `body.resources` (one of several): array with resource values
+ * - `body.resources` (object): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
  * - `body.send` (boolean): Set to true when you want to send your upgrade request

@@ -85,7 +85,7 @@ export const listCertificateOrder = /* @__PURE__ */ defineOperation<paths, 'get'
  * - `body.admin` (integer): Admin contact ID
  * - `body.tech` (integer): Tech contact ID
  * - `body.billing` (integer): Billing contact ID
- * - `body.organization` (any[]): Organization details
+ * - `body.organization` (object): Organization details
  * - `body.software` (integer): Server/Software ID
  * - `body.data` (any[]): Addditional data required for some products
  *
@@ -151,7 +151,7 @@ export const listContact = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (any[]): Array with privileges that you want to enable. Formatted the same way as output from
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from
  * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
@@ -204,7 +204,7 @@ export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contac
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required)
- * - `body.privileges` (any[]): Array with privileges that you want to enable. Formatted the same way as output from
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from
  * - `body.type` (string): Account Type
  * - `body.companyname` (string): Organization
  * - `body.companyregistrationnumber` (string): Organization Registration Number
@@ -619,7 +619,7 @@ export const getOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{p
  * - `body.domain` (string): Domain name, ie. example.com, may be optional
  * - `body.cycle` (string): Billing period symbol
  * - `body.pay_method` (integer): Payment method ID
- * - `body.custom` (any[]): Additional options data available for sop products
+ * - `body.custom` (object): Additional options data available for sop products
  * - `body.promocode` (string): Promotion code
  *
  * @param client - a client from `createHostensClient()`
@@ -657,7 +657,7 @@ export const listPaymentFees = /* @__PURE__ */ defineOperation<paths, 'get', '/p
  * `POST /quote` (Cart); the same call as `client.POST('/quote', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.items` (any[]): list with items to order
+ * - `body.items` (object[]): list with items to order
  *
  * @param client - a client from `createHostensClient()`
  */
@@ -1164,7 +1164,7 @@ export const listServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', 
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
  * - `params.path.id` (integer, required): Service id
- * - `body.resources` (any[]): array with resource values
+ * - `body.resources` (object): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
  * - `body.send` (boolean): Set to true when you want to send your upgrade request

@@ -111,7 +111,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * `POST /contact` (Clientarea); the same call as `client.POST('/contact', init)`.
  *
  * - `body.password` (string): Optional, allows you to login as contact
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -153,7 +153,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * `PUT /contact/{id}` (Clientarea); the same call as `client.PUT('/contact/{id}', init)`.
  *
  * - `params.path.id` (integer, required): Contact ID
- * - `body.privileges` (string[]): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
+ * - `body.privileges` (object): Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges
  * - `body.firstname` (string): First Name
  * - `body.lastname` (string): Last Name
  * - `body.email` (string): Email Address
@@ -361,7 +361,7 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.ignore_errors` (boolean): Process order even if some of the items were rejected due to errors
- * - `body.items` (string[]): list with order items
+ * - `body.items` (object[]): list with order items
  * - `body.aff_id` (integer): Affiliate ID
  *
  * @param client - a client from `createHtMoniClient()`
@@ -395,7 +395,7 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  * - `body.domain` (string): Domain name, ie. example.com, may be optional
  * - `body.cycle` (string): Billing period symbol
  * - `body.pay_method` (integer): Payment method ID
- * - `body.custom` (string[]): Additional options data available for sop products
+ * - `body.custom` (object): Additional options data available for sop products
  * - `body.promocode` (string): Promotion code
  * - `body.aff_id` (integer): Affiliate ID
  *
@@ -435,7 +435,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  *
  * - `body.pay_method` (integer): Payment method ID
  * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
- * - `body.items` (string[]): list with order items
+ * - `body.items` (object[]): list with order items
  *
  * @param client - a client from `createHtMoniClient()`
  */
@@ -645,7 +645,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
  * - `params.path.id` (string | integer, required): Service id
- * - `body.resources` (string[]): array with resource values
+ * - `body.resources` (object): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
  * - `body.send` (boolean): Set to true when you want to send your upgrade request

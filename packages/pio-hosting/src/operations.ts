@@ -259,7 +259,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  * `POST /service/{id}/upgrade` (Services); the same call as `client.POST('/service/{id}/upgrade', init)`.
  *
  * - `params.path.id` (string | integer, required): Service id
- * - `body.resources` (string[]): array with resource values
+ * - `body.resources` (object): array with resource values
  * - `body.package` (integer): New package id, optonal when upgrading resources
  * - `body.cycle` (string): New billing cycle, optonal when upgrading resources
  * - `body.send` (boolean): Set to true when you want to send your upgrade request

@@ -7,7 +7,7 @@ import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
-import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
+import { operationShape, type VendorEvidence, type VendorParameter, type VendorSample } from './vendor-evidence.js';
 
 /** One finding the audit lists by name: where it is, and what is wrong or why. */
 export interface Finding {
@@ -39,6 +39,10 @@ export interface SpecAudit {
   htmlDebris: Finding[];
   /** texts ending in "Available values:" with no value after it */
   emptyValueLists: Finding[];
+  /** top-level body fields the request samples only send nested (an order item's `type`), or named by a number (an id) */
+  liftedBodyFields: Finding[];
+  /** body fields the request samples send as objects (or lists of them) whose schema still takes a list of strings or anything */
+  flatNestedBodyFields: Finding[];
 }
 
 export interface SampleTally {
@@ -182,7 +186,58 @@ function requiresField(spec: OpenApi, op: Operation, name: string): boolean {
   return body?.required?.includes(name) === true;
 }
 
-export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>): SpecAudit {
+const isStructured = (value: unknown) => isObject(value) || (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null));
+
+/** The schema takes `["a", "b"]`, or is an `array` that says nothing of its items: what samples of objects contradict. */
+function takesFlatList(spec: OpenApi, schema: unknown): boolean {
+  const target = resolve<Record<string, unknown>>(spec, schema);
+  if (!isObject(target)) return true;
+  if (Array.isArray(target.anyOf) && target.anyOf.some((b) => takesFlatList(spec, b))) return true;
+  const types = target.type === undefined ? [] : Array.isArray(target.type) ? target.type : [target.type];
+  if (types.length === 0) return !target.anyOf && !target.properties && !target.additionalProperties;
+  if (!types.includes('array')) return false;
+  const items = resolve<Record<string, unknown>>(spec, target.items);
+  const itemTypes = !isObject(items) ? [] : items.type === undefined ? [] : Array.isArray(items.type) ? items.type : [items.type];
+  return !isObject(items) || (Object.keys(items).length === 0) || itemTypes.includes('string');
+}
+
+/** Where the body's fields stand against the samples of the same operation (every provider's: one platform, one body). */
+function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, requests: VendorSample[], parameters: VendorParameter[]): Pick<SpecAudit, 'liftedBodyFields' | 'flatNestedBodyFields'> {
+  const found: Pick<SpecAudit, 'liftedBodyFields' | 'flatNestedBodyFields'> = { liftedBodyFields: [], flatNestedBodyFields: [] };
+  const bodies = new Map<string, Array<{ where: string; value: Record<string, unknown> }>>();
+  for (const sample of requests.filter((s) => s.kind === 'request')) {
+    const value = readSample(sample);
+    if (isObject(value)) bodies.set(sample.shape, [...(bodies.get(sample.shape) ?? []), { where: sample.where, value }]);
+  }
+  for (const [shape, op] of byShape) {
+    const properties = resolve<OpenApiSchema>(spec, bodySchema(spec, op.operation))?.properties ?? {};
+    const samples = bodies.get(shape) ?? [];
+    const top = new Set(samples.flatMap((s) => Object.keys(s.value)));
+    const nested = new Map<string, string>();
+    const walk = (value: unknown, at: string): void => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, at));
+      else if (isObject(value)) for (const [k, v] of Object.entries(value)) {
+        if (!nested.has(k)) nested.set(k, at);
+        walk(v, at);
+      }
+    };
+    for (const { where, value } of samples) for (const [k, v] of Object.entries(value)) walk(v, `${k} (${where})`);
+    for (const name of Object.keys(properties)) {
+      if (/^\d+$/.test(name)) found.liftedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: 'a field named by a number: an id, which belongs inside a map' });
+      else if (!top.has(name) && nested.has(name)) found.liftedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `the samples send it only inside ${nested.get(name)}` });
+    }
+    for (const name of Object.keys(properties)) {
+      const sent = samples.find((s) => Object.hasOwn(s.value, name) && isStructured(s.value[name]));
+      const sketched = sent ? undefined : parameters.find((p) => p.shape === shape && p.name === name && p.shapedBy);
+      const why = sent ? `${sent.where} sends ${Array.isArray(sent.value[name]) ? 'a list of objects' : 'an object'}` : sketched && `${sketched.where} gives it a structure (${sketched.shapedBy})`;
+      if (why && takesFlatList(spec, properties[name])) found.flatNestedBodyFields.push({ operation: op.key, where: `requestBody ${name}`, detail: `${why}; the schema takes a list of strings (or anything)` });
+    }
+  }
+  return found;
+}
+
+/** `platform`: every provider's request samples and parameters, which a body's nesting is held to (one platform, one body) */
+export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>, platform: VendorEvidence = evidence): SpecAudit {
   const byShape = operationsByShape(spec);
   const check = specSchemaCheck(spec.components);
   const audit: SpecAudit = {
@@ -203,6 +258,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     pathParamTypeSplits: [],
     htmlDebris: [],
     emptyValueLists: [],
+    ...nestingFindings(spec, byShape, platform.samples, platform.parameters),
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {

@@ -20,6 +20,8 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
+    ['body fields lifted out of their nesting', (a) => String(a.liftedBodyFields.length)],
+    ['body fields sent nested, typed as a flat list', (a) => String(a.flatNestedBodyFields.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -45,6 +47,8 @@ export function details(audit: SpecAudit): string {
     ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
     ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
     ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
+    ...list('body fields lifted out of their nesting', audit.liftedBodyFields),
+    ...list('body fields sent nested, typed as a flat list', audit.flatNestedBodyFields),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

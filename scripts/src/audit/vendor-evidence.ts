@@ -1,3 +1,4 @@
+import { readLiteral } from '../docs/request-samples.js';
 import { pointerSegment } from '../read/confine.js';
 
 /**
@@ -24,6 +25,8 @@ export interface VendorParameter {
   name: string;
   /** the row's description says "(required" or "required," */
   required: boolean;
+  /** the docs give the field a structure without a sample of it: a "Format of 'x' parameter" sketch, or "formatted the same way as output from ..." */
+  shapedBy?: string;
 }
 
 export interface VendorEvidence {
@@ -33,6 +36,10 @@ export interface VendorEvidence {
 
 /** `name type` of the space-separated table form; the type word keeps a section title from passing as a row */
 const ROW_WITH_TYPE = /^([\w[\].-]+) (string|int|integer|bool|boolean|float|double|number|array|object|file|date|datetime)$/i;
+/** `// Format of ''resources'' paremeter` (sic): the docs sketch a field's structure above the samples */
+const FORMAT_SKETCH = /^[ \t]*\/\/[ \t]*Format of[ \t]+'+([\w.-]+)'+[ \t]+par\w*[ \t]*$/gim;
+const SHAPED_LIKE_ANSWER = /formatted the same way as (?:the )?output (?:from|of)/i;
+const shapedByText = (description: string) => (SHAPED_LIKE_ANSWER.test(description) ? { shapedBy: `"${SHAPED_LIKE_ANSWER.exec(description)![0]} ..."` } : {});
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/;
 
 /**
@@ -60,7 +67,9 @@ export function docsEvidence(text: string, file: string): VendorEvidence {
     if (example) evidence.samples.push({ shape, kind: 'response', where: `${file}:${example.line + 1}`, text: example.text });
     const body = curlBody(lines, blockStart, i);
     if (body) evidence.samples.push({ shape, kind: 'request', where: `${file}:${body.line + 1}`, text: body.text });
-    evidence.parameters.push(...tableRows(lines, at + 1, shape, file));
+    for (const literal of codeBodies(lines, blockStart, i)) evidence.samples.push({ shape, kind: 'request', where: `${file}:${literal.line + 1}`, text: literal.text });
+    const sketched = new Set([...lines.slice(blockStart, i).join('\n').matchAll(FORMAT_SKETCH)].map((m) => m[1]!));
+    evidence.parameters.push(...tableRows(lines, at + 1, shape, file).map((row) => (sketched.has(row.name) ? { ...row, shapedBy: `a "Format of '${row.name}'" sketch` } : row)));
     blockStart = at + 1;
   }
   return evidence;
@@ -83,6 +92,22 @@ function curlBody(lines: string[], from: number, to: number): { line: number; te
   if (end === -1) return undefined;
   const body = ['{', ...lines.slice(first + 1, first + 1 + end), '}'].join('\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
   return { line: first, text: body };
+}
+
+/**
+ * The PHP (`'json' => [`) and Python (`payload = {`) samples' bodies, as JSON, where they read whole; a
+ * stripped capture's fragments do not, and are left out rather than guessed at (its curl text is counted).
+ */
+function codeBodies(lines: string[], from: number, to: number): Array<{ line: number; text: string }> {
+  const found: Array<{ line: number; text: string }> = [];
+  const text = lines.slice(from, to).join('\n');
+  for (const [pattern, dialect] of [[/'json'\s*=>\s*(?=\[|array\s*\()/, 'php'], [/^[ \t]*payload[ \t]*=[ \t]*(?=\{)/m, 'python']] as const) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const value = readLiteral(text, m.index + m[0].length, dialect);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) found.push({ line: from + text.slice(0, m.index).split('\n').length - 1, text: JSON.stringify(value) });
+  }
+  return found;
 }
 
 /**
@@ -123,7 +148,7 @@ function tableRows(lines: string[], from: number, shape: string, file: string): 
       i = j;
     }
   }
-  return rows.map((r) => ({ shape, where: `${file}:${r.line + 1}`, name: r.name, required: /\(required\b|\brequired[,)]/i.test(r.description) && !/\bnot required\b/i.test(r.description) }));
+  return rows.map((r) => ({ shape, where: `${file}:${r.line + 1}`, name: r.name, required: /\(required\b|\brequired[,)]/i.test(r.description) && !/\bnot required\b/i.test(r.description), ...shapedByText(r.description) }));
 }
 
 /**
@@ -137,7 +162,7 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
     for (const [method, value] of Object.entries(item ?? {})) {
       const operation = value as {
         responses?: Record<string, { description?: unknown; examples?: Record<string, unknown>; content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> }>;
-        parameters?: Array<{ name?: unknown; required?: unknown; in?: unknown }>;
+        parameters?: Array<{ name?: unknown; required?: unknown; in?: unknown; description?: unknown }>;
       };
       if (!REQUEST_LINE.test(`${method.toUpperCase()} ${path}`)) continue;
       const shape = operationShape(method, path);
@@ -150,7 +175,7 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
       const values = [...(media && 'example' in media ? [media.example] : []), ...Object.values(media?.examples ?? {}).map((e) => e?.value)];
       for (const example of values) if (example !== undefined) evidence.samples.push({ shape, kind: 'response', where: `${file}:#/paths/${pointerSegment(path)}/${method}/responses/200/content`, text: JSON.stringify(example) });
       for (const p of operation.parameters ?? []) {
-        if (typeof p?.name === 'string' && p.in !== 'path') evidence.parameters.push({ shape, where: `${file}:#/paths/${pointerSegment(path)}/${method}`, name: p.name, required: p.required === true });
+        if (typeof p?.name === 'string' && p.in !== 'path') evidence.parameters.push({ shape, where: `${file}:#/paths/${pointerSegment(path)}/${method}`, name: p.name, required: p.required === true, ...shapedByText(typeof p.description === 'string' ? p.description : '') });
       }
     }
   }

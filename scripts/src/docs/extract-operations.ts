@@ -2,7 +2,9 @@ import { PipelineError } from '../errors.js';
 import type { HttpMethod } from '../model.js';
 import { isTableStart, readParameterTable, type DocsParameter } from './parameter-table.js';
 import { templateAtNames } from '../rules/path-shape.js';
+import { curlJsonBody, fieldFormats, requestSamples, type RequestSample } from './request-samples.js';
 import { toUnits, type Unit } from './units.js';
+import type { JsonSchema } from '../steps/infer-schema.js';
 
 export type DocsAuth = 'basic' | 'bearer' | 'none';
 
@@ -20,6 +22,10 @@ export interface DocsOperation {
   bodyFields: string[];
   /** the curl sample's JSON body as sent (`-d "{...}"` or `POST_DATA="{...}"`), when it parses */
   bodySample?: Record<string, unknown>;
+  /** every request body the code samples send (curl JSON or form fields, PHP, Python), each read whole */
+  requestSamples?: RequestSample[];
+  /** `// Format of 'field' parameter` blocks: the vendor's own sketch of a field's shape */
+  fieldFormats?: Map<string, JsonSchema>;
   auth: DocsAuth;
   /** raw example response text, not yet repaired */
   exampleResponse: { text: string; line: number } | undefined;
@@ -75,6 +81,8 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
 
     const code = beforeExample.slice(codeStart).map((u) => u.text).join('\n');
     const bodySample = curlJsonBody(code);
+    const samples = requestSamples(code);
+    const formats = fieldFormats(code);
     const documentedPath = match[2]!;
     operations.push({
       method: match[1]!.toLowerCase() as HttpMethod, // METHOD_LINE admits HTTP methods only
@@ -86,24 +94,14 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
       parameters: table.rows,
       bodyFields: bodySample ? Object.keys(bodySample) : topLevelFields(code),
       ...(bodySample ? { bodySample } : {}),
+      ...(samples.length ? { requestSamples: samples } : {}),
+      ...(formats.size ? { fieldFormats: formats } : {}),
       auth: /Bearer/.test(code) ? 'bearer' : /(?:^|\s)-u\s|'auth'\s*=>|auth=/.test(code) ? 'basic' : 'none',
       exampleResponse: exampleAt === -1 ? undefined : exampleText(region.slice(exampleAt)),
       line: methodUnit.line,
     });
   }
   return operations;
-}
-
-/** The JSON that curl sends, its shell quoting undone; undefined when there is none or it is not JSON. */
-function curlJsonBody(code: string): Record<string, unknown> | undefined {
-  const quoted = /(?:^|\s)(?:-d |POST_DATA=)"(\{[\s\S]*?\})"/m.exec(code);
-  if (!quoted) return undefined;
-  try {
-    const value: unknown = JSON.parse(quoted[1]!.replace(/\\(["\\$`])/g, '$1'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3691,7 +3691,9 @@ export interface operations {
                     /** @description Billing contact ID */
                     billing?: number;
                     /** @description Organization details */
-                    organization?: unknown[];
+                    organization?: {
+                        [key: string]: unknown;
+                    };
                     /** @description Server/Software ID */
                     software?: number;
                     /** @description Addditional data required for some products */
@@ -3919,7 +3921,21 @@ export interface operations {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
-                    privileges?: string[] | unknown[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -4119,7 +4135,21 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
-                    privileges?: string[] | unknown[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -5631,7 +5661,7 @@ export interface operations {
                     /** @description Process order even if some of the items were rejected due to errors */
                     ignore_errors?: boolean;
                     /** @description list with order items */
-                    items?: string[] | {
+                    items?: {
                         type?: string;
                         product_id?: number;
                         domain?: string;
@@ -5905,7 +5935,7 @@ export interface operations {
                         [key: string]: {
                             [key: string]: number;
                         };
-                    } | string[] | unknown[];
+                    };
                     /** @description Promotion code */
                     promocode?: string;
                     /** @description Affiliate ID */
@@ -6046,7 +6076,18 @@ export interface operations {
                      */
                     output?: string;
                     /** @description list with order items */
-                    items?: string[] | unknown[];
+                    items?: {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                 };
             };
         };
@@ -7750,7 +7791,11 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description array with resource values */
-                    resources?: string[] | unknown[];
+                    resources?: {
+                        [key: string]: (string | number) | {
+                            [key: string]: string | number;
+                        };
+                    };
                     /** @description New package id, optonal when upgrading resources */
                     package?: number;
                     /** @description New billing cycle, optonal when upgrading resources */

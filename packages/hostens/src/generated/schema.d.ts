@@ -2648,7 +2648,9 @@ export interface operations {
                     /** @description Billing contact ID */
                     billing?: number;
                     /** @description Organization details */
-                    organization?: unknown[];
+                    organization?: {
+                        [key: string]: unknown;
+                    };
                     /** @description Server/Software ID */
                     software?: number;
                     /** @description Addditional data required for some products */
@@ -2876,7 +2878,21 @@ export interface operations {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from */
-                    privileges?: unknown[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description Account Type */
                     type?: string;
                     /** @description Organization */
@@ -3079,7 +3095,21 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from */
-                    privileges?: unknown[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description Account Type */
                     type?: string;
                     /** @description Organization */
@@ -4604,7 +4634,11 @@ export interface operations {
                     /** @description Payment method ID */
                     pay_method?: number;
                     /** @description Additional options data available for sop products */
-                    custom?: unknown[];
+                    custom?: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
                     /** @description Promotion code */
                     promocode?: string;
                 };
@@ -4733,7 +4767,18 @@ export interface operations {
                     /** @description Payment method ID */
                     pay_method?: number;
                     /** @description list with items to order */
-                    items?: unknown[];
+                    items?: {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                 };
             };
         };
@@ -6201,7 +6246,11 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description array with resource values */
-                    resources?: unknown[];
+                    resources?: {
+                        [key: string]: (string | number) | {
+                            [key: string]: string | number;
+                        };
+                    };
                     /** @description New package id, optonal when upgrading resources */
                     package?: number;
                     /** @description New billing cycle, optonal when upgrading resources */

@@ -2146,7 +2146,21 @@ export interface operations {
                     /** @description Optional, allows you to login as contact */
                     password?: string;
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
-                    privileges?: string[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -2313,7 +2327,21 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges */
-                    privileges?: string[];
+                    privileges?: {
+                        billing?: string[];
+                        support?: string[];
+                        misc?: string[];
+                        services?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                        domains?: {
+                            full?: number;
+                        } & {
+                            [key: string]: string[] | number;
+                        };
+                    };
                     /** @description First Name */
                     firstname?: string;
                     /** @description Last Name */
@@ -2873,7 +2901,18 @@ export interface operations {
                     /** @description Process order even if some of the items were rejected due to errors */
                     ignore_errors?: boolean;
                     /** @description list with order items */
-                    items?: string[];
+                    items?: {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                     /** @description Affiliate ID */
                     aff_id?: number;
                 };
@@ -3132,7 +3171,11 @@ export interface operations {
                     /** @description Payment method ID */
                     pay_method?: number;
                     /** @description Additional options data available for sop products */
-                    custom?: string[];
+                    custom?: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
                     /** @description Promotion code */
                     promocode?: string;
                     /** @description Affiliate ID */
@@ -3273,7 +3316,18 @@ export interface operations {
                      */
                     output?: string;
                     /** @description list with order items */
-                    items?: string[];
+                    items?: {
+                        type?: string;
+                        product_id?: number;
+                        domain?: string;
+                        cycle?: string;
+                        csr?: string;
+                        years?: number;
+                        approver_email?: string;
+                        tld_id?: number;
+                        name?: string;
+                        action?: string;
+                    }[];
                 };
             };
         };
@@ -3914,7 +3968,11 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description array with resource values */
-                    resources?: string[];
+                    resources?: {
+                        [key: string]: (string | number) | {
+                            [key: string]: string | number;
+                        };
+                    };
                     /** @description New package id, optonal when upgrading resources */
                     package?: number;
                     /** @description New billing cycle, optonal when upgrading resources */

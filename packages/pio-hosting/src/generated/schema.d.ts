@@ -1668,7 +1668,11 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description array with resource values */
-                    resources?: string[];
+                    resources?: {
+                        [key: string]: (string | number) | {
+                            [key: string]: string | number;
+                        };
+                    };
                     /** @description New package id, optonal when upgrading resources */
                     package?: number;
                     /** @description New billing cycle, optonal when upgrading resources */
