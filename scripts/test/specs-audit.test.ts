@@ -109,6 +109,7 @@ describe('pnpm specs:audit on a stripped capture', () => {
         '/disks/{id}': { get: ok(zone) },
         '/pools/{id}': { get: ok(open) },
         '/nodes': { get: { summary: 'List all nodes', ...ok({ anyOf: [node, { type: 'array', items: node }] }) } },
+        '/tags': { get: ok({ type: 'array', items: {} }) },
         '/pem': { get: { responses: { '200': { description: 'ok', content: { 'application/x-pem-file': { schema: { type: 'string' } } } } } } },
       },
     };
@@ -128,9 +129,10 @@ describe('pnpm specs:audit on a stripped capture', () => {
     expect(beta!.vendorAnswers.proseDisagrees).toEqual([{ operation: 'GET /nodes', where: 'beta/source/stripped.txt:18', detail: '"List all nodes" speaks of a list, the example shows one record; the schema takes it' }]);
   });
 
-  it('counts the open object written where no example exists as untyped, and a PEM answer as typed', () => {
+  it('counts the open object written where no example exists as untyped, a PEM answer as typed, and names arrays of untyped items', () => {
     const [beta] = auditAll(strippedProvider());
     expect(beta!.untyped.map((f) => f.operation)).toEqual(['GET /pools/{id}']);
-    expect(beta!.typedResponses).toBe(3);
+    expect(beta!.typedResponses).toBe(4);
+    expect(beta!.untypedItems.map((f) => f.where)).toEqual(['#/paths/~1tags/get/responses/200/content/application~1json/schema/items']);
   });
 });

@@ -41,6 +41,8 @@ export interface SpecAudit {
   htmlDebris: Finding[];
   /** texts ending in "Available values:" with no value after it */
   emptyValueLists: Finding[];
+  /** arrays typed `items: {}`: every example of them was empty (or lost its content), so nothing says what they hold */
+  untypedItems: Finding[];
 }
 
 export interface SampleTally {
@@ -256,6 +258,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     pathParamTypeSplits: [],
     htmlDebris: [],
     emptyValueLists: [],
+    untypedItems: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
@@ -299,6 +302,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
   }
   forEachSchema(spec, (schema, pointer) => {
     if (Array.isArray(schema.enum)) audit.enums++;
+    if (isObject(schema.items) && Object.keys(schema.items).length === 0) audit.untypedItems.push({ operation: '', where: `${pointer}/items`, detail: 'no example shows an item' });
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
     for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {

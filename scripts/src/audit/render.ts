@@ -21,6 +21,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
+    ['arrays whose items nothing types (`items: {}`)', (a) => String(a.untypedItems.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -50,6 +51,7 @@ export function details(audit: SpecAudit): string {
     ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
     ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
     ...list('operations without a typed 200 answer', audit.untyped),
+    ...list('arrays whose items nothing types', audit.untypedItems),
   ].join('\n');
 }
 
