@@ -94,7 +94,8 @@ describe('pnpm specs:audit on a stripped capture', () => {
       docs(
         'Disk', 'Example Response:', '"disk": {', '"size": 20', '"zone": "eu"', 'HTTP Request', 'GET /disks/@id',
         'Pools', 'Example Response:', '"pool": {', '"spec": {', '"size": 20', '"zone": "eu"', 'HTTP Request', 'GET /pools/@id',
-        'List all nodes', 'Example Response:', '{ "node_id": 4, "host": "n4" }', 'HTTP Request', 'GET /nodes', '',
+        'List all nodes', 'Example Response:', '{ "node_id": 4, "host": "n4" }', 'HTTP Request', 'GET /nodes',
+        'Zones', 'Example Response:', '"error": [', '"not allowed"', 'HTTP Request', 'GET /zones', '',
       ),
     );
     writeFileSync(join(dir, 'beta', 'provider.json'), JSON.stringify({ name: 'beta', title: 'Beta', docs: ['source/full.txt', 'source/stripped.txt'] }));
@@ -110,6 +111,7 @@ describe('pnpm specs:audit on a stripped capture', () => {
         '/pools/{id}': { get: ok(open) },
         '/nodes': { get: { summary: 'List all nodes', ...ok({ anyOf: [node, { type: 'array', items: node }] }) } },
         '/tags': { get: ok({ type: 'array', items: {} }) },
+        '/zones': { get: ok(open) },
         '/pem': { get: { responses: { '200': { description: 'ok', content: { 'application/x-pem-file': { schema: { type: 'string' } } } } } } },
       },
     };
@@ -119,9 +121,12 @@ describe('pnpm specs:audit on a stripped capture', () => {
 
   it('rebuilds a fragment the complete example explains, and names the one it cannot read with its reason', () => {
     const [beta] = auditAll(strippedProvider());
-    expect(beta!.vendorAnswers.recovered).toEqual([{ operation: 'GET /disks/{id}', where: 'beta/source/stripped.txt:3', detail: '3 bracket(s) restored, 3 line(s) placed by a complete example' }]);
+    expect(beta!.vendorAnswers.recovered).toEqual([
+      { operation: 'GET /disks/{id}', where: 'beta/source/stripped.txt:3', detail: '3 bracket(s) restored, 3 line(s) placed by a complete example' },
+      { operation: 'GET /zones', where: 'beta/source/stripped.txt:23', detail: '3 bracket(s) restored' },
+    ]);
     expect(beta!.vendorAnswers.unreadable).toEqual([{ operation: 'GET /pools/{id}', where: 'beta/source/stripped.txt:10', detail: expect.stringMatching(/^unrepairable: ambiguous nesting: "zone" \(line 4\)/) }]);
-    expect(beta!.vendorAnswers).toMatchObject({ valid: 3, failing: [] });
+    expect(beta!.vendorAnswers).toMatchObject({ valid: 4, failing: [] });
   });
 
   it('names each collection GET whose prose says list while its example shows one record', () => {
@@ -131,7 +136,10 @@ describe('pnpm specs:audit on a stripped capture', () => {
 
   it('counts the open object written where no example exists as untyped, a PEM answer as typed, and names arrays of untyped items', () => {
     const [beta] = auditAll(strippedProvider());
-    expect(beta!.untyped.map((f) => f.operation)).toEqual(['GET /pools/{id}']);
+    expect(beta!.untyped.map((f) => `${f.operation}: ${f.detail}`)).toEqual([
+      'GET /pools/{id}: an example answer exists in a vendor source, unused',
+      'GET /zones: its only example answer is the platform\'s error answer ({"error": [...]}), not a success',
+    ]);
     expect(beta!.typedResponses).toBe(4);
     expect(beta!.untypedItems.map((f) => f.where)).toEqual(['#/paths/~1tags/get/responses/200/content/application~1json/schema/items']);
   });

@@ -228,6 +228,16 @@ function attachedExamples(spec: OpenApi, byShape: Map<string, Operation>, check:
   return result;
 }
 
+const isErrorAnswer = (value: unknown) => isObject(value) && Object.keys(value).length === 1 && Array.isArray(value.error);
+
+/** Why a 200 has no type: no source answers it, or what it answers is the platform's error shape, or it is unused. */
+function untypedReason(shape: string, samples: VendorSample[], answered: ReadonlySet<string>): string {
+  if (!answered.has(shape)) return 'no example answer in any source';
+  const values = samples.filter((s) => s.kind === 'response' && s.shape === shape).map((s) => readSample(s) ?? readRepaired(s.text, []).value);
+  if (values.length > 0 && values.every(isErrorAnswer)) return 'its only example answer is the platform\'s error answer ({"error": [...]}), not a success';
+  return 'an example answer exists in a vendor source, unused';
+}
+
 const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
 
 /** A field is required by the spec when it is a required parameter or a required property of the body. */
@@ -266,7 +276,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     // a 200 that is not JSON (a PEM certificate) is typed by the schema of its own media type
     const media = Object.values(resolve<{ content?: Record<string, { schema?: unknown }> }>(spec, op.operation.responses?.['200'])?.content ?? {});
     if (media.some((m) => isTyped(spec, m.schema))) audit.typedResponses++;
-    else audit.untyped.push({ operation: op.key, where: 'responses/200', detail: everyProvidersAnswers.has(shape) ? 'an example answer exists in a vendor source, unused' : 'no example answer in any source' });
+    else audit.untyped.push({ operation: op.key, where: 'responses/200', detail: untypedReason(shape, evidence.samples, everyProvidersAnswers) });
     const body = resolve<OpenApiSchema>(spec, bodySchema(spec, op.operation));
     for (const [name, field] of Object.entries(body?.properties ?? {})) {
       audit.bodyFields++;
