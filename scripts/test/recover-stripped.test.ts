@@ -148,3 +148,15 @@ describe('prose and example disagree', () => {
     expect(log.repairs).toContainEqual(expect.objectContaining({ kind: 'prose-and-example-disagree', where: 'GET /volumes' }));
   });
 });
+
+describe('stripped capture: bounded work', () => {
+  it('a fragment that nests every line gives up within its bound, with a reason', () => {
+    const deep = [...Array.from({ length: 300 }, (_, i) => `"k${i}": {`), ...Array.from({ length: 300 }, (_, i) => `"v${i}": ${i}`)].join('\n');
+    expect(recoverStrippedJson(deep)).toEqual({ ok: false, reason: 'too many ways to nest the lines to tell them apart' });
+    expect(recoverStrippedJson(Array.from({ length: 1001 }, (_, i) => `"k${i}": 1,`).join('\n'))).toEqual({ ok: false, reason: 'more than 1000 lines: too long to rebuild' });
+  });
+
+  it('brackets the capture kept are honoured: a kept "]" closes its own array only', () => {
+    expect(recoverStrippedJson('"a": [\n[\n"x": 1\n]\n"b": 2')).toMatchObject({ ok: true, value: { a: [[{ x: 1 }]], b: 2 } });
+  });
+});

@@ -49,7 +49,9 @@ interface Step {
 }
 
 const KEY = /^"((?:[^"\\]|\\.)*)"\s*:\s*/;
-const SEARCH_BUDGET = 20_000;
+/** Bounds on the work: placements tried, and lines (the search recurses once per line). */
+const SEARCH_BUDGET = 100_000;
+const MAX_LINES = 1_000;
 
 /** Paths a complete example has (`a.b[].c`), numeric keys as `#` since ids differ between examples. */
 export function templatePaths(value: unknown, path = '', into = new Set<string>()): Set<string> {
@@ -70,6 +72,7 @@ export function recoverStrippedJson(text: string, templates: readonly unknown[] 
   const lines = readLines(text);
   if (typeof lines === 'string') return { ok: false, reason: lines };
   if (lines.length === 0) return { ok: false, reason: 'example is empty' };
+  if (lines.length > MAX_LINES) return { ok: false, reason: `more than ${MAX_LINES} lines: too long to rebuild` };
   const paths = new Set<string>();
   for (const t of templates) templatePaths(t, '', paths);
   const topArray = templates.length > 0 && templates.every(Array.isArray);
@@ -88,7 +91,7 @@ export function recoverStrippedJson(text: string, templates: readonly unknown[] 
   let deadEnd = { line: 0, why: '' };
 
   const search = (at: number, stack: Frame[], plan: Step[], firstDepth: number): void => {
-    if (plans.length >= MAX_PLANS || --budget < 0) return;
+    if (plans.length >= MAX_PLANS || budget < 0) return;
     if (at === lines.length) {
       if (stack.every((f) => !f.explicit)) plans.push(plan);
       else if (deadEnd.line <= at) deadEnd = { line: lines[at - 1]!.n, why: 'a bracket the capture kept is never closed' };
@@ -97,9 +100,12 @@ export function recoverStrippedJson(text: string, templates: readonly unknown[] 
     const line = lines[at]!;
     const previous = lines[at - 1];
     const candidates: Array<{ step: Step; next: Frame[]; depth: number; score: number[] }> = [];
-    for (let close = 0; close <= stack.length; close++) {
-      if (stack.slice(stack.length - close).some((f) => f.explicit)) break; // a kept bracket closes only on its own line
+    // a kept bracket closes only on its own line: no lost closer reaches past it
+    let closable = 0;
+    while (closable < stack.length && !stack[stack.length - 1 - closable]!.explicit) closable++;
+    for (let close = 0; close <= closable; close++) {
       for (const element of [false, true]) {
+        if (--budget < 0) return;
         const next = enter(stack.slice(0, stack.length - close), line, element);
         if (typeof next === 'string') continue;
         // where the capture kept indentation, a line's indent says its depth (relative to the first line's)
