@@ -99,6 +99,12 @@ export type RepairKind =
   | 'example-moved-from-description'
   /** example JSON that cannot be repaired without guessing; reported, never used */
   | 'example-unrepairable'
+  /** a stripped capture's fragment whose nesting one reading only explains: rebuilt, used as evidence, not attached */
+  | 'example-recovered'
+  /** the example shown is the platform's error answer (`{"error": [...]}`): not used to type the success */
+  | 'example-is-error-answer'
+  /** an operation typed before (by a patch or a united provider) widened to accept its own docs' example */
+  | 'example-evidence-widened'
   /** a real answer (specs/<provider>/evidence/) the schema did not accept: the schema widened to take it */
   | 'evidence-widened'
   /** the example came from another provider's docs of the same operation */

@@ -107,7 +107,7 @@ describe('package files', () => {
   };
 
   it('writes every file of the package and nothing outside it', () => {
-    expect(Object.keys(files()).sort()).toEqual(['acme/LICENSE', 'acme/README.md', 'acme/package.json', 'acme/src/compiled/validators.ts', 'acme/src/index.ts', 'acme/src/operations.ts', 'acme/src/record.ts', 'acme/src/validators.ts', 'acme/tsconfig.json', 'acme/turbo.json', 'acme/record/package.json', 'acme/validators/package.json']);
+    expect(Object.keys(files()).sort()).toEqual(['acme/LICENSE', 'acme/README.md', 'acme/package.json', 'acme/record/package.json', 'acme/src/compiled/validators.ts', 'acme/src/index.ts', 'acme/src/operations.ts', 'acme/src/record.ts', 'acme/src/validators.ts', 'acme/tsconfig.json', 'acme/turbo.json', 'acme/validators/package.json']);
   });
 
   it('documents each operation with the vendor words and exports it by name', () => {

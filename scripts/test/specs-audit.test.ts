@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,10 +53,10 @@ describe('pnpm specs:audit', () => {
     expect(acme!.untyped).toEqual([{ operation: 'GET /volumes', where: 'responses/200', detail: 'an example answer exists in a vendor source, unused' }]);
     const printed: string[] = [];
     expect(runAudit([], FIXTURE, (t) => printed.push(t))).toBe(1);
-    expect(printed.join('\n')).toContain('| vendor example answers | 1 ok, 1 failing, 0 unreadable, 1 unmatched |');
+    expect(printed.join('\n')).toContain('| vendor example answers | 1 ok (0 repaired, 0 recovered), 1 failing, 0 unrepairable, 1 unmatched |');
   });
 
-  it('passes once the schema accepts what the vendor shows, and sees a doubled brace as unreadable, not as valid', () => {
+  it('passes once the schema accepts what the vendor shows, and reads a doubled brace through its named repair, listed as repaired', () => {
     const dir = scratchCopy();
     const file = join(dir, 'acme', 'openapi.json');
     const spec = JSON.parse(readFileSync(file, 'utf8'));
@@ -64,8 +64,8 @@ describe('pnpm specs:audit', () => {
     spec.paths['/volumes'].get.responses['200'].content = { 'application/json': { schema: { type: 'object' } } };
     writeFileSync(file, JSON.stringify(spec));
     const [acme] = auditAll(dir);
-    expect(acme!.vendorAnswers).toMatchObject({ valid: 2, failing: [], unmatched: [] });
-    expect(acme!.vendorAnswers.unreadable.map((f) => f.operation)).toEqual(['GET /volumes']);
+    expect(acme!.vendorAnswers).toMatchObject({ valid: 3, failing: [], unmatched: [], unreadable: [] });
+    expect(acme!.vendorAnswers.repaired).toEqual([{ operation: 'GET /volumes', where: 'acme/source/docs.txt:32', detail: 'json-doubled-braces-unwrapped' }]);
     expect(runAudit(['acme'], dir, () => {})).toBe(0);
   });
 
@@ -79,5 +79,68 @@ describe('pnpm specs:audit', () => {
 
   it('names an unknown provider with the known ones', () => {
     expect(() => auditAll(FIXTURE, ['nope'])).toThrow(/no provider nope \(known: acme\)/);
+  });
+});
+
+describe('pnpm specs:audit on a stripped capture', () => {
+  // one provider, two docs: a complete example of GET /disks/{id}, and a capture that lost its bracket lines
+  function strippedProvider(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'specs-audit-stripped-'));
+    mkdirSync(join(dir, 'beta', 'source'), { recursive: true });
+    const docs = (...blocks: string[]) => blocks.join('\n');
+    writeFileSync(join(dir, 'beta', 'source', 'full.txt'), docs('Disk', 'Example Response:', '{ "disk": { "size": 1, "zone": "a" }, "zone": "b" }', 'HTTP Request', 'GET /disks/@id', ''));
+    writeFileSync(
+      join(dir, 'beta', 'source', 'stripped.txt'),
+      docs(
+        'Disk', 'Example Response:', '"disk": {', '"size": 20', '"zone": "eu"', 'HTTP Request', 'GET /disks/@id',
+        'Pools', 'Example Response:', '"pool": {', '"spec": {', '"size": 20', '"zone": "eu"', 'HTTP Request', 'GET /pools/@id',
+        'List all nodes', 'Example Response:', '{ "node_id": 4, "host": "n4" }', 'HTTP Request', 'GET /nodes',
+        'Zones', 'Example Response:', '"error": [', '"not allowed"', 'HTTP Request', 'GET /zones', '',
+      ),
+    );
+    writeFileSync(join(dir, 'beta', 'provider.json'), JSON.stringify({ name: 'beta', title: 'Beta', docs: ['source/full.txt', 'source/stripped.txt'] }));
+    const open = { type: 'object', additionalProperties: true };
+    const ok = (schema: unknown) => ({ responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } });
+    const zone = { type: 'object', properties: { disk: { type: 'object', properties: { size: { type: 'integer' } } }, zone: { type: 'string' } } };
+    const node = { type: 'object', properties: { node_id: { type: 'integer' } } };
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'b', version: '1' },
+      paths: {
+        '/disks/{id}': { get: ok(zone) },
+        '/pools/{id}': { get: ok(open) },
+        '/nodes': { get: { summary: 'List all nodes', ...ok({ anyOf: [node, { type: 'array', items: node }] }) } },
+        '/tags': { get: ok({ type: 'array', items: {} }) },
+        '/zones': { get: ok(open) },
+        '/pem': { get: { responses: { '200': { description: 'ok', content: { 'application/x-pem-file': { schema: { type: 'string' } } } } } } },
+      },
+    };
+    writeFileSync(join(dir, 'beta', 'openapi.json'), JSON.stringify(spec));
+    return dir;
+  }
+
+  it('rebuilds a fragment the complete example explains, and names the one it cannot read with its reason', () => {
+    const [beta] = auditAll(strippedProvider());
+    expect(beta!.vendorAnswers.recovered).toEqual([
+      { operation: 'GET /disks/{id}', where: 'beta/source/stripped.txt:3', detail: '3 bracket(s) restored, 3 line(s) placed by a complete example' },
+      { operation: 'GET /zones', where: 'beta/source/stripped.txt:23', detail: '3 bracket(s) restored' },
+    ]);
+    expect(beta!.vendorAnswers.unreadable).toEqual([{ operation: 'GET /pools/{id}', where: 'beta/source/stripped.txt:10', detail: expect.stringMatching(/^unrepairable: ambiguous nesting: "zone" \(line 4\)/) }]);
+    expect(beta!.vendorAnswers).toMatchObject({ valid: 4, failing: [] });
+  });
+
+  it('names each collection GET whose prose says list while its example shows one record', () => {
+    const [beta] = auditAll(strippedProvider());
+    expect(beta!.vendorAnswers.proseDisagrees).toEqual([{ operation: 'GET /nodes', where: 'beta/source/stripped.txt:18', detail: '"List all nodes" speaks of a list, the example shows one record; the schema takes it' }]);
+  });
+
+  it('counts the open object written where no example exists as untyped, a PEM answer as typed, and names arrays of untyped items', () => {
+    const [beta] = auditAll(strippedProvider());
+    expect(beta!.untyped.map((f) => `${f.operation}: ${f.detail}`)).toEqual([
+      'GET /pools/{id}: an example answer exists in a vendor source, unused',
+      'GET /zones: its only example answer is the platform\'s error answer ({"error": [...]}), not a success',
+    ]);
+    expect(beta!.typedResponses).toBe(4);
+    expect(beta!.untypedItems.map((f) => f.where)).toEqual(['#/paths/~1tags/get/responses/200/content/application~1json/schema/items']);
   });
 });

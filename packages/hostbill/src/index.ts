@@ -27,6 +27,7 @@ export type CloseTicketResponse = Schemas['CloseTicketResponse'];
 export type CreateCertificateOrderResponse = Schemas['CreateCertificateOrderResponse'];
 export type CreateDomainLookupResponse = Schemas['CreateDomainLookupResponse'];
 export type CreateDomainOrderResponse = Schemas['CreateDomainOrderResponse'];
+export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
 export type DeleteServiceDnsResponse = Schemas['DeleteServiceDnsResponse'];
 export type DnsServiceResponse = Schemas['DnsServiceResponse'];

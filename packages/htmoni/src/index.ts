@@ -27,6 +27,7 @@ export type CartOrderResponse = Schemas['CartOrderResponse'];
 export type CartProductResponse = Schemas['CartProductResponse'];
 export type CartProductsResponse = Schemas['CartProductsResponse'];
 export type CloseTicketResponse = Schemas['CloseTicketResponse'];
+export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
 export type DropTokenResponse = Schemas['DropTokenResponse'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];

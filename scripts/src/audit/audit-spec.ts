@@ -1,6 +1,8 @@
 import { HTTP_METHODS, type OpenApi, type OpenApiOperation, type OpenApiParameter, type OpenApiSchema } from '../openapi.js';
 import { resolve } from '../package/operations.js';
 import { escapeControlCharactersInStrings } from '../read/lenient-json.js';
+import { recoverStrippedJson } from '../steps/recover-stripped.js';
+import { repairJson } from '../steps/repair-json.js';
 import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.js';
 import { withoutEmptyValueList } from '../rules/empty-value-lists.js';
 import { hasHtmlDebris } from '../rules/html-debris.js';
@@ -43,13 +45,21 @@ export interface SpecAudit {
   liftedBodyFields: Finding[];
   /** body fields the request samples send as objects (or lists of them) whose schema still takes a list of strings or anything */
   flatNestedBodyFields: Finding[];
+  /** arrays typed `items: {}`: every example of them was empty (or lost its content), so nothing says what they hold */
+  untypedItems: Finding[];
 }
 
 export interface SampleTally {
   valid: number;
   failing: Finding[];
-  /** not JSON even after escaping raw control characters (the stripped capture's fragments) */
+  /** read only through a named repair that keeps every value (doubled braces, `(...)`, missing commas); checked like the rest */
+  repaired: Finding[];
+  /** a stripped capture's fragment whose nesting one reading only explains (steps/recover-stripped.ts); checked like the rest */
+  recovered: Finding[];
+  /** not JSON, and no repair or recovery reads it without guessing: the reason is the detail */
   unreadable: Finding[];
+  /** GET answers shown as one record under prose that speaks of a list: the schema must take the record */
+  proseDisagrees: Finding[];
   /** the spec has no operation, or no schema, of the sample's shape */
   unmatched: Finding[];
 }
@@ -82,16 +92,22 @@ function bodySchema(spec: OpenApi, op: OpenApiOperation): unknown {
   return (content['application/json'] ?? Object.values(content)[0])?.schema;
 }
 
-/** A schema that says something: not absent, not `{}` (after following its `$ref`). */
+/**
+ * A schema that says something: not absent, not `{}`, and not the open object the pipeline writes
+ * where no source has an example (`{ type: object, additionalProperties: true }`, after its `$ref`).
+ */
 function isTyped(spec: OpenApi, schema: unknown): boolean {
   const target = resolve<Record<string, unknown>>(spec, schema);
-  return isObject(target) && Object.keys(target).some((k) => !['description', 'title', 'example', 'examples'].includes(k));
+  if (!isObject(target)) return false;
+  const says = Object.keys(target).filter((k) => !['description', 'title', 'example', 'examples'].includes(k));
+  const openObject = target.type === 'object' && says.every((k) => k === 'type' || (k === 'additionalProperties' && target[k] === true));
+  return says.length > 0 && !openObject;
 }
 
 /**
  * A sample as JSON, forgiving only what leaves every value as the vendor wrote it: raw control
  * characters in strings, `// notes` after a value, and a comma before a closing bracket. Anything
- * else (doubled braces, `(...)` for elided text) is counted as unreadable, never guessed at.
+ * else goes through `readRepaired`, and is listed as repaired or recovered, never counted as published JSON.
  */
 function readSample(sample: VendorSample): unknown {
   try {
@@ -99,6 +115,31 @@ function readSample(sample: VendorSample): unknown {
   } catch {
     return undefined;
   }
+}
+
+type Read = { value: unknown; how: 'as published' | 'repaired' | 'recovered'; detail: string } | { value: undefined; detail: string };
+
+/**
+ * What the plain reading refuses: first the named repairs that drop no value (doubled braces, `(...)`
+ * placeholders, missing commas), then, for a fragment that lost its bracket lines, the rebuilt nesting,
+ * with the operation's complete samples from every source as templates.
+ */
+function readRepaired(text: string, templates: readonly unknown[]): Read {
+  const repaired = repairJson(text);
+  if (repaired.ok) return { value: repaired.value, how: 'repaired', detail: repaired.fixes.join(', ') };
+  const recovered = recoverStrippedJson(text, templates);
+  if (recovered.ok) return { value: recovered.value, how: 'recovered', detail: `${recovered.restored} bracket(s) restored${recovered.templated ? `, ${recovered.templated} line(s) placed by a complete example` : ''}` };
+  return { value: undefined, detail: `unrepairable: ${recovered.reason}` };
+}
+
+const LIST_PROSE = /\b(?:list|lists|all|available)\b/i;
+
+/** A collection GET (`GET /server`, not `GET /server/{id}`) answering one flat record where its text speaks of a list. */
+function recordWhereProseSaysList(op: Operation, value: unknown): string | undefined {
+  const prose = [op.operation.summary, op.operation.description].filter((t): t is string => typeof t === 'string').join(' ');
+  const collection = op.key.startsWith('GET ') && !op.key.endsWith('}');
+  if (!collection || !isObject(value) || Object.values(value).some((v) => typeof v === 'object' && v !== null) || !LIST_PROSE.test(prose)) return undefined;
+  return prose.replace(/\s+/g, ' ').slice(0, 60);
 }
 
 function withoutNotes(text: string): string {
@@ -137,8 +178,16 @@ function placeholderPointers(value: unknown, pointer = '', found = new Set<strin
 }
 
 function tallySamples(spec: OpenApi, byShape: Map<string, Operation>, samples: VendorSample[], kind: VendorSample['kind'], check: ReturnType<typeof specSchemaCheck>): SampleTally {
-  const tally: SampleTally = { valid: 0, failing: [], unreadable: [], unmatched: [] };
-  for (const sample of samples.filter((s) => s.kind === kind)) {
+  const tally: SampleTally = { valid: 0, failing: [], repaired: [], recovered: [], unreadable: [], proseDisagrees: [], unmatched: [] };
+  const ofKind = samples.filter((s) => s.kind === kind);
+  // complete samples of each operation, from every source, as templates for the fragments of another
+  const complete = new Map<VendorSample, unknown>();
+  for (const sample of ofKind) {
+    const value = readSample(sample) ?? (repairJson(sample.text).ok ? (repairJson(sample.text) as { value: unknown }).value : undefined);
+    if (value !== undefined) complete.set(sample, value);
+  }
+  const templatesOf = (sample: VendorSample) => ofKind.filter((s) => s !== sample && s.shape === sample.shape && complete.has(s)).map((s) => complete.get(s));
+  for (const sample of ofKind) {
     const op = byShape.get(sample.shape);
     const schema = op && (kind === 'response' ? successSchema(spec, op.operation) : bodySchema(spec, op.operation));
     const operation = op?.key ?? sample.shape;
@@ -146,13 +195,19 @@ function tallySamples(spec: OpenApi, byShape: Map<string, Operation>, samples: V
       tally.unmatched.push({ operation, where: sample.where, detail: op ? `no ${kind === 'response' ? '200 JSON schema' : 'request body'} in the spec` : 'no operation of this shape in the spec' });
       continue;
     }
-    const value = readSample(sample);
-    if (value === undefined) {
-      tally.unreadable.push({ operation, where: sample.where, detail: 'not JSON' });
+    const plain = readSample(sample);
+    const read: Read = plain !== undefined ? { value: plain, how: 'as published', detail: '' } : readRepaired(sample.text, templatesOf(sample));
+    if (read.value === undefined) {
+      tally.unreadable.push({ operation, where: sample.where, detail: read.detail });
       continue;
     }
+    const { value } = read;
+    if (read.how === 'repaired') tally.repaired.push({ operation, where: sample.where, detail: read.detail });
+    if (read.how === 'recovered') tally.recovered.push({ operation, where: sample.where, detail: read.detail });
     const placeholders = kind === 'request' ? placeholderPointers(value) : new Set<string>();
     const errors = check(schema, value).filter((e) => !placeholders.has(e.instancePath));
+    const disagreement = kind === 'response' ? recordWhereProseSaysList(op, value) : undefined;
+    if (disagreement !== undefined) tally.proseDisagrees.push({ operation, where: sample.where, detail: `"${disagreement}" speaks of a list, the example shows one record; the schema ${errors.length ? 'rejects' : 'takes'} it` });
     if (errors.length === 0) tally.valid++;
     else tally.failing.push({ operation, where: sample.where, detail: [...new Set(errors.map(describeSchemaError))].slice(0, 3).join('; ') });
   }
@@ -175,6 +230,16 @@ function attachedExamples(spec: OpenApi, byShape: Map<string, Operation>, check:
     }
   }
   return result;
+}
+
+const isErrorAnswer = (value: unknown) => isObject(value) && Object.keys(value).length === 1 && Array.isArray(value.error);
+
+/** Why a 200 has no type: no source answers it, or what it answers is the platform's error shape, or it is unused. */
+function untypedReason(shape: string, samples: VendorSample[], answered: ReadonlySet<string>): string {
+  if (!answered.has(shape)) return 'no example answer in any source';
+  const values = samples.filter((s) => s.kind === 'response' && s.shape === shape).map((s) => readSample(s) ?? readRepaired(s.text, []).value);
+  if (values.length > 0 && values.every(isErrorAnswer)) return 'its only example answer is the platform\'s error answer ({"error": [...]}), not a success';
+  return 'an example answer exists in a vendor source, unused';
 }
 
 const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
@@ -259,11 +324,15 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     htmlDebris: [],
     emptyValueLists: [],
     ...nestingFindings(spec, byShape, platform.samples, platform.parameters),
+    untypedItems: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
-    if (isTyped(spec, successSchema(spec, op.operation))) audit.typedResponses++;
-    else audit.untyped.push({ operation: op.key, where: 'responses/200', detail: everyProvidersAnswers.has(shape) ? 'an example answer exists in a vendor source, unused' : 'no example answer in any source' });
+    // a 200 that is not JSON (a PEM certificate) is typed by the schema of its own media type
+    // a 200 that is not JSON (a PEM certificate) is typed by the schema of its own media type
+    const media = Object.values(resolve<{ content?: Record<string, { schema?: unknown }> }>(spec, op.operation.responses?.['200'])?.content ?? {});
+    if (media.some((m) => isTyped(spec, m.schema))) audit.typedResponses++;
+    else audit.untyped.push({ operation: op.key, where: 'responses/200', detail: untypedReason(shape, evidence.samples, everyProvidersAnswers) });
     const body = resolve<OpenApiSchema>(spec, bodySchema(spec, op.operation));
     for (const [name, field] of Object.entries(body?.properties ?? {})) {
       audit.bodyFields++;
@@ -299,6 +368,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
   }
   forEachSchema(spec, (schema, pointer) => {
     if (Array.isArray(schema.enum)) audit.enums++;
+    if (isObject(schema.items) && Object.keys(schema.items).length === 0) audit.untypedItems.push({ operation: '', where: `${pointer}/items`, detail: 'no example shows an item' });
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
     for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {

@@ -1,7 +1,7 @@
 import type { Finding, SampleTally, SpecAudit } from './audit-spec.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
-const tally = (t: SampleTally) => `${t.valid} ok, ${t.failing.length} failing, ${t.unreadable.length} unreadable, ${t.unmatched.length} unmatched`;
+const tally = (t: SampleTally) => `${t.valid} ok (${t.repaired.length} repaired, ${t.recovered.length} recovered), ${t.failing.length} failing, ${t.unreadable.length} unrepairable, ${t.unmatched.length} unmatched`;
 
 /** The numbers a reader compares from run to run, a row per measure and a column per provider. */
 export function summaryTable(audits: SpecAudit[]): string {
@@ -14,6 +14,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['examples in the spec: valid / failing', (a) => `${a.attachedExamples.valid} / ${a.attachedExamples.failing.length}`],
     ['vendor example answers', (a) => tally(a.vendorAnswers)],
     ['vendor request samples', (a) => tally(a.vendorRequests)],
+    ['prose says list, example shows one record', (a) => String(a.vendorAnswers.proseDisagrees.length)],
     ['required in the docs, optional in the spec', (a) => String(a.requiredInDocsOnly.length)],
     ['objects with id keys as fixed properties', (a) => String(a.numericKeyObjects.length)],
     ['money fields typed integer', (a) => String(a.integerMoney.length)],
@@ -22,6 +23,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
     ['body fields lifted out of their nesting', (a) => String(a.liftedBodyFields.length)],
     ['body fields sent nested, typed as a flat list', (a) => String(a.flatNestedBodyFields.length)],
+    ['arrays whose items nothing types (`items: {}`)', (a) => String(a.untypedItems.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -38,7 +40,10 @@ export function details(audit: SpecAudit): string {
     ...list('vendor example answers that fail their schema', audit.vendorAnswers.failing),
     ...list('vendor request samples the request body rejects', audit.vendorRequests.failing),
     ...list('examples in the spec that fail their schema', audit.attachedExamples.failing),
-    ...list('vendor samples that are not JSON', [...audit.vendorAnswers.unreadable, ...audit.vendorRequests.unreadable]),
+    ...list('vendor samples read through a named repair', [...audit.vendorAnswers.repaired, ...audit.vendorRequests.repaired]),
+    ...list('vendor samples whose lost nesting was rebuilt', [...audit.vendorAnswers.recovered, ...audit.vendorRequests.recovered]),
+    ...list('vendor samples no rule reads without guessing', [...audit.vendorAnswers.unreadable, ...audit.vendorRequests.unreadable]),
+    ...list('prose and example disagree', audit.vendorAnswers.proseDisagrees),
     ...list('vendor samples with no operation or schema to check against', [...audit.vendorAnswers.unmatched, ...audit.vendorRequests.unmatched]),
     ...list('required in the docs, optional in the spec', audit.requiredInDocsOnly),
     ...list('required body fields, and where each came from', audit.requiredBodyFields),
@@ -50,6 +55,7 @@ export function details(audit: SpecAudit): string {
     ...list('body fields lifted out of their nesting', audit.liftedBodyFields),
     ...list('body fields sent nested, typed as a flat list', audit.flatNestedBodyFields),
     ...list('operations without a typed 200 answer', audit.untyped),
+    ...list('arrays whose items nothing types', audit.untypedItems),
   ].join('\n');
 }
 

@@ -1,6 +1,8 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
-import { forEachOperation, inline, operationKey, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
-import { asOpenApiSchema, inferSchema, mergeSchemas, typeNullOnlyFields } from '../steps/infer-schema.js';
+import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
+import { asOpenApiSchema, inferSchema, mergeSchemas, typeNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
+import { widen } from '../steps/apply-evidence.js';
+import { recoverStrippedJson } from '../steps/recover-stripped.js';
 import { repairJson } from '../steps/repair-json.js';
 import { pascalCase } from './naming.js';
 import { templateShape } from './path-shape.js';
@@ -9,6 +11,8 @@ import type { Rule } from './types.js';
 interface FoundExample {
   value: unknown;
   source: string;
+  /** nesting rebuilt from a stripped capture's lines: evidence for the schema, never attached as the vendor's example */
+  recovered?: boolean;
 }
 
 
@@ -25,7 +29,12 @@ export const inferResponseSchemas: Rule = {
     forEachOperation(spec, (operation, method, path) => {
       const key = operationKey(method, path);
       const ok = inline((operation.responses ??= {})['200'] ??= { description: 'Success' });
-      if (!ok || ok.content) return; // typed already (a patch, or the provider this spec is the union of)
+      if (!ok) return;
+      if (ok.content) {
+        // typed already (a patch, or the providers this spec unites): its own docs' example is evidence too
+        widenWithOwnExample(spec, ok.content, method, path, context);
+        return;
+      }
       const examples = collectExamples(operation, method, path, context);
       if (examples.length === 0) {
         ok.content = { 'application/json': { schema: { type: 'object', additionalProperties: true } } };
@@ -33,8 +42,9 @@ export const inferResponseSchemas: Rule = {
         return;
       }
       const schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
-      // the vendor's example is attached as published, never rewritten
-      const example = examples[0]!.value;
+      // the vendor's example is attached as published, never rewritten (a rebuilt one is evidence only)
+      const published = examples.find((e) => !e.recovered);
+      const example = (published ?? examples[0]!).value;
       const nullOnly = typeNullOnlyFields(schema);
       if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
       // assign-operation-ids, which runs before this rule, gave every operation its id
@@ -46,19 +56,31 @@ export const inferResponseSchemas: Rule = {
         schemas[name] = { anyOf: [{ $ref: `#/components/schemas/${item}` }, { type: 'array', items: { $ref: `#/components/schemas/${item}` } }] };
         log.add('prose-and-example-disagree', key, 'the prose speaks of a list, the example shows one record: the schema takes one record or a list of them');
       } else schemas[name] = asOpenApiSchema(schema);
-      ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, example } };
+      ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, ...(published ? { example } : {}) } };
       log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));
     });
     return spec;
   },
 };
 
-function collectExamples(operation: OpenApiOperation, method: string, path: string, { docs, catalogue, log }: PipelineContext): FoundExample[] {
+/** An operation typed before this rule (by a patch or a united provider) still accepts what its own docs show. */
+function widenWithOwnExample(spec: OpenApi, content: Record<string, { schema?: unknown }>, method: string, path: string, context: PipelineContext): void {
+  const media = content['application/json'];
+  const own = context.docs.get(operationKey(method, templateShape(path)));
+  if (!media?.schema || !own?.exampleResponse) return;
+  const key = operationKey(method, path);
+  const found: FoundExample[] = [];
+  pushRepaired(found, own, key, context);
+  for (const { value, source } of found) widen(media.schema as JsonSchema, value, spec, `${key} #`, (what) => context.log.add('example-evidence-widened', what, source));
+}
+
+function collectExamples(operation: OpenApiOperation, method: string, path: string, context: PipelineContext): FoundExample[] {
+  const { docs, catalogue, log } = context;
   const key = operationKey(method, path);
   const shape = operationKey(method, templateShape(path));
   const found: FoundExample[] = [];
   const own = docs.get(shape);
-  if (own) pushRepaired(found, own, key, log);
+  if (own) pushRepaired(found, own, key, context);
   const ok = inline(operation.responses?.['200']);
   const fromDescription = exampleInDescription(ok?.description);
   if (ok && fromDescription !== undefined) {
@@ -73,7 +95,7 @@ function collectExamples(operation: OpenApiOperation, method: string, path: stri
   if (found.length === 0) {
     for (const other of catalogue.get(shape) ?? []) {
       if (own && other.file === own.file && other.line === own.line) continue;
-      if (pushRepaired(found, other, key, log)) {
+      if (pushRepaired(found, other, key, context)) {
         log.add('example-borrowed', key, `${other.file}:${other.exampleResponse!.line}`);
         break;
       }
@@ -82,17 +104,46 @@ function collectExamples(operation: OpenApiOperation, method: string, path: stri
   return found;
 }
 
-function pushRepaired(found: FoundExample[], doc: DocsOperation & { file: string }, key: string, log: PipelineContext['log']): boolean {
+function pushRepaired(found: FoundExample[], doc: DocsOperation & { file: string }, key: string, { catalogue, log }: PipelineContext): boolean {
   if (!doc.exampleResponse) return false;
   const at = `${doc.file}:${doc.exampleResponse.line}`;
   const repaired = repairJson(doc.exampleResponse.text);
   if (!repaired.ok) {
-    log.add('example-unrepairable', key, `${at}: ${repaired.reason}`);
+    // a stripped capture's fragment: its nesting rebuilt where one reading only fits, other docs of the operation as templates
+    const templates = (catalogue.get(operationKey(doc.method, templateShape(doc.path))) ?? []).flatMap((other) => {
+      if (other === doc || (other.file === doc.file && other.line === doc.line) || !other.exampleResponse) return [];
+      const parsed = repairJson(other.exampleResponse.text);
+      return parsed.ok ? [parsed.value] : [];
+    });
+    const recovered = recoverStrippedJson(doc.exampleResponse.text, templates);
+    if (!recovered.ok) {
+      log.add('example-unrepairable', key, `${at}: ${recovered.reason}`);
+      return false;
+    }
+    if (isErrorAnswer(recovered.value)) {
+      log.add('example-is-error-answer', key, at);
+      return false;
+    }
+    const how = [`${recovered.restored} bracket(s) restored`, recovered.templated ? `${recovered.templated} line(s) placed by ${templates.length} complete example(s) of the operation` : '', recovered.emptied ? `${recovered.emptied} container(s) whose content the capture lost` : ''];
+    log.add('example-recovered', key, `${at}: ${how.filter(Boolean).join('; ')}`);
+    found.push({ value: recovered.value, source: at, recovered: true });
+    return true;
+  }
+  if (isErrorAnswer(repaired.value)) {
+    log.add('example-is-error-answer', key, at);
     return false;
   }
   repaired.fixes.forEach((fix) => log.add(fix, key, at));
   found.push({ value: repaired.value, source: at });
   return true;
+}
+
+/** `{"error": ["invalid method"]}`: the platform's error answer (ERROR_SCHEMA) shown as the example says nothing of a success. */
+function isErrorAnswer(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const error = (value as { error?: unknown }).error;
+  return keys.length === 1 && keys[0] === 'error' && Array.isArray(error) && error.every((e) => typeof e === 'string');
 }
 
 /** The vendors' Swagger hides example JSON in markdown inside the response description. */

@@ -47,7 +47,7 @@ function accepts(types: string[], seen: string): boolean {
 type Widen = (what: string) => void;
 
 /** Widens `schema` in place until it accepts `value`; `note` hears each change. */
-function widen(schema: JsonSchema, value: unknown, spec: OpenApi, at: string, note: Widen, depth = 0): void {
+export function widen(schema: JsonSchema, value: unknown, spec: OpenApi, at: string, note: Widen, depth = 0): void {
   if (depth > 64) return;
   const ref = schema.$ref;
   if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {

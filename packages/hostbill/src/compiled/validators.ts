@@ -18559,7 +18559,7 @@ return errors === 0;
 
 export const v92 = validate251;
 const schema166 = {"$id":"op92","$ref":"spec#/components/schemas/RecordsServiceDnsResponse"};
-const schema167 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+const schema167 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}},"record":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"priority":{"type":"string"},"content":{"type":"array","items":{}}},"additionalProperties":false}},"required":["info"],"additionalProperties":false};
 
 function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -18576,7 +18576,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "info")){
+if(!((key0 === "info") || (key0 === "record"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -18615,14 +18615,101 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.record !== undefined){
+let data2 = data.record;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(((((key1 === "name") || (key1 === "type")) || (key1 === "ttl")) || (key1 === "priority")) || (key1 === "content"))){
+const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err5 = {instancePath:instancePath+"/record/name",schemaPath:"#/properties/record/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.type !== undefined){
+if(typeof data2.type !== "string"){
+const err6 = {instancePath:instancePath+"/record/type",schemaPath:"#/properties/record/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.ttl !== undefined){
+if(typeof data2.ttl !== "string"){
+const err7 = {instancePath:instancePath+"/record/ttl",schemaPath:"#/properties/record/properties/ttl/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.priority !== undefined){
+if(typeof data2.priority !== "string"){
+const err8 = {instancePath:instancePath+"/record/priority",schemaPath:"#/properties/record/properties/priority/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.content !== undefined){
+if(!(Array.isArray(data2.content))){
+const err9 = {instancePath:instancePath+"/record/content",schemaPath:"#/properties/record/properties/content/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -21036,38 +21123,15 @@ return errors === 0;
 }
 
 export const v129 = validate306;
-const schema212 = {"$id":"op129","type":"object","additionalProperties":true};
+const schema212 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketReplyResponse"};
+const schema213 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op129" */;
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate306.errors = vErrors;
-return errors === 0;
-}
-
-export const v130 = validate307;
-const schema213 = {"$id":"op130","$ref":"spec#/components/schemas/CloseTicketResponse"};
-const schema214 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
-
-function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21077,7 +21141,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "status")){
+if(!(key0 === "info")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -21088,9 +21152,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.status !== undefined){
-if(typeof data.status !== "boolean"){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "boolean"}};
+if(data.info !== undefined){
+if(!(Array.isArray(data.info))){
+const err2 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -21110,29 +21174,29 @@ else {
 vErrors.push(err3);
 }
 errors++;
-}
-validate308.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op130" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate308(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
-errors = vErrors.length;
 }
 validate307.errors = vErrors;
 return errors === 0;
 }
 
-export const v131 = validate310;
-const schema215 = {"$id":"op131","$ref":"spec#/components/schemas/ReopenTicketResponse"};
-const schema216 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op129" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate307(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+errors = vErrors.length;
+}
+validate306.errors = vErrors;
+return errors === 0;
+}
+
+export const v130 = validate309;
+const schema214 = {"$id":"op130","$ref":"spec#/components/schemas/CloseTicketResponse"};
+const schema215 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+
+function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21181,28 +21245,98 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate311.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op131" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate311(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
-errors = vErrors.length;
-}
 validate310.errors = vErrors;
 return errors === 0;
 }
 
-export const v132 = validate313;
-const schema217 = {"$id":"op132","$ref":"spec#/components/schemas/RefreshTokenResponse"};
-const schema218 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op130" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+errors = vErrors.length;
+}
+validate309.errors = vErrors;
+return errors === 0;
+}
+
+export const v131 = validate312;
+const schema216 = {"$id":"op131","$ref":"spec#/components/schemas/ReopenTicketResponse"};
+const schema217 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "status")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "boolean"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate313.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op131" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
+errors = vErrors.length;
+}
+validate312.errors = vErrors;
+return errors === 0;
+}
+
+export const v132 = validate315;
+const schema218 = {"$id":"op132","$ref":"spec#/components/schemas/RefreshTokenResponse"};
+const schema219 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21273,20 +21407,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate314.errors = vErrors;
+validate316.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op132" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate314(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+if(!(validate316(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
 errors = vErrors.length;
 }
-validate313.errors = vErrors;
+validate315.errors = vErrors;
 return errors === 0;
 }
 

@@ -2574,6 +2574,9 @@ export interface components {
                 product_id: string;
             };
         };
+        CreateTicketReplyResponse: {
+            info: unknown[];
+        };
         CreateTicketResponse: {
             ticket: number;
         };
@@ -3083,6 +3086,13 @@ export interface components {
         };
         RecordsServiceDnsResponse: {
             info: string[];
+            record?: {
+                name?: string;
+                type?: string;
+                ttl?: string;
+                priority?: string;
+                content?: unknown[];
+            };
         };
         RefreshTokenResponse: {
             token: string;
@@ -8603,9 +8613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
                 };
             };
             400: components["responses"]["Error"];

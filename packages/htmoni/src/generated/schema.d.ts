@@ -1491,6 +1491,9 @@ export interface components {
         CloseTicketResponse: {
             status: boolean;
         };
+        CreateTicketReplyResponse: {
+            info: unknown[];
+        };
         CreateTicketResponse: {
             ticket: number;
         };
@@ -4569,9 +4572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
                 };
             };
             400: components["responses"]["Error"];
