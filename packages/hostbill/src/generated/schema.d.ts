@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate campaigns */
-        get: operations["affiliates_campaigns"];
+        get: operations["listAffiliatesCampaigns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commission plans */
-        get: operations["affiliates_commission_plans"];
+        get: operations["listAffiliatesCommissionplans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commissions */
-        get: operations["affiliates_commissions"];
+        get: operations["listAffiliatesCommissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate payouts */
-        get: operations["affiliates_payouts"];
+        get: operations["listAffiliatesPayouts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate summary */
-        get: operations["affiliates_summary"];
+        get: operations["getAffiliatesSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate vouchers */
-        get: operations["affiliates_vouchers"];
+        get: operations["listAffiliatesVouchers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["cart_categories"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * Get available VPS products
          * @description List all available virtual private server products
          */
-        get: operations["listCategoryAvailableVps"];
+        get: operations["getCategoryAvailableVps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,7 +177,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["cart_products"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * List SSL Certificates
          * @description List all ssl services under your account
          */
-        get: operations["listCertificate"];
+        get: operations["listCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -281,7 +281,7 @@ export interface paths {
          * Download certificate
          * @description Return X.509 certificate data
          */
-        get: operations["listCertificateCrt"];
+        get: operations["getCertificateCrt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,14 +301,14 @@ export interface paths {
          * List contacts
          * @description Return a list of contacts on this account
          */
-        get: operations["profiles"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Add contact
          * @description Create new contact account, if password is provided you
          *     can use provided email addres to login as that contact.
          */
-        post: operations["profiles_add"];
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,7 +327,7 @@ export interface paths {
          * @description List possible contact privileges.
          *     Each domain and service may list additional privileges, depending on available features.
          */
-        get: operations["profile_privs"];
+        get: operations["listContactPrivileges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -347,12 +347,12 @@ export interface paths {
          * Get contacts details
          * @description Return array with contact details
          */
-        get: operations["profile_data"];
+        get: operations["getContact"];
         /**
          * Edit contact
          * @description Change contact details`
          */
-        put: operations["profile_edit"];
+        put: operations["updateContact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -415,7 +415,7 @@ export interface paths {
          * List Domains
          * @description List domains under your account
          */
-        get: operations["listDomain"];
+        get: operations["listDomains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,7 +437,7 @@ export interface paths {
          * Domain availability
          * @description Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
          */
-        post: operations["createDomainLookup"];
+        post: operations["lookupDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,7 +475,7 @@ export interface paths {
          * Available TLDs
          * @description List TLDs available for registration and transfer
          */
-        get: operations["listDomainOrder"];
+        get: operations["getDomainOrder"];
         put?: never;
         /**
          * Order new domain
@@ -499,7 +499,7 @@ export interface paths {
          * Additinal data for TLD
          * @description Get additional forms required for some TLDs
          */
-        get: operations["listDomainOrderForm"];
+        get: operations["getDomainOrderForm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,7 +536,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain autorenew */
-        get: operations["listDomainAutorenew"];
+        get: operations["getDomainAutorenew"];
         /** Enable/disable domain autorenew */
         put: operations["updateDomainAutorenew"];
         post?: never;
@@ -554,7 +554,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain contact info */
-        get: operations["listDomainContact"];
+        get: operations["getDomainContact"];
         /** Update domain contact info */
         put: operations["updateDomainContact"];
         post?: never;
@@ -572,7 +572,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain EPP Code */
-        get: operations["listDomainEpp"];
+        get: operations["getDomainEpp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain nameservers */
-        get: operations["listDomainNs"];
+        get: operations["getDomainNs"];
         /**
          * Update domain nameservers
          * @description Change domain nameservers, if $nameservers is left empty, default namesevers will be used
@@ -612,7 +612,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register domain nameservers */
-        post: operations["regDomain"];
+        post: operations["registerDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -627,7 +627,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain lock */
-        get: operations["listDomainReglock"];
+        get: operations["getDomainReglock"];
         /** Update domain lock */
         put: operations["updateDomainReglock"];
         post?: never;
@@ -665,7 +665,7 @@ export interface paths {
             cookie?: never;
         };
         /** Synchronize domain */
-        get: operations["listDomainSync"];
+        get: operations["getDomainSync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -685,7 +685,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["getInvoices"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -705,7 +705,7 @@ export interface paths {
          * Invoice Details
          * @description Get invoice details
          */
-        get: operations["getInvoiceDetails"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -727,7 +727,7 @@ export interface paths {
          * Apply credit
          * @description Apply account credit to invoice
          */
-        post: operations["applyCreditToInvoice"];
+        post: operations["applyInvoiceCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,7 +745,7 @@ export interface paths {
          * List all knowledgebase categories
          * @description Returns list all knowledgebase categories
          */
-        get: operations["getKnowledgebaseCategories"];
+        get: operations["listKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -765,7 +765,7 @@ export interface paths {
          * Get knowledgebase article
          * @description Returns an article details
          */
-        get: operations["getKnowledgebaseArticleDetails"];
+        get: operations["getKnowledgebaseArticle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -785,7 +785,7 @@ export interface paths {
          * Get knowledgebase category details
          * @description Returns subcategories and articles of the knowledgebase category
          */
-        get: operations["getKnowledgebaseCategoryDetails"];
+        get: operations["getKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,7 +807,7 @@ export interface paths {
          * Login
          * @description Generate new authorization token
          */
-        post: operations["getToken"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,7 +827,7 @@ export interface paths {
          * Logout
          * @description Invalidate authorization token
          */
-        post: operations["dropToken"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -845,7 +845,7 @@ export interface paths {
          * User Logs
          * @description Returns logs from history
          */
-        get: operations["getLogs"];
+        get: operations["listLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,7 +865,7 @@ export interface paths {
          * List News
          * @description List News
          */
-        get: operations["getNews"];
+        get: operations["listNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -885,7 +885,7 @@ export interface paths {
          * Get news item
          * @description Returns details of the news item
          */
-        get: operations["getNewsItem"];
+        get: operations["getNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -905,7 +905,7 @@ export interface paths {
          * List all portal notifications
          * @description Return a list of all portal notifications.
          */
-        get: operations["notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,7 +925,7 @@ export interface paths {
          * List new portal notifications
          * @description Return only new portal notifications.
          */
-        get: operations["notifications_new"];
+        get: operations["listNotificationsNew"];
         put?: never;
         post?: never;
         delete?: never;
@@ -946,7 +946,7 @@ export interface paths {
          * Acknowledge notification
          * @description Marks the notification as read
          */
-        put: operations["notifications_set_seen"];
+        put: operations["acknowledgeNotification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -972,7 +972,7 @@ export interface paths {
          *
          *     • `POST /order/$product_id` - use `product` for item type
          */
-        post: operations["cart_order_multi"];
+        post: operations["createOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -990,7 +990,7 @@ export interface paths {
          * Get product configuration details
          * @description Return product details with form configuration, addons and subproducts if available.
          */
-        get: operations["cart_product"];
+        get: operations["getOrder"];
         put?: never;
         /**
          * Order new service
@@ -999,7 +999,7 @@ export interface paths {
          *     To get available cycle and configuration options lookup product details
          *     using `GET /order/@product_id`
          */
-        post: operations["cart_order"];
+        post: operations["createOrderByProductId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1017,7 +1017,7 @@ export interface paths {
          * Payment Methods
          * @description List available payment methods
          */
-        get: operations["paymethod"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
          * Payment Methods Fees
          * @description List available payment methods with fees
          */
-        get: operations["paymethod_fee"];
+        get: operations["listPaymentFees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
          * @description Calculate order cost and recurring prices for selected items.
          *     Use the same parameters as for `POST /order`
          */
-        post: operations["cart_order_quote"];
+        post: operations["createQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1119,7 +1119,7 @@ export interface paths {
          * Get init script by ID
          * @description Script content is included
          */
-        get: operations["getScripts"];
+        get: operations["getScript"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1140,7 +1140,7 @@ export interface paths {
          * @description Lists all active servers. Results includes only the brief information about the server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServer"];
+        get: operations["listServers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1185,7 +1185,7 @@ export interface paths {
          *     At least 1 DNS servers muste be provided.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changednsServer"];
+        post: operations["updateServerDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1206,7 +1206,7 @@ export interface paths {
          * @description Changes PTR record for the additional IP (if server has more than one IPv4 address).
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changeptrServer"];
+        post: operations["updateServerPtr"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1227,7 +1227,7 @@ export interface paths {
          * @description Restores to defaults your server`s firewall settings.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["flushfirewallServer"];
+        post: operations["flushServerFirewall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,7 +1247,7 @@ export interface paths {
          *     Images shows the graphics of the main resource usage (Daily, Weekly, Monthly..)
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["getServerGraphs"];
+        get: operations["getServerGraph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1268,7 +1268,7 @@ export interface paths {
          * @description Displays the bandwidth usage of a server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServerHistory"];
+        get: operations["getServerHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1397,7 +1397,7 @@ export interface paths {
          * @description Resets privileged user password
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["resetpasswordServer"];
+        post: operations["resetServerPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1444,7 +1444,7 @@ export interface paths {
          * @description Web Console should be used for emergency access only!
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["webconsoleServer"];
+        post: operations["launchServerWebconsole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,7 +1462,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["service"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1499,7 +1499,7 @@ export interface paths {
          * Service details
          * @description Return details for service `@id`
          */
-        get: operations["serviceDetails"];
+        get: operations["getService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1519,13 +1519,13 @@ export interface paths {
          * List all addons
          * @description List all ordered addons for existing service
          */
-        get: operations["listServiceAddon"];
+        get: operations["listServiceAddons"];
         put?: never;
         /**
          * Order addon
          * @description Place order for addon to existing service
          */
-        post: operations["addonService"];
+        post: operations["orderServiceAddon"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1545,7 +1545,7 @@ export interface paths {
          * Cancel Service
          * @description Request service cancellation
          */
-        post: operations["service_cancel"];
+        post: operations["cancelService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1563,13 +1563,13 @@ export interface paths {
          * List Billing Cycle
          * @description Get recurring billing cycle options
          */
-        get: operations["service_cycle"];
+        get: operations["listServiceCycle"];
         put?: never;
         /**
          * Change Billing Cycle
          * @description Change recurring billing cycle for the service
          */
-        post: operations["service_cycle_set"];
+        post: operations["updateServiceCycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1593,7 +1593,7 @@ export interface paths {
          * Add DNS Zone
          * @description Creates a new DNS zone
          */
-        post: operations["dnsService"];
+        post: operations["createServiceDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1637,7 +1637,7 @@ export interface paths {
          * Add DNS Record
          * @description Creates a new record in the DNS zone
          */
-        post: operations["recordsServiceDns"];
+        post: operations["createServiceDnsRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1656,13 +1656,13 @@ export interface paths {
          * Edit DNS Record
          * @description Edits the selected DNS zone record
          */
-        put: operations["updateServiceDnsRecords"];
+        put: operations["updateServiceDnsRecord"];
         post?: never;
         /**
          * Remove DNS Record
          * @description Removes the selected DNS zone record
          */
-        delete: operations["deleteServiceDnsRecords"];
+        delete: operations["deleteServiceDnsRecord"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1679,7 +1679,7 @@ export interface paths {
          * IP Addresses
          * @description List Service IP Addresses
          */
-        get: operations["listServiceIp"];
+        get: operations["getServiceIp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1699,13 +1699,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["service_get_label"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["service_set_label"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1723,7 +1723,7 @@ export interface paths {
          * List service methods
          * @description List methods available for service
          */
-        get: operations["serviceMethods"];
+        get: operations["listServiceMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1743,7 +1743,7 @@ export interface paths {
          * List available networks
          * @description List of networks and IP pools that can be used for VM creation
          */
-        get: operations["networks"];
+        get: operations["listServiceNetworks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1765,7 +1765,7 @@ export interface paths {
          * Manual Service Renew
          * @description Generate an invoice to renew the service.
          */
-        post: operations["service_renew"];
+        post: operations["renewService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1783,7 +1783,7 @@ export interface paths {
          * Resources
          * @description Show available and used resources
          */
-        get: operations["resources"];
+        get: operations["listServiceResources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1803,7 +1803,7 @@ export interface paths {
          * List OS templates
          * @description List templates that can be used to create virtual server
          */
-        get: operations["templates"];
+        get: operations["listServiceTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1823,7 +1823,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["upgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -1840,7 +1840,7 @@ export interface paths {
          *     }
          *     ```
          */
-        post: operations["upgrade_test"];
+        post: operations["upgradeService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1858,13 +1858,13 @@ export interface paths {
          * List VMs
          * @description List virtual servers
          */
-        get: operations["vms"];
+        get: operations["listServiceVms"];
         put?: never;
         /**
          * Create VM
          * @description Add new virtual server
          */
-        post: operations["vmsService"];
+        post: operations["createServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1882,7 +1882,7 @@ export interface paths {
          * Get VM Details
          * @description Get the details of a particular virtual server
          */
-        get: operations["vms_get"];
+        get: operations["getServiceVm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1904,7 +1904,7 @@ export interface paths {
          * Change VM Hostname
          * @description Update virtual machine hostname
          */
-        post: operations["vms_hostname"];
+        post: operations["updateServiceVmHostname"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1922,7 +1922,7 @@ export interface paths {
          * List VM Network Interfaces
          * @description Get network interfaces assigned to virtual server
          */
-        get: operations["vm_interface_list"];
+        get: operations["listServiceVmInterfaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1942,7 +1942,7 @@ export interface paths {
          * Get Network Interfaces
          * @description Get network Interface details
          */
-        get: operations["vm_interface_details"];
+        get: operations["getServiceVmInterface"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1962,7 +1962,7 @@ export interface paths {
          * List IPs
          * @description List virtual machine IPs
          */
-        get: operations["vm_interface_list_ip"];
+        get: operations["listServiceVmIps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1984,7 +1984,7 @@ export interface paths {
          * Reboot VM
          * @description Reboot virtual server
          */
-        post: operations["vms_reboot"];
+        post: operations["rebootServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,7 +2005,7 @@ export interface paths {
          * @description Rebuild server, you can get list of templates supported by this server
          *     using '''/service/$id/templates'''
          */
-        post: operations["vms_rebuild"];
+        post: operations["rebuildServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2025,7 +2025,7 @@ export interface paths {
          * Rescue VM
          * @description Reboot virtual servers into rescue mode.
          */
-        post: operations["rescueServiceVms"];
+        post: operations["rescueServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2045,7 +2045,7 @@ export interface paths {
          * Reset VM
          * @description Reset virtual server power
          */
-        post: operations["vms_reset"];
+        post: operations["resetServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2065,7 +2065,7 @@ export interface paths {
          * Shutdown VM
          * @description Perform graceful shutdown
          */
-        post: operations["vms_shutdown"];
+        post: operations["shutdownServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2085,7 +2085,7 @@ export interface paths {
          * Start VM
          * @description Start virtual server
          */
-        post: operations["vms_start"];
+        post: operations["startServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2105,7 +2105,7 @@ export interface paths {
          * Stop VM
          * @description Stop virtual server
          */
-        post: operations["vms_stop"];
+        post: operations["stopServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2125,7 +2125,7 @@ export interface paths {
          * Unrescue VM
          * @description Disable rescue mode for server.
          */
-        post: operations["unrescueServiceVms"];
+        post: operations["unrescueServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2183,9 +2183,9 @@ export interface paths {
          * Get status
          * @description Get status details.
          */
-        get: operations["getStatuses"];
+        get: operations["getStatus"];
         /** Returns details of status */
-        put: operations["updateStatuses"];
+        put: operations["updateStatus"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2244,7 +2244,7 @@ export interface paths {
          * List Tickets
          * @description List support tickets under my account
          */
-        get: operations["getTickets"];
+        get: operations["listTickets"];
         put?: never;
         /**
          * Create Ticket
@@ -2268,13 +2268,13 @@ export interface paths {
          * Ticket details
          * @description Get ticket details, including all replies
          */
-        get: operations["getTicketDetails"];
+        get: operations["getTicket"];
         put?: never;
         /**
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketReply"];
+        post: operations["createTicketByNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2313,7 +2313,7 @@ export interface paths {
          * Re-open ticket
          * @description Try to re-open closed ticket
          */
-        put: operations["reopenTicket"];
+        put: operations["openTicket"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2345,23 +2345,55 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AddonServiceResponse: {
-            id: number;
-        };
-        ApplyCreditToInvoiceResponse: {
+        ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
-        CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        CancelServiceResponse: {
+            info: string[];
         };
-        CartOrderMultiResponse: {
+        CloseTicketResponse: {
+            status: boolean;
+        };
+        CreateCertificateOrderResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateContactResponse: {
+            contact_id: string;
+            info: string[];
+        };
+        CreateDomainOrderResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderByProductIdResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
@@ -2372,7 +2404,7 @@ export interface components {
                 product_id: string;
             }[];
         };
-        CartOrderQuoteResponse: {
+        CreateQuoteResponse: {
             summary: {
                 subtotal: number;
                 total: number;
@@ -2417,18 +2449,257 @@ export interface components {
                 error: unknown[];
             }[];
         };
-        CartOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        CreateServiceDnsRecordResponse: {
+            info: string[];
+        };
+        CreateServiceDnsResponse: {
+            info: string[];
+        };
+        CreateTicketResponse: {
+            ticket: number;
+        };
+        DeleteServiceDnsResponse: {
+            info: string[];
+        };
+        Error: {
+            /** @description Human-readable error messages */
+            error: string[];
+        };
+        FlushServerFirewallResponse: {
+            task_id: number;
+        };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
             };
         };
-        CartProductResponse: {
+        GetCategoryAvailableVpsResponse: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        }[];
+        GetCertificateResponse: {
+            service: {
+                id: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                name: string;
+                cert_status: string;
+                cert_expires: string;
+                csr: string;
+                contacts: {
+                    admin: {
+                        FName: string;
+                        LName: string;
+                        City: string;
+                        State: string;
+                        PostalCode: string;
+                        EmailAddress: string;
+                        Country: string;
+                        Address1: string;
+                        Address2: string;
+                        Phone: number;
+                        OrgName: string;
+                        PreFix: number;
+                        JobTitle: string;
+                    };
+                    billing: Record<string, never>;
+                    tech: Record<string, never>;
+                };
+                organization: {
+                    state: string;
+                    country: string;
+                    name: string;
+                    unit: string;
+                    locality: string;
+                    postalcode: string;
+                    address2: string;
+                    address1: string;
+                };
+                cert_email: string;
+                software: string;
+            };
+        };
+        GetContactResponse: {
+            contact: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+                type: string;
+                privileges: {
+                    support: string[];
+                };
+            };
+        };
+        GetDetailsResponse: {
+            client: {
+                id: string;
+                email: string;
+                lastlogin: string;
+                ip: string;
+                host: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        GetDomainNameResponse: {
+            details: {
+                id: string;
+                name: string;
+                date_created: string;
+                firstpayment: string;
+                recurring_amount: string;
+                period: string;
+                expires: string;
+                status: string;
+                next_due: string;
+                next_invoice: string;
+                idprotection: string;
+                nameservers: string[];
+                autorenew: string;
+            }[];
+        };
+        GetDomainOrderFormResponse: {
+            forms: {
+                type: string;
+                title: string;
+                id: string;
+                firstItemId: number;
+                description: string;
+                name: string;
+                required: boolean;
+                multiple: boolean;
+                config: {
+                    enableddefault?: number;
+                    conditionals?: unknown[];
+                };
+                value: unknown[];
+                textvalue: unknown[];
+                price: number;
+                recurring_price: number;
+                setup: number;
+                prorata_date: string | null;
+                items: {
+                    title: string;
+                    value: number;
+                    id: number;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
+        };
+        GetDomainOrderResponse: {
+            tlds: {
+                id: string;
+                tld: string;
+                periods: {
+                    period: string;
+                    register: string;
+                    transfer: string;
+                    renew: string;
+                    redemption: string;
+                }[];
+            }[];
+        };
+        GetDomainResponse: {
+            details: {
+                id: string;
+                name: string;
+                date_created: string;
+                firstpayment: string;
+                recurring_amount: string;
+                period: string;
+                expires: string;
+                status: string;
+                next_due: string;
+                next_invoice: string;
+                idprotection: string;
+                nameservers: string[];
+                autorenew: string;
+            };
+        };
+        GetInvoiceResponse: {
+            invoice: {
+                id: string;
+                status: string;
+                date: string;
+                duedate: string;
+                paybefore: string;
+                datepaid: string;
+                subtotal: number;
+                credit: number;
+                tax: number;
+                taxrate: number;
+                tax2: number;
+                taxrate2: number;
+                taxexempt: string;
+                total: number;
+                rate: number;
+                rate2: number;
+                rate3: number;
+                notes: string;
+                items: {
+                    id: string;
+                    invoice_id: string;
+                    type: string;
+                    item_id: string;
+                    description: string;
+                    amount: string;
+                    taxed: string;
+                    qty: string;
+                    linetotal: string;
+                }[];
+                client: {
+                    id: string;
+                    email: string;
+                    firstname: string;
+                    lastname: string;
+                    companyname: string;
+                    address1: string;
+                    address2: string;
+                    city: string;
+                    state: string;
+                    postcode: string;
+                    country: string;
+                    phonenumber: string;
+                };
+                number: string;
+                currency: string;
+            };
+        };
+        GetOrderResponse: {
             product: {
                 id: string;
                 category_name: string;
@@ -2511,271 +2782,30 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        CartProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ChangednsServerResponse: {
-            task_id: number;
-        };
-        ChangeptrServerResponse: {
-            task_id: number;
-        };
-        CloseTicketResponse: {
-            status: boolean;
-        };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        GetPaymentResponse: {
+            payments: {
+                [key: string]: string;
             };
         };
-        CreateDomainLookupResponse: {
-            available: boolean;
-            name: string;
-            premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
-        };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
-        CreateTicketResponse: {
-            ticket: number;
-        };
-        DeleteServiceDnsResponse: {
-            info: string[];
-        };
-        DnsServiceResponse: {
-            info: string[];
-        };
-        DropTokenResponse: {
-            status: boolean;
-        };
-        Error: {
-            /** @description Human-readable error messages */
-            error: string[];
-        };
-        FlushfirewallServerResponse: {
-            task_id: number;
-        };
-        GetBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
-        };
-        GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
-        GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
-        };
-        GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
-        };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        GetScriptsResponse: {
+        GetScriptResponse: {
             id: number;
             name: string;
             syntax: string;
             content: string;
         };
-        GetServerGraphsResponse: {
+        GetServerGraphResponse: {
             type: string;
             url: string;
+        }[];
+        GetServerHistoryResponse: {
+            year: number;
+            month: number;
+            bw_in: number;
+            bw_out: number;
+            quota_usage: number;
+            quota_limit: number;
+            inode_usage: number;
+            inode_limit: number;
         }[];
         GetServerResponse: {
             synch_date: string;
@@ -2823,10 +2853,45 @@ export interface components {
                 type: string;
             }[];
         };
+        GetServiceLabelResponse: {
+            label: string;
+        };
         GetServiceOrderResponse: {
             account_id: number;
         };
-        GetTicketDetailsResponse: {
+        GetServiceResponse: {
+            service: {
+                id: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                username: string;
+                password: string;
+                name: string;
+            };
+        };
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
+                    price: number;
+                    setup_price: number;
+                    selected: boolean;
+                }[];
+            }[];
+            package: unknown[];
+        };
+        GetTicketResponse: {
             ticket: {
                 date: string;
                 ticket_number: string;
@@ -2847,30 +2912,36 @@ export interface components {
                 type: string;
             }[];
         };
-        GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
+        LaunchServerWebconsoleResponse: {
+            task_id: number;
+        };
+        ListCategoriesResponse: {
+            categories: {
+                id: string;
+                name: string;
+                description: string;
+                slug: string;
             }[];
         };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
+        ListCategoryProductsResponse: {
+            products: {
+                id: string;
+                type: string;
+                name: string;
+                stock: boolean;
+                paytype: string;
+                description: string;
+                qty: string;
+                tags: unknown[];
+                periods: {
+                    title: string;
+                    value: string;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
         };
-        ListCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
         ListCertificateOrderResponse: {
             products: {
                 id: string;
@@ -2891,7 +2962,7 @@ export interface components {
                 name: string;
             }[];
         };
-        ListCertificateResponse: {
+        ListCertificatesResponse: {
             sslservices: {
                 id: string;
                 domain: string;
@@ -2907,146 +2978,7 @@ export interface components {
                 cert_expires: string;
             }[];
         };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
-        };
-        ListDomainResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerHistoryResponse: {
-            year: number;
-            month: number;
-            bw_in: number;
-            bw_out: number;
-            quota_usage: number;
-            quota_limit: number;
-            inode_usage: number;
-            inode_limit: number;
-        }[];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
-        };
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
-        ListServiceAddonItem: {
-            id: number;
-            name: string;
-            status: string;
-        };
-        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
-        PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        PaymethodResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
-        ProfileDataResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
-        };
-        ProfileEditResponse: {
-            info: string[];
-        };
-        ProfilePrivsResponse: {
+        ListContactPrivilegesResponse: {
             privileges: {
                 billing: string[];
                 support: string[];
@@ -3063,11 +2995,7 @@ export interface components {
                 };
             };
         };
-        ProfilesAddResponse: {
-            contact_id: string;
-            info: string[];
-        };
-        ProfilesResponse: {
+        ListContactsResponse: {
             contacts: {
                 email: string;
                 id: string;
@@ -3078,35 +3006,80 @@ export interface components {
                 lastlogin: string;
             }[];
         };
-        RebootServerResponse: {
-            task_id: number;
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: {
+                domain_id: string;
+                name: string;
+                service_id: string;
+            }[];
         };
-        RecordsServiceDnsResponse: {
-            info: string[];
+        ListDomainsResponse: {
+            domains: {
+                id: string;
+                name: string;
+                expires: string;
+                recurring_amount: string;
+                date_created: string;
+                status: string;
+                period: string;
+                autorenew: string;
+                daytoexpire: string;
+            }[];
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        ListInvoicesResponse: {
+            invoices: {
+                id: string;
+                date: string;
+                dateorig: string;
+                duedate: string;
+                paybefore: string;
+                total: string;
+                datepaid: string;
+                status: string;
+                merge_id: string | null;
+                number: string;
+                currency: string;
+            }[];
         };
-        ReinstallServerResponse: {
-            task_id: number;
+        ListPaymentFeesResponse: {
+            payments: {
+                id: number;
+                name: string;
+                fixed_fee: string;
+                percent_fee: string;
+            }[];
         };
-        RenameServerResponse: {
-            task_id: number;
+        ListScriptsItem: {
+            id: number;
+            name: string;
+            syntax: string;
         };
-        ReopenTicketResponse: {
-            status: boolean;
+        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
+        ListServerIpsResponse: {
+            ips: string[];
+        }[];
+        ListServerOsesResponse: {
+            os: string;
+            title: string;
+        }[];
+        ListServersItem: {
+            server_id: number;
+            domain: string;
+            ip: string;
+            date_created: string;
+            synch_date: string;
+            label: string;
+            type: string;
         };
-        ResetpasswordServerResponse: {
-            task_id: number;
+        ListServersResponse: components["schemas"]["ListServersItem"] | components["schemas"]["ListServersItem"][];
+        ListServiceAddonsItem: {
+            id: number;
+            name: string;
+            status: string;
         };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
-        };
-        ServiceCycleResponse: {
+        ListServiceAddonsResponse: components["schemas"]["ListServiceAddonsItem"] | components["schemas"]["ListServiceAddonsItem"][];
+        ListServiceCycleResponse: {
             current: string;
             cycles: {
                 m: string;
@@ -3114,34 +3087,14 @@ export interface components {
                 b: string;
             };
         };
-        ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        ServiceGetLabelResponse: {
-            label: string;
-        };
-        ServiceMethodsResponse: {
+        ListServiceMethodsResponse: {
             methods: {
                 name: string;
                 method: string;
                 route: string;
             }[];
         };
-        ServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -3154,8 +3107,63 @@ export interface components {
                 name: string;
             }[];
         };
-        ServiceSetLabelResponse: {
-            success: boolean;
+        ListTicketsResponse: {
+            tickets: {
+                client_read: string;
+                ticket_number: string;
+                date: string;
+                deptname: string;
+                subject: string;
+                status: string;
+                lastreply: string;
+            }[];
+        };
+        LoginResponse: {
+            token: string;
+            refresh: string;
+        };
+        LogoutResponse: {
+            status: boolean;
+        };
+        LookupDomainResponse: {
+            available: boolean;
+            name: string;
+            premium: boolean;
+            periods: {
+                id: string;
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        OpenTicketResponse: {
+            status: boolean;
+        };
+        OrderServiceAddonResponse: {
+            id: number;
+        };
+        RebootServerResponse: {
+            task_id: number;
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        ReinstallServerResponse: {
+            task_id: number;
+        };
+        RenameServerResponse: {
+            task_id: number;
+        };
+        ResetServerPasswordResponse: {
+            task_id: number;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        UpdateContactResponse: {
             info: string[];
         };
         UpdateDetailsResponse: {
@@ -3181,7 +3189,13 @@ export interface components {
         UpdateDomainNsResponse: {
             info: string[];
         };
-        UpdateServiceDnsRecordsResponse: {
+        UpdateServerDnsResponse: {
+            task_id: number;
+        };
+        UpdateServerPtrResponse: {
+            task_id: number;
+        };
+        UpdateServiceDnsRecordResponse: {
             record: {
                 id: string;
                 type: string;
@@ -3192,23 +3206,9 @@ export interface components {
             };
             info: string[];
         };
-        UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
-        };
-        WebconsoleServerResponse: {
-            task_id: number;
+        UpdateServiceLabelResponse: {
+            success: boolean;
+            info: string[];
         };
     };
     responses: {
@@ -3236,7 +3236,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    affiliates_campaigns: {
+    listAffiliatesCampaigns: {
         parameters: {
             query?: never;
             header?: never;
@@ -3260,7 +3260,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commission_plans: {
+    listAffiliatesCommissionplans: {
         parameters: {
             query?: never;
             header?: never;
@@ -3284,7 +3284,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commissions: {
+    listAffiliatesCommissions: {
         parameters: {
             query?: never;
             header?: never;
@@ -3308,7 +3308,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_payouts: {
+    listAffiliatesPayouts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3332,7 +3332,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_summary: {
+    getAffiliatesSummary: {
         parameters: {
             query?: never;
             header?: never;
@@ -3356,7 +3356,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_vouchers: {
+    listAffiliatesVouchers: {
         parameters: {
             query?: never;
             header?: never;
@@ -3412,7 +3412,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    cart_categories: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -3451,14 +3451,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartCategoriesResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    listCategoryAvailableVps: {
+    getCategoryAvailableVps: {
         parameters: {
             query?: never;
             header?: never;
@@ -3496,14 +3496,14 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListCategoryAvailableVpsResponse"];
+                    "application/json": components["schemas"]["GetCategoryAvailableVpsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_products: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3567,7 +3567,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3575,7 +3575,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificate: {
+    listCertificates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3610,7 +3610,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateResponse"];
+                    "application/json": components["schemas"]["ListCertificatesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3843,7 +3843,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificateCrt: {
+    getCertificateCrt: {
         parameters: {
             query?: never;
             header?: never;
@@ -3869,7 +3869,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profiles: {
+    listContacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3899,14 +3899,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesResponse"];
+                    "application/json": components["schemas"]["ListContactsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profiles_add: {
+    createContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -3977,14 +3977,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesAddResponse"];
+                    "application/json": components["schemas"]["CreateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_privs: {
+    listContactPrivileges: {
         parameters: {
             query?: never;
             header?: never;
@@ -4047,14 +4047,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilePrivsResponse"];
+                    "application/json": components["schemas"]["ListContactPrivilegesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_data: {
+    getContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4097,7 +4097,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileDataResponse"];
+                    "application/json": components["schemas"]["GetContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4105,7 +4105,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profile_edit: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4176,7 +4176,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["UpdateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4365,7 +4365,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomain: {
+    listDomains: {
         parameters: {
             query?: never;
             header?: never;
@@ -4397,14 +4397,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainResponse"];
+                    "application/json": components["schemas"]["ListDomainsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    createDomainLookup: {
+    lookupDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -4451,7 +4451,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainLookupResponse"];
+                    "application/json": components["schemas"]["LookupDomainResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4530,7 +4530,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainOrder: {
+    getDomainOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -4571,7 +4571,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4642,7 +4642,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomainOrderForm: {
+    getDomainOrderForm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4732,7 +4732,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderFormResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderFormResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4790,7 +4790,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainAutorenew: {
+    getDomainAutorenew: {
         parameters: {
             query?: never;
             header?: never;
@@ -4846,7 +4846,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainContact: {
+    getDomainContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4902,7 +4902,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainEpp: {
+    getDomainEpp: {
         parameters: {
             query?: never;
             header?: never;
@@ -4930,7 +4930,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainNs: {
+    getDomainNs: {
         parameters: {
             query?: never;
             header?: never;
@@ -4998,7 +4998,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    regDomain: {
+    registerDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -5026,7 +5026,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainReglock: {
+    getDomainReglock: {
         parameters: {
             query?: never;
             header?: never;
@@ -5118,7 +5118,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainSync: {
+    getDomainSync: {
         parameters: {
             query?: never;
             header?: never;
@@ -5146,7 +5146,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getInvoices: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -5180,14 +5180,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoicesResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getInvoiceDetails: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -5268,7 +5268,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetInvoiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5276,7 +5276,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    applyCreditToInvoice: {
+    applyInvoiceCredit: {
         parameters: {
             query?: never;
             header?: never;
@@ -5307,7 +5307,7 @@ export interface operations {
                      *       "applied": 2.1
                      *     }
                      */
-                    "application/json": components["schemas"]["ApplyCreditToInvoiceResponse"];
+                    "application/json": components["schemas"]["ApplyInvoiceCreditResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5315,7 +5315,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategories: {
+    listKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5339,7 +5339,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseArticleDetails: {
+    getKnowledgebaseArticle: {
         parameters: {
             query?: never;
             header?: never;
@@ -5366,7 +5366,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategoryDetails: {
+    getKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5393,7 +5393,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getToken: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -5423,13 +5423,13 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["Error"];
         };
     };
-    dropToken: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -5449,14 +5449,38 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getLogs: {
+    listLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Success` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+        };
+    };
+    listNews: {
         parameters: {
             query?: never;
             header?: never;
@@ -5484,30 +5508,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description `Success` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            400: components["responses"]["Error"];
-            401: components["responses"]["Error"];
-        };
-    };
-    getNewsItem: {
-        parameters: {
-            query?: never;
-            header?: never;
             path: {
                 news_id: string;
             };
@@ -5531,7 +5531,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -5560,7 +5560,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_new: {
+    listNotificationsNew: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -5589,7 +5589,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_set_seen: {
+    acknowledgeNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -5616,7 +5616,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order_multi: {
+    createOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -5686,14 +5686,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderMultiResponse"];
+                    "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_product: {
+    getOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -5873,7 +5873,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductResponse"];
+                    "application/json": components["schemas"]["GetOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5881,7 +5881,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order: {
+    createOrderByProductId: {
         parameters: {
             query?: never;
             header?: never;
@@ -5933,7 +5933,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5941,7 +5941,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    paymethod: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -5964,14 +5964,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodResponse"];
+                    "application/json": components["schemas"]["GetPaymentResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    paymethod_fee: {
+    listPaymentFees: {
         parameters: {
             query?: never;
             header?: never;
@@ -6016,14 +6016,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodFeeResponse"];
+                    "application/json": components["schemas"]["ListPaymentFeesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_order_quote: {
+    createQuote: {
         parameters: {
             query?: never;
             header?: never;
@@ -6139,7 +6139,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderQuoteResponse"];
+                    "application/json": components["schemas"]["CreateQuoteResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6208,7 +6208,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getScripts: {
+    getScript: {
         parameters: {
             query?: never;
             header?: never;
@@ -6234,7 +6234,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptsResponse"];
+                    "application/json": components["schemas"]["GetScriptResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6242,7 +6242,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServer: {
+    listServers: {
         parameters: {
             query?: never;
             header?: never;
@@ -6268,7 +6268,7 @@ export interface operations {
                      *       "type": "OpenVZ"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServerResponse"];
+                    "application/json": components["schemas"]["ListServersResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6335,7 +6335,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changednsServer: {
+    updateServerDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -6371,7 +6371,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangednsServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6379,7 +6379,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changeptrServer: {
+    updateServerPtr: {
         parameters: {
             query?: never;
             header?: never;
@@ -6411,7 +6411,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangeptrServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerPtrResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6419,7 +6419,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    flushfirewallServer: {
+    flushServerFirewall: {
         parameters: {
             query?: never;
             header?: never;
@@ -6442,7 +6442,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushfirewallServerResponse"];
+                    "application/json": components["schemas"]["FlushServerFirewallResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6450,7 +6450,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getServerGraphs: {
+    getServerGraph: {
         parameters: {
             query?: never;
             header?: never;
@@ -6478,7 +6478,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["GetServerGraphsResponse"];
+                    "application/json": components["schemas"]["GetServerGraphResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6486,7 +6486,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServerHistory: {
+    getServerHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -6518,7 +6518,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListServerHistoryResponse"];
+                    "application/json": components["schemas"]["GetServerHistoryResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6707,7 +6707,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resetpasswordServer: {
+    resetServerPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -6730,7 +6730,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetpasswordServerResponse"];
+                    "application/json": components["schemas"]["ResetServerPasswordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6775,7 +6775,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    webconsoleServer: {
+    launchServerWebconsole: {
         parameters: {
             query?: never;
             header?: never;
@@ -6807,7 +6807,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["WebconsoleServerResponse"];
+                    "application/json": components["schemas"]["LaunchServerWebconsoleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6815,7 +6815,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -6847,7 +6847,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6885,7 +6885,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceDetails: {
+    getService: {
         parameters: {
             query?: never;
             header?: never;
@@ -6922,7 +6922,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6930,7 +6930,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceAddon: {
+    listServiceAddons: {
         parameters: {
             query?: never;
             header?: never;
@@ -6955,7 +6955,7 @@ export interface operations {
                      *       "status": "Pending"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceAddonResponse"];
+                    "application/json": components["schemas"]["ListServiceAddonsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6963,7 +6963,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    addonService: {
+    orderServiceAddon: {
         parameters: {
             query?: never;
             header?: never;
@@ -6993,7 +6993,7 @@ export interface operations {
                      *       "id": 98
                      *     }
                      */
-                    "application/json": components["schemas"]["AddonServiceResponse"];
+                    "application/json": components["schemas"]["OrderServiceAddonResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7001,7 +7001,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cancel: {
+    cancelService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7035,7 +7035,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["CancelServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7043,7 +7043,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle: {
+    listServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -7071,7 +7071,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCycleResponse"];
+                    "application/json": components["schemas"]["ListServiceCycleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7079,7 +7079,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle_set: {
+    updateServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -7142,7 +7142,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    dnsService: {
+    createServiceDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -7174,7 +7174,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DnsServiceResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7269,7 +7269,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    recordsServiceDns: {
+    createServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7311,7 +7311,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecordsServiceDnsResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7319,7 +7319,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    updateServiceDnsRecords: {
+    updateServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7371,7 +7371,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServiceDnsRecordsResponse"];
+                    "application/json": components["schemas"]["UpdateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7379,7 +7379,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    deleteServiceDnsRecords: {
+    deleteServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7411,7 +7411,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceIp: {
+    getServiceIp: {
         parameters: {
             query?: never;
             header?: never;
@@ -7439,7 +7439,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_get_label: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -7462,7 +7462,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceGetLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7470,7 +7470,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_set_label: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -7503,7 +7503,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceSetLabelResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7511,7 +7511,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceMethods: {
+    listServiceMethods: {
         parameters: {
             query?: never;
             header?: never;
@@ -7559,7 +7559,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceMethodsResponse"];
+                    "application/json": components["schemas"]["ListServiceMethodsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7567,7 +7567,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    networks: {
+    listServiceNetworks: {
         parameters: {
             query?: never;
             header?: never;
@@ -7594,7 +7594,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_renew: {
+    renewService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7622,7 +7622,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resources: {
+    listServiceResources: {
         parameters: {
             query?: never;
             header?: never;
@@ -7649,7 +7649,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    templates: {
+    listServiceTemplates: {
         parameters: {
             query?: never;
             header?: never;
@@ -7676,7 +7676,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -7728,7 +7728,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["UpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7736,7 +7736,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade_test: {
+    upgradeService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7777,7 +7777,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms: {
+    listServiceVms: {
         parameters: {
             query?: never;
             header?: never;
@@ -7804,7 +7804,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vmsService: {
+    createServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -7850,7 +7850,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_get: {
+    getServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -7879,7 +7879,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_hostname: {
+    updateServiceVmHostname: {
         parameters: {
             query?: never;
             header?: never;
@@ -7914,7 +7914,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list: {
+    listServiceVmInterfaces: {
         parameters: {
             query?: never;
             header?: never;
@@ -7942,7 +7942,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_details: {
+    getServiceVmInterface: {
         parameters: {
             query?: never;
             header?: never;
@@ -7972,7 +7972,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list_ip: {
+    listServiceVmIps: {
         parameters: {
             query?: {
                 /** @description ipv4 or ipv6 */
@@ -8007,7 +8007,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reboot: {
+    rebootServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8036,7 +8036,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_rebuild: {
+    rebuildServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8071,7 +8071,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    rescueServiceVms: {
+    rescueServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8100,7 +8100,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reset: {
+    resetServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8129,7 +8129,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_shutdown: {
+    shutdownServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8158,7 +8158,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_start: {
+    startServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8187,7 +8187,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_stop: {
+    stopServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8216,7 +8216,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    unrescueServiceVms: {
+    unrescueServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8298,7 +8298,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getStatuses: {
+    getStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -8325,7 +8325,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    updateStatuses: {
+    updateStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -8407,7 +8407,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTickets: {
+    listTickets: {
         parameters: {
             query?: never;
             header?: never;
@@ -8437,7 +8437,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketsResponse"];
+                    "application/json": components["schemas"]["ListTicketsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8482,7 +8482,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTicketDetails: {
+    getTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -8525,7 +8525,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketDetailsResponse"];
+                    "application/json": components["schemas"]["GetTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8533,7 +8533,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketReply: {
+    createTicketByNumber: {
         parameters: {
             query?: never;
             header?: never;
@@ -8599,7 +8599,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    reopenTicket: {
+    openTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -8622,7 +8622,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["OpenTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate campaigns */
-        get: operations["affiliates_campaigns"];
+        get: operations["listAffiliatesCampaigns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commission plans */
-        get: operations["affiliates_commission_plans"];
+        get: operations["listAffiliatesCommissionplans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commissions */
-        get: operations["affiliates_commissions"];
+        get: operations["listAffiliatesCommissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate payouts */
-        get: operations["affiliates_payouts"];
+        get: operations["listAffiliatesPayouts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate summary */
-        get: operations["affiliates_summary"];
+        get: operations["getAffiliatesSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate vouchers */
-        get: operations["affiliates_vouchers"];
+        get: operations["listAffiliatesVouchers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["cart_categories"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["cart_products"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,14 +177,14 @@ export interface paths {
          * List contacts
          * @description Return a list of contacts on this account
          */
-        get: operations["profiles"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Add contact
          * @description Create new contact account, if password is provided you
          *     can use provided email addres to login as that contact.
          */
-        post: operations["profiles_add"];
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -203,7 +203,7 @@ export interface paths {
          * @description List possible contact privileges.
          *     Each domain and service may list additional privileges, depending on available features.
          */
-        get: operations["profile_privs"];
+        get: operations["listContactPrivileges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,12 +223,12 @@ export interface paths {
          * Get contacts details
          * @description Return array with contact details
          */
-        get: operations["profile_data"];
+        get: operations["getContact"];
         /**
          * Edit contact
          * @description Change contact details`
          */
-        put: operations["profile_edit"];
+        put: operations["updateContact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -267,7 +267,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["getInvoices"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
          * Invoice Details
          * @description Get invoice details
          */
-        get: operations["getInvoiceDetails"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,7 +309,7 @@ export interface paths {
          * Apply credit
          * @description Apply account credit to invoice
          */
-        post: operations["applyCreditToInvoice"];
+        post: operations["applyInvoiceCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,7 +327,7 @@ export interface paths {
          * List all knowledgebase categories
          * @description Returns list all knowledgebase categories
          */
-        get: operations["getKnowledgebaseCategories"];
+        get: operations["listKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -347,7 +347,7 @@ export interface paths {
          * Get knowledgebase article
          * @description Returns an article details
          */
-        get: operations["getKnowledgebaseArticleDetails"];
+        get: operations["getKnowledgebaseArticle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -367,7 +367,7 @@ export interface paths {
          * Get knowledgebase category details
          * @description Returns subcategories and articles of the knowledgebase category
          */
-        get: operations["getKnowledgebaseCategoryDetails"];
+        get: operations["getKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -389,7 +389,7 @@ export interface paths {
          * Login
          * @description Generate new authorization token
          */
-        post: operations["getToken"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,7 +409,7 @@ export interface paths {
          * Logout
          * @description Invalidate authorization token
          */
-        post: operations["dropToken"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +427,7 @@ export interface paths {
          * User Logs
          * @description Returns logs from history
          */
-        get: operations["getLogs"];
+        get: operations["listLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -447,7 +447,7 @@ export interface paths {
          * List News
          * @description List News
          */
-        get: operations["getNews"];
+        get: operations["listNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,7 +467,7 @@ export interface paths {
          * Get news item
          * @description Returns details of the news item
          */
-        get: operations["getNewsItem"];
+        get: operations["getNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -487,7 +487,7 @@ export interface paths {
          * List all portal notifications
          * @description Return a list of all portal notifications.
          */
-        get: operations["notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -507,7 +507,7 @@ export interface paths {
          * List new portal notifications
          * @description Return only new portal notifications.
          */
-        get: operations["notifications_new"];
+        get: operations["listNotificationsNew"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,7 +528,7 @@ export interface paths {
          * Acknowledge notification
          * @description Marks the notification as read
          */
-        put: operations["notifications_set_seen"];
+        put: operations["acknowledgeNotification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -554,7 +554,7 @@ export interface paths {
          *
          *     • `POST /order/$product_id` - use `product` for item type
          */
-        post: operations["cart_order_multi"];
+        post: operations["createOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -572,7 +572,7 @@ export interface paths {
          * Get product configuration details
          * @description Return product details with form configuration, addons and subproducts if available.
          */
-        get: operations["cart_product"];
+        get: operations["getOrder"];
         put?: never;
         /**
          * Order new service
@@ -581,7 +581,7 @@ export interface paths {
          *     To get available cycle and configuration options lookup product details
          *     using `GET /order/@product_id`
          */
-        post: operations["cart_order"];
+        post: operations["createOrderByProductId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -599,7 +599,7 @@ export interface paths {
          * Payment Methods
          * @description List available payment methods
          */
-        get: operations["paymethod"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -619,7 +619,7 @@ export interface paths {
          * Payment Methods Fees
          * @description List available payment methods with fees
          */
-        get: operations["paymethod_fee"];
+        get: operations["listPaymentFees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -642,7 +642,7 @@ export interface paths {
          * @description Calculate order cost and recurring prices for selected items.
          *     Use the same parameters as for `POST /order`
          */
-        post: operations["cart_order_quote"];
+        post: operations["createQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,7 +681,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["service"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -701,7 +701,7 @@ export interface paths {
          * Service details
          * @description Return details for service `@id`
          */
-        get: operations["serviceDetails"];
+        get: operations["getService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,7 +723,7 @@ export interface paths {
          * Cancel Service
          * @description Request service cancellation
          */
-        post: operations["service_cancel"];
+        post: operations["cancelService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,13 +741,13 @@ export interface paths {
          * List Billing Cycle
          * @description Get recurring billing cycle options
          */
-        get: operations["service_cycle"];
+        get: operations["listServiceCycle"];
         put?: never;
         /**
          * Change Billing Cycle
          * @description Change recurring billing cycle for the service
          */
-        post: operations["service_cycle_set"];
+        post: operations["updateServiceCycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -765,13 +765,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["service_get_label"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["service_set_label"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,7 +789,7 @@ export interface paths {
          * List service methods
          * @description List methods available for service
          */
-        get: operations["serviceMethods"];
+        get: operations["listServiceMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -809,7 +809,7 @@ export interface paths {
          * List available networks
          * @description List of networks and IP pools that can be used for VM creation
          */
-        get: operations["networks"];
+        get: operations["listServiceNetworks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -831,7 +831,7 @@ export interface paths {
          * Manual Service Renew
          * @description Generate an invoice to renew the service.
          */
-        post: operations["service_renew"];
+        post: operations["renewService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * Resources
          * @description Show available and used resources
          */
-        get: operations["resources"];
+        get: operations["listServiceResources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -869,7 +869,7 @@ export interface paths {
          * List OS templates
          * @description List templates that can be used to create virtual server
          */
-        get: operations["templates"];
+        get: operations["listServiceTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -889,7 +889,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["upgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -906,7 +906,7 @@ export interface paths {
          *     }
          *     ```
          */
-        post: operations["upgrade_test"];
+        post: operations["upgradeService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -924,7 +924,7 @@ export interface paths {
          * List VMs
          * @description List virtual servers
          */
-        get: operations["vms"];
+        get: operations["listServiceVms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -944,7 +944,7 @@ export interface paths {
          * Get VM Details
          * @description Get the details of a particular virtual server
          */
-        get: operations["vms_get"];
+        get: operations["getServiceVm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -966,7 +966,7 @@ export interface paths {
          * Change VM Hostname
          * @description Update virtual machine hostname
          */
-        post: operations["vms_hostname"];
+        post: operations["updateServiceVmHostname"];
         delete?: never;
         options?: never;
         head?: never;
@@ -984,7 +984,7 @@ export interface paths {
          * List VM Network Interfaces
          * @description Get network interfaces assigned to virtual server
          */
-        get: operations["vm_interface_list"];
+        get: operations["listServiceVmInterfaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1004,7 +1004,7 @@ export interface paths {
          * Get Network Interfaces
          * @description Get network Interface details
          */
-        get: operations["vm_interface_details"];
+        get: operations["getServiceVmInterface"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1024,7 +1024,7 @@ export interface paths {
          * List IPs
          * @description List virtual machine IPs
          */
-        get: operations["vm_interface_list_ip"];
+        get: operations["listServiceVmIps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1046,7 +1046,7 @@ export interface paths {
          * Reboot VM
          * @description Reboot virtual server
          */
-        post: operations["vms_reboot"];
+        post: operations["rebootServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,7 +1067,7 @@ export interface paths {
          * @description Rebuild server, you can get list of templates supported by this server
          *     using '''/service/$id/templates'''
          */
-        post: operations["vms_rebuild"];
+        post: operations["rebuildServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
          * Reset VM
          * @description Reset virtual server power
          */
-        post: operations["vms_reset"];
+        post: operations["resetServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1107,7 +1107,7 @@ export interface paths {
          * Shutdown VM
          * @description Perform graceful shutdown
          */
-        post: operations["vms_shutdown"];
+        post: operations["shutdownServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1127,7 +1127,7 @@ export interface paths {
          * Start VM
          * @description Start virtual server
          */
-        post: operations["vms_start"];
+        post: operations["startServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1147,7 +1147,7 @@ export interface paths {
          * Stop VM
          * @description Stop virtual server
          */
-        post: operations["vms_stop"];
+        post: operations["stopServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1205,7 +1205,7 @@ export interface paths {
          * List Tickets
          * @description List support tickets under my account
          */
-        get: operations["getTickets"];
+        get: operations["listTickets"];
         put?: never;
         /**
          * Create Ticket
@@ -1229,13 +1229,13 @@ export interface paths {
          * Ticket details
          * @description Get ticket details, including all replies
          */
-        get: operations["getTicketDetails"];
+        get: operations["getTicket"];
         put?: never;
         /**
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketReply"];
+        post: operations["createTicketByNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1274,7 +1274,7 @@ export interface paths {
          * Re-open ticket
          * @description Try to re-open closed ticket
          */
-        put: operations["reopenTicket"];
+        put: operations["openTicket"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1306,20 +1306,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ApplyCreditToInvoiceResponse: {
+        ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
-        CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        CancelServiceResponse: {
+            info: string[];
         };
-        CartOrderMultiResponse: {
+        CloseTicketResponse: {
+            status: boolean;
+        };
+        CreateContactResponse: {
+            contact_id: string;
+            info: string[];
+        };
+        CreateOrderByProductIdResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
@@ -1330,7 +1343,7 @@ export interface components {
                 product_id: string;
             }[];
         };
-        CartOrderQuoteResponse: {
+        CreateQuoteResponse: {
             summary: {
                 subtotal: number;
                 total: number;
@@ -1375,18 +1388,110 @@ export interface components {
                 error: unknown[];
             }[];
         };
-        CartOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        CreateTicketResponse: {
+            ticket: number;
+        };
+        Error: {
+            /** @description Human-readable error messages */
+            error: string[];
+        };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
             };
         };
-        CartProductResponse: {
+        GetContactResponse: {
+            contact: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+                type: string;
+                privileges: {
+                    support: string[];
+                };
+            };
+        };
+        GetDetailsResponse: {
+            client: {
+                id: string;
+                email: string;
+                lastlogin: string;
+                ip: string;
+                host: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        GetInvoiceResponse: {
+            invoice: {
+                id: string;
+                status: string;
+                date: string;
+                duedate: string;
+                paybefore: string;
+                datepaid: string;
+                subtotal: number;
+                credit: number;
+                tax: number;
+                taxrate: number;
+                tax2: number;
+                taxrate2: number;
+                taxexempt: string;
+                total: number;
+                rate: number;
+                rate2: number;
+                rate3: number;
+                notes: string;
+                items: {
+                    id: string;
+                    invoice_id: string;
+                    type: string;
+                    item_id: string;
+                    description: string;
+                    amount: string;
+                    taxed: string;
+                    qty: string;
+                    linetotal: string;
+                }[];
+                client: {
+                    id: string;
+                    email: string;
+                    firstname: string;
+                    lastname: string;
+                    companyname: string;
+                    address1: string;
+                    address2: string;
+                    city: string;
+                    state: string;
+                    postcode: string;
+                    country: string;
+                    phonenumber: string;
+                };
+                number: string;
+                currency: string;
+            };
+        };
+        GetOrderResponse: {
             product: {
                 id: string;
                 category_name: string;
@@ -1469,130 +1574,47 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        CartProductsResponse: {
-            products: {
+        GetPaymentResponse: {
+            payments: {
+                [key: string]: string;
+            };
+        };
+        GetServiceLabelResponse: {
+            label: string;
+        };
+        GetServiceResponse: {
+            service: {
                 id: string;
-                type: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                username: string;
+                password: string;
                 name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
+            };
+        };
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
                     price: number;
-                    setup: number;
+                    setup_price: number;
                     selected: boolean;
                 }[];
             }[];
+            package: unknown[];
         };
-        CloseTicketResponse: {
-            status: boolean;
-        };
-        CreateTicketResponse: {
-            ticket: number;
-        };
-        DropTokenResponse: {
-            status: boolean;
-        };
-        Error: {
-            /** @description Human-readable error messages */
-            error: string[];
-        };
-        GetBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        GetTicketDetailsResponse: {
+        GetTicketResponse: {
             ticket: {
                 date: string;
                 ticket_number: string;
@@ -1613,58 +1635,34 @@ export interface components {
                 type: string;
             }[];
         };
-        GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
-            }[];
-        };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        PaymethodResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
-        ProfileDataResponse: {
-            contact: {
+        ListCategoriesResponse: {
+            categories: {
                 id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
+                name: string;
+                description: string;
+                slug: string;
+            }[];
+        };
+        ListCategoryProductsResponse: {
+            products: {
+                id: string;
                 type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
+                name: string;
+                stock: boolean;
+                paytype: string;
+                description: string;
+                qty: string;
+                tags: unknown[];
+                periods: {
+                    title: string;
+                    value: string;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
         };
-        ProfileEditResponse: {
-            info: string[];
-        };
-        ProfilePrivsResponse: {
+        ListContactPrivilegesResponse: {
             privileges: {
                 billing: string[];
                 support: string[];
@@ -1681,11 +1679,7 @@ export interface components {
                 };
             };
         };
-        ProfilesAddResponse: {
-            contact_id: string;
-            info: string[];
-        };
-        ProfilesResponse: {
+        ListContactsResponse: {
             contacts: {
                 email: string;
                 id: string;
@@ -1696,20 +1690,30 @@ export interface components {
                 lastlogin: string;
             }[];
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        ListInvoicesResponse: {
+            invoices: {
+                id: string;
+                date: string;
+                dateorig: string;
+                duedate: string;
+                paybefore: string;
+                total: string;
+                datepaid: string;
+                status: string;
+                merge_id: string | null;
+                number: string;
+                currency: string;
+            }[];
         };
-        ReopenTicketResponse: {
-            status: boolean;
+        ListPaymentFeesResponse: {
+            payments: {
+                id: number;
+                name: string;
+                fixed_fee: string;
+                percent_fee: string;
+            }[];
         };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
-        };
-        ServiceCycleResponse: {
+        ListServiceCycleResponse: {
             current: string;
             cycles: {
                 m: string;
@@ -1717,34 +1721,14 @@ export interface components {
                 b: string;
             };
         };
-        ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        ServiceGetLabelResponse: {
-            label: string;
-        };
-        ServiceMethodsResponse: {
+        ListServiceMethodsResponse: {
             methods: {
                 name: string;
                 method: string;
                 route: string;
             }[];
         };
-        ServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -1757,24 +1741,40 @@ export interface components {
                 name: string;
             }[];
         };
-        ServiceSetLabelResponse: {
-            success: boolean;
+        ListTicketsResponse: {
+            tickets: {
+                client_read: string;
+                ticket_number: string;
+                date: string;
+                deptname: string;
+                subject: string;
+                status: string;
+                lastreply: string;
+            }[];
+        };
+        LoginResponse: {
+            token: string;
+            refresh: string;
+        };
+        LogoutResponse: {
+            status: boolean;
+        };
+        OpenTicketResponse: {
+            status: boolean;
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        UpdateContactResponse: {
             info: string[];
         };
-        UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
+        UpdateServiceLabelResponse: {
+            success: boolean;
+            info: string[];
         };
     };
     responses: {
@@ -1802,7 +1802,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    affiliates_campaigns: {
+    listAffiliatesCampaigns: {
         parameters: {
             query?: never;
             header?: never;
@@ -1826,7 +1826,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commission_plans: {
+    listAffiliatesCommissionplans: {
         parameters: {
             query?: never;
             header?: never;
@@ -1850,7 +1850,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commissions: {
+    listAffiliatesCommissions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1874,7 +1874,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_payouts: {
+    listAffiliatesPayouts: {
         parameters: {
             query?: never;
             header?: never;
@@ -1898,7 +1898,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_summary: {
+    getAffiliatesSummary: {
         parameters: {
             query?: never;
             header?: never;
@@ -1922,7 +1922,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_vouchers: {
+    listAffiliatesVouchers: {
         parameters: {
             query?: never;
             header?: never;
@@ -1978,7 +1978,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    cart_categories: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -2017,14 +2017,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartCategoriesResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_products: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2088,7 +2088,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2096,7 +2096,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profiles: {
+    listContacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2126,14 +2126,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesResponse"];
+                    "application/json": components["schemas"]["ListContactsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profiles_add: {
+    createContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2171,14 +2171,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesAddResponse"];
+                    "application/json": components["schemas"]["CreateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_privs: {
+    listContactPrivileges: {
         parameters: {
             query?: never;
             header?: never;
@@ -2241,14 +2241,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilePrivsResponse"];
+                    "application/json": components["schemas"]["ListContactPrivilegesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_data: {
+    getContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2291,7 +2291,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileDataResponse"];
+                    "application/json": components["schemas"]["GetContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2299,7 +2299,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profile_edit: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2337,7 +2337,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["UpdateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2388,7 +2388,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getInvoices: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -2422,14 +2422,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoicesResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getInvoiceDetails: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -2510,7 +2510,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetInvoiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2518,7 +2518,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    applyCreditToInvoice: {
+    applyInvoiceCredit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2549,7 +2549,7 @@ export interface operations {
                      *       "applied": 2.1
                      *     }
                      */
-                    "application/json": components["schemas"]["ApplyCreditToInvoiceResponse"];
+                    "application/json": components["schemas"]["ApplyInvoiceCreditResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2557,7 +2557,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategories: {
+    listKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -2581,7 +2581,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseArticleDetails: {
+    getKnowledgebaseArticle: {
         parameters: {
             query?: never;
             header?: never;
@@ -2608,7 +2608,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategoryDetails: {
+    getKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -2635,7 +2635,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getToken: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -2665,13 +2665,13 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["Error"];
         };
     };
-    dropToken: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -2691,14 +2691,38 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getLogs: {
+    listLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Success` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+        };
+    };
+    listNews: {
         parameters: {
             query?: never;
             header?: never;
@@ -2726,30 +2750,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description `Success` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            400: components["responses"]["Error"];
-            401: components["responses"]["Error"];
-        };
-    };
-    getNewsItem: {
-        parameters: {
-            query?: never;
-            header?: never;
             path: {
                 news_id: string;
             };
@@ -2773,7 +2773,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -2802,7 +2802,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_new: {
+    listNotificationsNew: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -2831,7 +2831,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_set_seen: {
+    acknowledgeNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -2858,7 +2858,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order_multi: {
+    createOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -2917,14 +2917,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderMultiResponse"];
+                    "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_product: {
+    getOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -3104,7 +3104,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductResponse"];
+                    "application/json": components["schemas"]["GetOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3112,7 +3112,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order: {
+    createOrderByProductId: {
         parameters: {
             query?: never;
             header?: never;
@@ -3160,7 +3160,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3168,7 +3168,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    paymethod: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -3191,14 +3191,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodResponse"];
+                    "application/json": components["schemas"]["GetPaymentResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    paymethod_fee: {
+    listPaymentFees: {
         parameters: {
             query?: never;
             header?: never;
@@ -3243,14 +3243,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodFeeResponse"];
+                    "application/json": components["schemas"]["ListPaymentFeesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_order_quote: {
+    createQuote: {
         parameters: {
             query?: never;
             header?: never;
@@ -3366,7 +3366,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderQuoteResponse"];
+                    "application/json": components["schemas"]["CreateQuoteResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3406,7 +3406,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    service: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -3438,14 +3438,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    serviceDetails: {
+    getService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3482,7 +3482,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3490,7 +3490,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cancel: {
+    cancelService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3524,7 +3524,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["CancelServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3532,7 +3532,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle: {
+    listServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -3560,7 +3560,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCycleResponse"];
+                    "application/json": components["schemas"]["ListServiceCycleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3568,7 +3568,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle_set: {
+    updateServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -3603,7 +3603,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_get_label: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3626,7 +3626,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceGetLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3634,7 +3634,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_set_label: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3667,7 +3667,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceSetLabelResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3675,7 +3675,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceMethods: {
+    listServiceMethods: {
         parameters: {
             query?: never;
             header?: never;
@@ -3723,7 +3723,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceMethodsResponse"];
+                    "application/json": components["schemas"]["ListServiceMethodsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3731,7 +3731,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    networks: {
+    listServiceNetworks: {
         parameters: {
             query?: never;
             header?: never;
@@ -3758,7 +3758,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_renew: {
+    renewService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3786,7 +3786,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resources: {
+    listServiceResources: {
         parameters: {
             query?: never;
             header?: never;
@@ -3813,7 +3813,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    templates: {
+    listServiceTemplates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3840,7 +3840,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -3892,7 +3892,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["UpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3900,7 +3900,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade_test: {
+    upgradeService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3941,7 +3941,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms: {
+    listServiceVms: {
         parameters: {
             query?: never;
             header?: never;
@@ -3968,7 +3968,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_get: {
+    getServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -3997,7 +3997,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_hostname: {
+    updateServiceVmHostname: {
         parameters: {
             query?: never;
             header?: never;
@@ -4032,7 +4032,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list: {
+    listServiceVmInterfaces: {
         parameters: {
             query?: never;
             header?: never;
@@ -4060,7 +4060,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_details: {
+    getServiceVmInterface: {
         parameters: {
             query?: never;
             header?: never;
@@ -4090,7 +4090,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list_ip: {
+    listServiceVmIps: {
         parameters: {
             query?: {
                 /** @description ipv4 or ipv6 */
@@ -4125,7 +4125,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reboot: {
+    rebootServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4154,7 +4154,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_rebuild: {
+    rebuildServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4189,7 +4189,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reset: {
+    resetServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4218,7 +4218,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_shutdown: {
+    shutdownServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4247,7 +4247,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_start: {
+    startServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4276,7 +4276,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_stop: {
+    stopServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4360,7 +4360,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTickets: {
+    listTickets: {
         parameters: {
             query?: never;
             header?: never;
@@ -4390,7 +4390,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketsResponse"];
+                    "application/json": components["schemas"]["ListTicketsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4435,7 +4435,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTicketDetails: {
+    getTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -4478,7 +4478,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketDetailsResponse"];
+                    "application/json": components["schemas"]["GetTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4486,7 +4486,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketReply: {
+    createTicketByNumber: {
         parameters: {
             query?: never;
             header?: never;
@@ -4552,7 +4552,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    reopenTicket: {
+    openTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -4575,7 +4575,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["OpenTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];
