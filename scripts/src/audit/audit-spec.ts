@@ -5,6 +5,7 @@ import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.
 import { withoutEmptyValueList } from '../rules/empty-value-lists.js';
 import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
+import { isOperationIdInStyle } from '../rules/operation-ids.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
 import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
@@ -39,6 +40,8 @@ export interface SpecAudit {
   htmlDebris: Finding[];
   /** texts ending in "Available values:" with no value after it */
   emptyValueLists: Finding[];
+  /** operationIds not camelCase with a known verb first (`cart_categories`, `service`) */
+  operationIdsOffStyle: Finding[];
 }
 
 export interface SampleTally {
@@ -203,9 +206,12 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     pathParamTypeSplits: [],
     htmlDebris: [],
     emptyValueLists: [],
+    operationIdsOffStyle: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
+    const id = op.operation.operationId ?? '';
+    if (!isOperationIdInStyle(id)) audit.operationIdsOffStyle.push({ operation: op.key, where: 'operationId', detail: id === '' ? 'none' : id });
     if (isTyped(spec, successSchema(spec, op.operation))) audit.typedResponses++;
     else audit.untyped.push({ operation: op.key, where: 'responses/200', detail: everyProvidersAnswers.has(shape) ? 'an example answer exists in a vendor source, unused' : 'no example answer in any source' });
     const body = resolve<OpenApiSchema>(spec, bodySchema(spec, op.operation));

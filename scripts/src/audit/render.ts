@@ -20,6 +20,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
+    ['operationIds off style (camelCase, verb first)', (a) => String(a.operationIdsOffStyle.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -45,6 +46,7 @@ export function details(audit: SpecAudit): string {
     ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
     ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
     ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
+    ...list('operationIds off style', audit.operationIdsOffStyle),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }

@@ -37,7 +37,7 @@ export const VERBS: Record<string, string> = {
       'unsuspend', 'resume', 'pause', 'apply', 'order', 'launch', 'sync', 'verify', 'validate', 'enable',
       'disable', 'activate', 'deactivate', 'send', 'resend', 'download', 'upload', 'move', 'transfer',
       'restore', 'mount', 'unmount', 'attach', 'detach', 'assign', 'unassign', 'import', 'export', 'approve',
-      'reject', 'pay', 'refund', 'clone', 'resize', 'migrate', 'generate', 'calculate', 'confirm'].map((v) => [v, v]),
+      'reject', 'pay', 'refund', 'clone', 'resize', 'migrate', 'generate', 'calculate', 'confirm', 'power'].map((v) => [v, v]),
   ),
   // synonyms, so one action has one verb whichever word a vendor used
   add: 'create', new: 'create', insert: 'create',
