@@ -61,6 +61,8 @@ describe('operationIds: camelCase, verb first, from method and path', () => {
     expect(deriveOperationId('post', '/mailbox/{box}/quota')).toBe('createMailboxQuota');
     // a verb that is one of the path's nouns names the resource: `POST /order` is created, not "ordered"
     expect(deriveOperationId('post', '/order', 'Order multiple services', 'order_multi')).toBe('createOrder');
+    // words an object's prototype holds are nouns like any other
+    expect(deriveOperationId('post', '/constructor/{id}/hasOwnProperty', 'constructor')).toBe('createConstructorHasOwnProperty');
     // a summary offering a choice names no single verb
     expect(deriveOperationId('put', '/mailbox/{box}/forward', 'Enable/disable forwarding')).toBe('updateMailboxForward');
   });

@@ -47,6 +47,9 @@ export const VERBS: Record<string, string> = {
   reg: 'register', ack: 'acknowledge', signin: 'login', logon: 'login', signout: 'logout', logoff: 'logout',
 };
 
+/** The canonical verb a word names; own keys only, so `constructor` in a path is a noun like any other. */
+const verbOf = (word: string): string | undefined => (Object.hasOwn(VERBS, word) ? VERBS[word] : undefined);
+
 /** Words that name a thing as often as an action: as a path's last segment they are its resource. */
 const NOUN_VERBS = new Set(['order', 'transfer', 'export', 'import']);
 const METHOD_VERB: Record<string, string> = { post: 'create', put: 'update', patch: 'update', delete: 'delete' };
@@ -63,17 +66,19 @@ const words = (text: string) => text.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])
 export function isOperationIdInStyle(id: string): boolean {
   if (!/^[a-z][a-zA-Z0-9]*$/.test(id)) return false;
   const verb = /^[a-z0-9]+/.exec(id)![0];
-  return VERBS[verb] === verb;
+  return verbOf(verb) === verb;
 }
 
 /** The canonical verb a path segment names: `reboot`, `ack` -> `acknowledge`, `changedns` -> `update` + `dns`. */
 function segmentVerb(segment: string): { verb: string; rest: string } | undefined {
   const lower = segment.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (VERBS[lower] && !NOUN_VERBS.has(lower)) return { verb: VERBS[lower]!, rest: '' };
+  const whole = verbOf(lower);
+  if (whole && !NOUN_VERBS.has(lower)) return { verb: whole, rest: '' };
   // a whole verb of four letters or more in front of a noun of three or more (`resetpassword`, `flushfirewall`)
   for (let n = lower.length - 3; n >= 4; n--) {
     const head = lower.slice(0, n);
-    if (VERBS[head] && !NOUN_VERBS.has(head) && head !== 'reg') return { verb: VERBS[head]!, rest: lower.slice(n) };
+    const verb = verbOf(head);
+    if (verb && !NOUN_VERBS.has(head)) return { verb, rest: lower.slice(n) };
   }
   return undefined;
 }
@@ -87,9 +92,9 @@ function textVerb(text: string | undefined, kind: 'summary' | 'vendor'): { verb:
   const plain = (text ?? '').replace(/<[^>]*>/g, ' ');
   if (kind === 'summary' && /^\s*[A-Za-z]+\s*\//.test(plain)) return undefined;
   const list = words(plain);
-  const at = [0, ...(kind === 'vendor' ? [list.length - 1] : [])].find((i) => VERBS[list[i] ?? '']);
+  const at = [0, ...(kind === 'vendor' ? [list.length - 1] : [])].find((i) => verbOf(list[i] ?? ''));
   if (at === undefined) return undefined;
-  return { verb: VERBS[list[at]!]!, noun: list.slice(at + 1).find((w) => !FILLER.has(w) && !VERBS[w]) };
+  return { verb: verbOf(list[at]!)!, noun: list.slice(at + 1).find((w) => !FILLER.has(w) && !verbOf(w)) };
 }
 
 /** A segment's words in PascalCase, its last one singular, or plural where the evidence (`said`) spells the plural. */
