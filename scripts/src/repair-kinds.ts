@@ -81,8 +81,8 @@ export type RepairKind =
   | 'security-requirement-replaced'
   /** the operation had no operationId; one was derived from method and path */
   | 'operation-id-derived'
-  /** the vendor's operationId clashed with another and was made unique */
-  | 'operation-id-deduplicated'
+  /** the vendor's operationId was not in the one naming style (camelCase, verb first, from method and path) or clashed; the vendor's stays in x-vendor-operation-id */
+  | 'operation-id-renamed'
   /** the operation had no tag; it took another provider's docs section */
   | 'tag-from-other-docs'
   /** the operation had no tag; it took its first path segment */

@@ -69,6 +69,22 @@ describe('pnpm specs:audit', () => {
     expect(runAudit(['acme'], dir, () => {})).toBe(0);
   });
 
+  it('counts operationIds off style: snake_case, noun-only, a verb it does not know', () => {
+    const dir = scratchCopy();
+    const file = join(dir, 'acme', 'openapi.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    expect(auditAll(dir)[0]!.operationIdsOffStyle).toEqual([]);
+    spec.paths['/vm/{vm_id}/power'].post.operationId = 'vm_power';
+    spec.paths['/volumes'].get.operationId = 'volumes';
+    spec.paths['/bill'].get.operationId = 'fetchbillBill';
+    writeFileSync(file, JSON.stringify(spec));
+    const [acme] = auditAll(dir);
+    expect(acme!.operationIdsOffStyle.map((f) => f.detail)).toEqual(['vm_power', 'volumes', 'fetchbillBill']);
+    const printed: string[] = [];
+    runAudit(['acme'], dir, (t) => printed.push(t));
+    expect(printed.join('\n')).toContain('| operationIds off style (camelCase, verb first) | 3 |');
+  });
+
   it('--check prints only the findings that fail it, and the verdict', () => {
     const printed: string[] = [];
     expect(runAudit(['--check'], FIXTURE, (t) => printed.push(t))).toBe(1);

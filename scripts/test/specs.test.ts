@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachOperation, type OpenApi } from '../src/model.js';
 import { providers } from '@hostbill-api/test-support';
+import { isOperationIdInStyle } from '../src/rules/operation-ids.js';
 import { committedReport, committedSpec, type SpecJson } from './helpers.js';
 import { allDocsExamples, ownSwaggerExamples, shapeOf } from './source-examples.js';
 
@@ -82,6 +83,19 @@ describe('the normalized specs', () => {
       each(specs[p]!, (o) => ids.push(o.operationId));
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('operationIds are in one style, and one operation has one id in every provider', () => {
+    const byOperation = new Map<string, Set<string>>();
+    for (const p of PROVIDERS) {
+      each(specs[p]!, (o, m, path) => {
+        expect(isOperationIdInStyle(o.operationId), `${p}: ${m} ${path} ${o.operationId}`).toBe(true);
+        byOperation.set(`${m} ${path}`, (byOperation.get(`${m} ${path}`) ?? new Set()).add(o.operationId));
+      });
+    }
+    expect([...byOperation].filter(([, ids]) => ids.size > 1)).toEqual([]);
+    expect(op(specs.hostbill, 'get', '/category')).toMatchObject({ operationId: 'listCategories', 'x-vendor-operation-id': 'cart_categories' });
+    expect(op(specs.hostens, 'post', '/token').operationId).toBe('refreshToken');
   });
 
   it('the same resource has one parameter name: {service_id} and {id} under /service unified', () => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHostensClient, basicAuth, isAuthenticationError, listService, type HostBillApiError } from '@hostbill-api/hostens';
+import { createHostensClient, basicAuth, isAuthenticationError, listServices, type HostBillApiError } from '@hostbill-api/hostens';
 import { startPrism, type PrismMock } from '@hostbill-api/test-support/prism';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -75,13 +75,13 @@ async function tour() {
 
   section('The library: the same list with @hostbill-api/hostens, typed');
   const client = createHostensClient({ baseUrl: prism.url, auth: basicAuth(DEMO), throwOnError: true });
-  const { data } = await listService(client);
+  const { data } = await listServices(client);
   for (const s of data.services ?? []) console.log(`service ${s.id}: ${s.name} (${s.domain}), ${s.status}, next due ${s.next_due}`);
 
   section('A typed error: no credentials, so the API answers 401');
   const anonymous = createHostensClient({ baseUrl: prism.url, throwOnError: true });
   try {
-    await listService(anonymous);
+    await listServices(anonymous);
     throw new Error('expected a 401 without credentials');
   } catch (error) {
     if (!isAuthenticationError(error)) throw error;

@@ -13,222 +13,222 @@ export type { components, operations, paths };
 export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
-export type AddonServiceResponse = Schemas['AddonServiceResponse'];
-export type ApplyCreditToInvoiceResponse = Schemas['ApplyCreditToInvoiceResponse'];
-export type CartCategoriesResponse = Schemas['CartCategoriesResponse'];
-export type CartOrderMultiResponse = Schemas['CartOrderMultiResponse'];
-export type CartOrderQuoteResponse = Schemas['CartOrderQuoteResponse'];
-export type CartOrderResponse = Schemas['CartOrderResponse'];
-export type CartProductResponse = Schemas['CartProductResponse'];
-export type CartProductsResponse = Schemas['CartProductsResponse'];
-export type ChangednsServerResponse = Schemas['ChangednsServerResponse'];
-export type ChangeptrServerResponse = Schemas['ChangeptrServerResponse'];
+export type ApplyInvoiceCreditResponse = Schemas['ApplyInvoiceCreditResponse'];
+export type CancelServiceResponse = Schemas['CancelServiceResponse'];
 export type CloseTicketResponse = Schemas['CloseTicketResponse'];
 export type CreateCertificateOrderResponse = Schemas['CreateCertificateOrderResponse'];
-export type CreateDomainLookupResponse = Schemas['CreateDomainLookupResponse'];
+export type CreateContactResponse = Schemas['CreateContactResponse'];
 export type CreateDomainOrderResponse = Schemas['CreateDomainOrderResponse'];
-export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
+export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
+export type CreateOrderResponse = Schemas['CreateOrderResponse'];
+export type CreateQuoteResponse = Schemas['CreateQuoteResponse'];
+export type CreateServiceDnsRecordResponse = Schemas['CreateServiceDnsRecordResponse'];
+export type CreateServiceDnsResponse = Schemas['CreateServiceDnsResponse'];
+export type CreateTicketByNumberResponse = Schemas['CreateTicketByNumberResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
 export type DeleteServiceDnsResponse = Schemas['DeleteServiceDnsResponse'];
-export type DnsServiceResponse = Schemas['DnsServiceResponse'];
-export type DropTokenResponse = Schemas['DropTokenResponse'];
-export type FlushfirewallServerResponse = Schemas['FlushfirewallServerResponse'];
+export type FlushServerFirewallResponse = Schemas['FlushServerFirewallResponse'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
+export type GetCategoryAvailableVpsResponse = Schemas['GetCategoryAvailableVpsResponse'];
 export type GetCertificateResponse = Schemas['GetCertificateResponse'];
+export type GetContactResponse = Schemas['GetContactResponse'];
 export type GetDetailsResponse = Schemas['GetDetailsResponse'];
 export type GetDomainNameResponse = Schemas['GetDomainNameResponse'];
+export type GetDomainOrderFormResponse = Schemas['GetDomainOrderFormResponse'];
+export type GetDomainOrderResponse = Schemas['GetDomainOrderResponse'];
 export type GetDomainResponse = Schemas['GetDomainResponse'];
-export type GetInvoiceDetailsResponse = Schemas['GetInvoiceDetailsResponse'];
-export type GetInvoicesResponse = Schemas['GetInvoicesResponse'];
-export type GetScriptsResponse = Schemas['GetScriptsResponse'];
-export type GetServerGraphsResponse = Schemas['GetServerGraphsResponse'];
+export type GetInvoiceResponse = Schemas['GetInvoiceResponse'];
+export type GetOrderResponse = Schemas['GetOrderResponse'];
+export type GetPaymentResponse = Schemas['GetPaymentResponse'];
+export type GetScriptResponse = Schemas['GetScriptResponse'];
+export type GetServerGraphResponse = Schemas['GetServerGraphResponse'];
+export type GetServerHistoryResponse = Schemas['GetServerHistoryResponse'];
 export type GetServerResponse = Schemas['GetServerResponse'];
 export type GetServerTaskResponse = Schemas['GetServerTaskResponse'];
 export type GetServiceDnsResponse = Schemas['GetServiceDnsResponse'];
+export type GetServiceLabelResponse = Schemas['GetServiceLabelResponse'];
 export type GetServiceOrderResponse = Schemas['GetServiceOrderResponse'];
-export type GetTicketDetailsResponse = Schemas['GetTicketDetailsResponse'];
-export type GetTicketsResponse = Schemas['GetTicketsResponse'];
-export type GetTokenResponse = Schemas['GetTokenResponse'];
-export type ListCategoryAvailableVpsResponse = Schemas['ListCategoryAvailableVpsResponse'];
+export type GetServiceResponse = Schemas['GetServiceResponse'];
+export type GetServiceUpgradeResponse = Schemas['GetServiceUpgradeResponse'];
+export type GetTicketResponse = Schemas['GetTicketResponse'];
+export type LaunchServerWebconsoleResponse = Schemas['LaunchServerWebconsoleResponse'];
+export type ListCategoriesResponse = Schemas['ListCategoriesResponse'];
+export type ListCategoryProductsResponse = Schemas['ListCategoryProductsResponse'];
 export type ListCertificateOrderResponse = Schemas['ListCertificateOrderResponse'];
 export type ListCertificateOrderSoftwareResponse = Schemas['ListCertificateOrderSoftwareResponse'];
-export type ListCertificateResponse = Schemas['ListCertificateResponse'];
+export type ListCertificatesResponse = Schemas['ListCertificatesResponse'];
+export type ListContactPrivilegesResponse = Schemas['ListContactPrivilegesResponse'];
+export type ListContactsResponse = Schemas['ListContactsResponse'];
 export type ListDnsResponse = Schemas['ListDnsResponse'];
-export type ListDomainOrderFormResponse = Schemas['ListDomainOrderFormResponse'];
-export type ListDomainOrderResponse = Schemas['ListDomainOrderResponse'];
-export type ListDomainResponse = Schemas['ListDomainResponse'];
+export type ListDomainsResponse = Schemas['ListDomainsResponse'];
+export type ListInvoicesResponse = Schemas['ListInvoicesResponse'];
+export type ListPaymentFeesResponse = Schemas['ListPaymentFeesResponse'];
 export type ListScriptsItem = Schemas['ListScriptsItem'];
 export type ListScriptsResponse = Schemas['ListScriptsResponse'];
-export type ListServerHistoryResponse = Schemas['ListServerHistoryResponse'];
 export type ListServerIpsResponse = Schemas['ListServerIpsResponse'];
-export type ListServerItem = Schemas['ListServerItem'];
 export type ListServerOsesResponse = Schemas['ListServerOsesResponse'];
-export type ListServerResponse = Schemas['ListServerResponse'];
-export type ListServiceAddonItem = Schemas['ListServiceAddonItem'];
-export type ListServiceAddonResponse = Schemas['ListServiceAddonResponse'];
-export type PaymethodFeeResponse = Schemas['PaymethodFeeResponse'];
-export type PaymethodResponse = Schemas['PaymethodResponse'];
-export type ProfileDataResponse = Schemas['ProfileDataResponse'];
-export type ProfileEditResponse = Schemas['ProfileEditResponse'];
-export type ProfilePrivsResponse = Schemas['ProfilePrivsResponse'];
-export type ProfilesAddResponse = Schemas['ProfilesAddResponse'];
-export type ProfilesResponse = Schemas['ProfilesResponse'];
+export type ListServersItem = Schemas['ListServersItem'];
+export type ListServersResponse = Schemas['ListServersResponse'];
+export type ListServiceAddonsItem = Schemas['ListServiceAddonsItem'];
+export type ListServiceAddonsResponse = Schemas['ListServiceAddonsResponse'];
+export type ListServiceCycleResponse = Schemas['ListServiceCycleResponse'];
+export type ListServiceMethodsResponse = Schemas['ListServiceMethodsResponse'];
+export type ListServicesResponse = Schemas['ListServicesResponse'];
+export type ListTicketsResponse = Schemas['ListTicketsResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type LogoutResponse = Schemas['LogoutResponse'];
+export type LookupDomainResponse = Schemas['LookupDomainResponse'];
+export type OpenTicketResponse = Schemas['OpenTicketResponse'];
+export type OrderServiceAddonResponse = Schemas['OrderServiceAddonResponse'];
 export type RebootServerResponse = Schemas['RebootServerResponse'];
-export type RecordsServiceDnsResponse = Schemas['RecordsServiceDnsResponse'];
 export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
 export type ReinstallServerResponse = Schemas['ReinstallServerResponse'];
 export type RenameServerResponse = Schemas['RenameServerResponse'];
-export type ReopenTicketResponse = Schemas['ReopenTicketResponse'];
-export type ResetpasswordServerResponse = Schemas['ResetpasswordServerResponse'];
+export type ResetServerPasswordResponse = Schemas['ResetServerPasswordResponse'];
 export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
-export type ServiceCancelResponse = Schemas['ServiceCancelResponse'];
-export type ServiceCycleResponse = Schemas['ServiceCycleResponse'];
-export type ServiceDetailsResponse = Schemas['ServiceDetailsResponse'];
-export type ServiceGetLabelResponse = Schemas['ServiceGetLabelResponse'];
-export type ServiceMethodsResponse = Schemas['ServiceMethodsResponse'];
-export type ServiceResponse = Schemas['ServiceResponse'];
-export type ServiceSetLabelResponse = Schemas['ServiceSetLabelResponse'];
+export type UpdateContactResponse = Schemas['UpdateContactResponse'];
 export type UpdateDetailsResponse = Schemas['UpdateDetailsResponse'];
 export type UpdateDomainNsResponse = Schemas['UpdateDomainNsResponse'];
-export type UpdateServiceDnsRecordsResponse = Schemas['UpdateServiceDnsRecordsResponse'];
-export type UpgradeResponse = Schemas['UpgradeResponse'];
-export type WebconsoleServerResponse = Schemas['WebconsoleServerResponse'];
+export type UpdateServerDnsResponse = Schemas['UpdateServerDnsResponse'];
+export type UpdateServerPtrResponse = Schemas['UpdateServerPtrResponse'];
+export type UpdateServiceDnsRecordResponse = Schemas['UpdateServiceDnsRecordResponse'];
+export type UpdateServiceLabelResponse = Schemas['UpdateServiceLabelResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */
 export {
-  affiliatesCampaigns,
-  affiliatesCommissionPlans,
-  affiliatesCommissions,
-  affiliatesPayouts,
-  affiliatesSummary,
-  affiliatesVouchers,
+  listAffiliatesCampaigns,
+  listAffiliatesCommissionplans,
+  listAffiliatesCommissions,
+  listAffiliatesPayouts,
+  getAffiliatesSummary,
+  listAffiliatesVouchers,
   getBalance,
-  cartCategories,
-  listCategoryAvailableVps,
-  cartProducts,
-  listCertificate,
+  listCategories,
+  getCategoryAvailableVps,
+  listCategoryProducts,
+  listCertificates,
   listCertificateOrder,
   createCertificateOrder,
   listCertificateOrderSoftware,
   getCertificate,
-  listCertificateCrt,
-  profiles,
-  profilesAdd,
-  profilePrivs,
-  profileData,
-  profileEdit,
+  getCertificateCrt,
+  listContacts,
+  createContact,
+  listContactPrivileges,
+  getContact,
+  updateContact,
   getDetails,
   updateDetails,
   listDns,
-  listDomain,
-  createDomainLookup,
+  listDomains,
+  lookupDomain,
   getDomainName,
-  listDomainOrder,
+  getDomainOrder,
   createDomainOrder,
-  listDomainOrderForm,
+  getDomainOrderForm,
   getDomain,
-  listDomainAutorenew,
+  getDomainAutorenew,
   updateDomainAutorenew,
-  listDomainContact,
+  getDomainContact,
   updateDomainContact,
-  listDomainEpp,
-  listDomainNs,
+  getDomainEpp,
+  getDomainNs,
   updateDomainNs,
-  regDomain,
-  listDomainReglock,
+  registerDomain,
+  getDomainReglock,
   updateDomainReglock,
   renewDomain,
-  listDomainSync,
-  getInvoices,
-  getInvoiceDetails,
-  applyCreditToInvoice,
-  getKnowledgebaseCategories,
-  getKnowledgebaseArticleDetails,
-  getKnowledgebaseCategoryDetails,
-  getToken,
-  dropToken,
-  getLogs,
+  getDomainSync,
+  listInvoices,
+  getInvoice,
+  applyInvoiceCredit,
+  listKnowledgebase,
+  getKnowledgebaseArticle,
+  getKnowledgebase,
+  login,
+  logout,
+  listLogs,
+  listNews,
   getNews,
-  getNewsItem,
-  notifications,
-  notificationsNew,
-  notificationsSetSeen,
-  cartOrderMulti,
-  cartProduct,
-  cartOrder,
-  paymethod,
-  paymethodFee,
-  cartOrderQuote,
+  listNotifications,
+  listNotificationsNew,
+  acknowledgeNotification,
+  createOrder,
+  getOrder,
+  createOrderByProductId,
+  getPayment,
+  listPaymentFees,
+  createQuote,
   revokeToken,
   listScripts,
-  getScripts,
-  listServer,
+  getScript,
+  listServers,
   getServer,
-  changednsServer,
-  changeptrServer,
-  flushfirewallServer,
-  getServerGraphs,
-  listServerHistory,
+  updateServerDns,
+  updateServerPtr,
+  flushServerFirewall,
+  getServerGraph,
+  getServerHistory,
   listServerIps,
   listServerOses,
   rebootServer,
   reinstallServer,
   renameServer,
-  resetpasswordServer,
+  resetServerPassword,
   getServerTask,
-  webconsoleServer,
-  service,
+  launchServerWebconsole,
+  listServices,
   getServiceOrder,
-  serviceDetails,
-  listServiceAddon,
-  addonService,
-  serviceCancel,
-  serviceCycle,
-  serviceCycleSet,
+  getService,
+  listServiceAddons,
+  orderServiceAddon,
+  cancelService,
+  listServiceCycle,
+  updateServiceCycle,
   listServiceDns,
-  dnsService,
+  createServiceDns,
   getServiceDns,
   deleteServiceDns,
-  recordsServiceDns,
-  updateServiceDnsRecords,
-  deleteServiceDnsRecords,
-  listServiceIp,
-  serviceGetLabel,
-  serviceSetLabel,
-  serviceMethods,
-  networks,
-  serviceRenew,
-  resources,
-  templates,
-  upgrade,
-  upgradeTest,
-  vms,
-  vmsService,
-  vmsGet,
-  vmsHostname,
-  vmInterfaceList,
-  vmInterfaceDetails,
-  vmInterfaceListIp,
-  vmsReboot,
-  vmsRebuild,
-  rescueServiceVms,
-  vmsReset,
-  vmsShutdown,
-  vmsStart,
-  vmsStop,
-  unrescueServiceVms,
+  createServiceDnsRecord,
+  updateServiceDnsRecord,
+  deleteServiceDnsRecord,
+  getServiceIp,
+  getServiceLabel,
+  updateServiceLabel,
+  listServiceMethods,
+  listServiceNetworks,
+  renewService,
+  listServiceResources,
+  listServiceTemplates,
+  getServiceUpgrade,
+  upgradeService,
+  listServiceVms,
+  createServiceVm,
+  getServiceVm,
+  updateServiceVmHostname,
+  listServiceVmInterfaces,
+  getServiceVmInterface,
+  listServiceVmIps,
+  rebootServiceVm,
+  rebuildServiceVm,
+  rescueServiceVm,
+  resetServiceVm,
+  shutdownServiceVm,
+  startServiceVm,
+  stopServiceVm,
+  unrescueServiceVm,
   listStatuses,
   getStatusesSpecific,
-  getStatuses,
-  updateStatuses,
+  getStatus,
+  updateStatus,
   getTicketAttachment,
   listTicketDepartments,
-  getTickets,
+  listTickets,
   createTicket,
-  getTicketDetails,
-  createTicketReply,
+  getTicket,
+  createTicketByNumber,
   closeTicket,
-  reopenTicket,
+  openTicket,
   refreshToken,
 } from './operations.js';
 

@@ -9,7 +9,7 @@ import type { paths } from './generated/schema.js';
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/campaigns'>('get', '/affiliates/campaigns');
+export const listAffiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/campaigns'>('get', '/affiliates/campaigns');
 
 /**
  * Get Affiliate commission plans
@@ -18,7 +18,7 @@ export const affiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get',
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesCommissionPlans = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissionplans'>('get', '/affiliates/commissionplans');
+export const listAffiliatesCommissionplans = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissionplans'>('get', '/affiliates/commissionplans');
 
 /**
  * Get Affiliate commissions
@@ -27,7 +27,7 @@ export const affiliatesCommissionPlans = /* @__PURE__ */ defineOperation<paths, 
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissions'>('get', '/affiliates/commissions');
+export const listAffiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissions'>('get', '/affiliates/commissions');
 
 /**
  * Get Affiliate payouts
@@ -36,7 +36,7 @@ export const affiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/payouts'>('get', '/affiliates/payouts');
+export const listAffiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/payouts'>('get', '/affiliates/payouts');
 
 /**
  * Get Affiliate summary
@@ -45,7 +45,7 @@ export const affiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/summary'>('get', '/affiliates/summary');
+export const getAffiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/summary'>('get', '/affiliates/summary');
 
 /**
  * Get Affiliate vouchers
@@ -54,7 +54,7 @@ export const affiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const affiliatesVouchers = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/vouchers'>('get', '/affiliates/vouchers');
+export const listAffiliatesVouchers = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/vouchers'>('get', '/affiliates/vouchers');
 
 /**
  * Account balance
@@ -76,7 +76,7 @@ export const getBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balanc
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
+export const listCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
 
 /**
  * Get available VPS products
@@ -87,7 +87,7 @@ export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/ca
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, 'get', '/category/available/vps'>('get', '/category/available/vps');
+export const getCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, 'get', '/category/available/vps'>('get', '/category/available/vps');
 
 /**
  * List products in category
@@ -100,7 +100,7 @@ export const listCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
+export const listCategoryProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
 
 /**
  * List SSL Certificates
@@ -111,7 +111,7 @@ export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/cate
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listCertificate = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate'>('get', '/certificate');
+export const listCertificates = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate'>('get', '/certificate');
 
 /**
  * List available certificates
@@ -184,7 +184,7 @@ export const getCertificate = /* @__PURE__ */ defineOperation<paths, 'get', '/ce
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate/{id}/crt'>('get', '/certificate/{id}/crt');
+export const getCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate/{id}/crt'>('get', '/certificate/{id}/crt');
 
 /**
  * List contacts
@@ -195,7 +195,7 @@ export const listCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
+export const listContacts = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
 
 /**
  * Add contact
@@ -225,7 +225,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const profilesAdd = /* @__PURE__ */ defineOperation<paths, 'post', '/contact'>('post', '/contact');
+export const createContact = /* @__PURE__ */ defineOperation<paths, 'post', '/contact'>('post', '/contact');
 
 /**
  * Contact privileges
@@ -237,7 +237,7 @@ export const profilesAdd = /* @__PURE__ */ defineOperation<paths, 'post', '/cont
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const profilePrivs = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/privileges'>('get', '/contact/privileges');
+export const listContactPrivileges = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/privileges'>('get', '/contact/privileges');
 
 /**
  * Get contacts details
@@ -250,7 +250,7 @@ export const profilePrivs = /* @__PURE__ */ defineOperation<paths, 'get', '/cont
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/{id}'>('get', '/contact/{id}');
+export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/{id}'>('get', '/contact/{id}');
 
 /**
  * Edit contact
@@ -279,7 +279,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const profileEdit = /* @__PURE__ */ defineOperation<paths, 'put', '/contact/{id}'>('put', '/contact/{id}');
+export const updateContact = /* @__PURE__ */ defineOperation<paths, 'put', '/contact/{id}'>('put', '/contact/{id}');
 
 /**
  * User Details
@@ -339,7 +339,7 @@ export const listDns = /* @__PURE__ */ defineOperation<paths, 'get', '/dns'>('ge
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain'>('get', '/domain');
+export const listDomains = /* @__PURE__ */ defineOperation<paths, 'get', '/domain'>('get', '/domain');
 
 /**
  * Domain availability
@@ -352,7 +352,7 @@ export const listDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const createDomainLookup = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/lookup'>('post', '/domain/lookup');
+export const lookupDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/lookup'>('post', '/domain/lookup');
 
 /**
  * Domain details by name
@@ -376,7 +376,7 @@ export const getDomainName = /* @__PURE__ */ defineOperation<paths, 'get', '/dom
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order'>('get', '/domain/order');
+export const getDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order'>('get', '/domain/order');
 
 /**
  * Order new domain
@@ -413,7 +413,7 @@ export const createDomainOrder = /* @__PURE__ */ defineOperation<paths, 'post', 
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainOrderForm = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order/{tld_id}/form'>('get', '/domain/order/{tld_id}/form');
+export const getDomainOrderForm = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order/{tld_id}/form'>('get', '/domain/order/{tld_id}/form');
 
 /**
  * Domain details
@@ -437,7 +437,7 @@ export const getDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/autorenew'>('get', '/domain/{id}/autorenew');
+export const getDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/autorenew'>('get', '/domain/{id}/autorenew');
 
 /**
  * Enable/disable domain autorenew
@@ -459,7 +459,7 @@ export const updateDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'put
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainContact = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/contact'>('get', '/domain/{id}/contact');
+export const getDomainContact = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/contact'>('get', '/domain/{id}/contact');
 
 /**
  * Update domain contact info
@@ -481,7 +481,7 @@ export const updateDomainContact = /* @__PURE__ */ defineOperation<paths, 'put',
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/epp'>('get', '/domain/{id}/epp');
+export const getDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/epp'>('get', '/domain/{id}/epp');
 
 /**
  * Get domain nameservers
@@ -492,7 +492,7 @@ export const listDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/dom
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainNs = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/ns'>('get', '/domain/{id}/ns');
+export const getDomainNs = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/ns'>('get', '/domain/{id}/ns');
 
 /**
  * Update domain nameservers
@@ -517,7 +517,7 @@ export const updateDomainNs = /* @__PURE__ */ defineOperation<paths, 'put', '/do
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const regDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/{id}/reg'>('post', '/domain/{id}/reg');
+export const registerDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/{id}/reg'>('post', '/domain/{id}/reg');
 
 /**
  * Get domain lock
@@ -528,7 +528,7 @@ export const regDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainReglock = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/reglock'>('get', '/domain/{id}/reglock');
+export const getDomainReglock = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/reglock'>('get', '/domain/{id}/reglock');
 
 /**
  * Update domain lock
@@ -565,7 +565,7 @@ export const renewDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/doma
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/sync'>('get', '/domain/{id}/sync');
+export const getDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/sync'>('get', '/domain/{id}/sync');
 
 /**
  * List Invoices
@@ -576,7 +576,7 @@ export const listDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/do
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
+export const listInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
 
 /**
  * Invoice Details
@@ -589,7 +589,7 @@ export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoi
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
+export const getInvoice = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
 
 /**
  * Apply credit
@@ -603,7 +603,7 @@ export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
+export const applyInvoiceCredit = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
 
 /**
  * List all knowledgebase categories
@@ -614,7 +614,7 @@ export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getKnowledgebaseCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase'>('get', '/knowledgebase');
+export const listKnowledgebase = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase'>('get', '/knowledgebase');
 
 /**
  * Get knowledgebase article
@@ -627,7 +627,7 @@ export const getKnowledgebaseCategories = /* @__PURE__ */ defineOperation<paths,
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getKnowledgebaseArticleDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/article/{article_id}'>('get', '/knowledgebase/article/{article_id}');
+export const getKnowledgebaseArticle = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/article/{article_id}'>('get', '/knowledgebase/article/{article_id}');
 
 /**
  * Get knowledgebase category details
@@ -640,7 +640,7 @@ export const getKnowledgebaseArticleDetails = /* @__PURE__ */ defineOperation<pa
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getKnowledgebaseCategoryDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/{category_id}'>('get', '/knowledgebase/{category_id}');
+export const getKnowledgebase = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/{category_id}'>('get', '/knowledgebase/{category_id}');
 
 /**
  * Login
@@ -654,7 +654,7 @@ export const getKnowledgebaseCategoryDetails = /* @__PURE__ */ defineOperation<p
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
+export const login = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
 
 /**
  * Logout
@@ -665,7 +665,7 @@ export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
+export const logout = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
 
 /**
  * User Logs
@@ -676,7 +676,7 @@ export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('get', '/logs');
+export const listLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('get', '/logs');
 
 /**
  * List News
@@ -685,7 +685,7 @@ export const getLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('g
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('get', '/news');
+export const listNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('get', '/news');
 
 /**
  * Get news item
@@ -698,7 +698,7 @@ export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('g
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getNewsItem = /* @__PURE__ */ defineOperation<paths, 'get', '/news/{news_id}'>('get', '/news/{news_id}');
+export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news/{news_id}'>('get', '/news/{news_id}');
 
 /**
  * List all portal notifications
@@ -712,7 +712,7 @@ export const getNewsItem = /* @__PURE__ */ defineOperation<paths, 'get', '/news/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const notifications = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications'>('get', '/notifications');
+export const listNotifications = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications'>('get', '/notifications');
 
 /**
  * List new portal notifications
@@ -726,7 +726,7 @@ export const notifications = /* @__PURE__ */ defineOperation<paths, 'get', '/not
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const notificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications/new'>('get', '/notifications/new');
+export const listNotificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications/new'>('get', '/notifications/new');
 
 /**
  * Acknowledge notification
@@ -739,7 +739,7 @@ export const notificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
+export const acknowledgeNotification = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
 
 /**
  * Order multiple services
@@ -760,7 +760,7 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartOrderMulti = /* @__PURE__ */ defineOperation<paths, 'post', '/order'>('post', '/order');
+export const createOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order'>('post', '/order');
 
 /**
  * Get product configuration details
@@ -773,7 +773,7 @@ export const cartOrderMulti = /* @__PURE__ */ defineOperation<paths, 'post', '/o
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
+export const getOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
 
 /**
  * Order new service
@@ -795,7 +795,7 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
+export const createOrderByProductId = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
 
 /**
  * Payment Methods
@@ -806,7 +806,7 @@ export const cartOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const paymethod = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
+export const getPayment = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
 
 /**
  * Payment Methods Fees
@@ -817,7 +817,7 @@ export const paymethod = /* @__PURE__ */ defineOperation<paths, 'get', '/payment
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/payment/fees'>('get', '/payment/fees');
+export const listPaymentFees = /* @__PURE__ */ defineOperation<paths, 'get', '/payment/fees'>('get', '/payment/fees');
 
 /**
  * Get order quote
@@ -833,7 +833,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const cartOrderQuote = /* @__PURE__ */ defineOperation<paths, 'post', '/quote'>('post', '/quote');
+export const createQuote = /* @__PURE__ */ defineOperation<paths, 'post', '/quote'>('post', '/quote');
 
 /**
  * Revoke Token
@@ -871,7 +871,7 @@ export const listScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/scrip
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/scripts/{id}'>('get', '/scripts/{id}');
+export const getScript = /* @__PURE__ */ defineOperation<paths, 'get', '/scripts/{id}'>('get', '/scripts/{id}');
 
 /**
  * List All Servers
@@ -883,7 +883,7 @@ export const getScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/script
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listServer = /* @__PURE__ */ defineOperation<paths, 'get', '/server'>('get', '/server');
+export const listServers = /* @__PURE__ */ defineOperation<paths, 'get', '/server'>('get', '/server');
 
 /**
  * Server Details
@@ -916,7 +916,7 @@ export const getServer = /* @__PURE__ */ defineOperation<paths, 'get', '/server/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const changednsServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changedns'>('post', '/server/{server_id}/changedns');
+export const updateServerDns = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changedns'>('post', '/server/{server_id}/changedns');
 
 /**
  * Change PTR Record
@@ -932,7 +932,7 @@ export const changednsServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const changeptrServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changeptr'>('post', '/server/{server_id}/changeptr');
+export const updateServerPtr = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changeptr'>('post', '/server/{server_id}/changeptr');
 
 /**
  * Flush IPTables / Firewall
@@ -946,7 +946,7 @@ export const changeptrServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const flushfirewallServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/flushfirewall'>('post', '/server/{server_id}/flushfirewall');
+export const flushServerFirewall = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/flushfirewall'>('post', '/server/{server_id}/flushfirewall');
 
 /**
  * Get Usage Graphs
@@ -962,7 +962,7 @@ export const flushfirewallServer = /* @__PURE__ */ defineOperation<paths, 'post'
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getServerGraphs = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/graphs/{width}'>('get', '/server/{server_id}/graphs/{width}');
+export const getServerGraph = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/graphs/{width}'>('get', '/server/{server_id}/graphs/{width}');
 
 /**
  * Get Usage History
@@ -976,7 +976,7 @@ export const getServerGraphs = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listServerHistory = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/history'>('get', '/server/{server_id}/history');
+export const getServerHistory = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/history'>('get', '/server/{server_id}/history');
 
 /**
  * Get additional IPs
@@ -1065,7 +1065,7 @@ export const renameServer = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const resetpasswordServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/resetpassword'>('post', '/server/{server_id}/resetpassword');
+export const resetServerPassword = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/resetpassword'>('post', '/server/{server_id}/resetpassword');
 
 /**
  * Task Result
@@ -1101,7 +1101,7 @@ export const getServerTask = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const webconsoleServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/webconsole'>('post', '/server/{server_id}/webconsole');
+export const launchServerWebconsole = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/webconsole'>('post', '/server/{server_id}/webconsole');
 
 /**
  * List services
@@ -1112,7 +1112,7 @@ export const webconsoleServer = /* @__PURE__ */ defineOperation<paths, 'post', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
+export const listServices = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
 
 /**
  * Get service ID from Order Number
@@ -1136,7 +1136,7 @@ export const getServiceOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
+export const getService = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
 
 /**
  * List all addons
@@ -1149,7 +1149,7 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listServiceAddon = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/addon'>('get', '/service/{id}/addon');
+export const listServiceAddons = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/addon'>('get', '/service/{id}/addon');
 
 /**
  * Order addon
@@ -1163,7 +1163,7 @@ export const listServiceAddon = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const addonService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/addon'>('post', '/service/{id}/addon');
+export const orderServiceAddon = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/addon'>('post', '/service/{id}/addon');
 
 /**
  * Cancel Service
@@ -1178,7 +1178,7 @@ export const addonService = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
+export const cancelService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
 
 /**
  * List Billing Cycle
@@ -1191,7 +1191,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/cycle'>('get', '/service/{id}/cycle');
+export const listServiceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/cycle'>('get', '/service/{id}/cycle');
 
 /**
  * Change Billing Cycle
@@ -1205,7 +1205,7 @@ export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/serv
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceCycleSet = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cycle'>('post', '/service/{id}/cycle');
+export const updateServiceCycle = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cycle'>('post', '/service/{id}/cycle');
 
 /**
  * List DNS for service
@@ -1232,7 +1232,7 @@ export const listServiceDns = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const dnsService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns'>('post', '/service/{id}/dns');
+export const createServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns'>('post', '/service/{id}/dns');
 
 /**
  * Get DNS details
@@ -1279,7 +1279,7 @@ export const deleteServiceDns = /* @__PURE__ */ defineOperation<paths, 'delete',
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const recordsServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns/{zone_id}/records'>('post', '/service/{id}/dns/{zone_id}/records');
+export const createServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns/{zone_id}/records'>('post', '/service/{id}/dns/{zone_id}/records');
 
 /**
  * Edit DNS Record
@@ -1299,7 +1299,7 @@ export const recordsServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', 
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const updateServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'put', '/service/{id}/dns/{zone_id}/records/{record_id}'>('put', '/service/{id}/dns/{zone_id}/records/{record_id}');
+export const updateServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'put', '/service/{id}/dns/{zone_id}/records/{record_id}'>('put', '/service/{id}/dns/{zone_id}/records/{record_id}');
 
 /**
  * Remove DNS Record
@@ -1314,7 +1314,7 @@ export const updateServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'p
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const deleteServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'delete', '/service/{id}/dns/{zone_id}/records/{record_id}'>('delete', '/service/{id}/dns/{zone_id}/records/{record_id}');
+export const deleteServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'delete', '/service/{id}/dns/{zone_id}/records/{record_id}'>('delete', '/service/{id}/dns/{zone_id}/records/{record_id}');
 
 /**
  * IP Addresses
@@ -1327,7 +1327,7 @@ export const deleteServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'd
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const listServiceIp = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/ip'>('get', '/service/{id}/ip');
+export const getServiceIp = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/ip'>('get', '/service/{id}/ip');
 
 /**
  * Service label
@@ -1340,7 +1340,7 @@ export const listServiceIp = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
+export const getServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
 
 /**
  * Change service label
@@ -1354,7 +1354,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
+export const updateServiceLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
 
 /**
  * List service methods
@@ -1367,7 +1367,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
+export const listServiceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
 
 /**
  * List available networks
@@ -1380,7 +1380,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/networks'>('get', '/service/{id}/networks');
+export const listServiceNetworks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/networks'>('get', '/service/{id}/networks');
 
 /**
  * Manual Service Renew
@@ -1393,7 +1393,7 @@ export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/renew'>('post', '/service/{id}/renew');
+export const renewService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/renew'>('post', '/service/{id}/renew');
 
 /**
  * Resources
@@ -1406,7 +1406,7 @@ export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/resources'>('get', '/service/{id}/resources');
+export const listServiceResources = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/resources'>('get', '/service/{id}/resources');
 
 /**
  * List OS templates
@@ -1419,7 +1419,7 @@ export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/templates'>('get', '/service/{id}/templates');
+export const listServiceTemplates = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/templates'>('get', '/service/{id}/templates');
 
 /**
  * Upgrade Options
@@ -1432,7 +1432,7 @@ export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
+export const getServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
 
 /**
  * Upgrade Request
@@ -1460,7 +1460,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
+export const upgradeService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
 
 /**
  * List VMs
@@ -1473,7 +1473,7 @@ export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms'>('get', '/service/{id}/vms');
+export const listServiceVms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms'>('get', '/service/{id}/vms');
 
 /**
  * Create VM
@@ -1493,7 +1493,7 @@ export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms'>('post', '/service/{id}/vms');
+export const createServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms'>('post', '/service/{id}/vms');
 
 /**
  * Get VM Details
@@ -1507,7 +1507,7 @@ export const vmsService = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}'>('get', '/service/{id}/vms/{vmid}');
+export const getServiceVm = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}'>('get', '/service/{id}/vms/{vmid}');
 
 /**
  * Change VM Hostname
@@ -1522,7 +1522,7 @@ export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{i
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/hostname'>('post', '/service/{id}/vms/{vmid}/hostname');
+export const updateServiceVmHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/hostname'>('post', '/service/{id}/vms/{vmid}/hostname');
 
 /**
  * List VM Network Interfaces
@@ -1536,7 +1536,7 @@ export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces'>('get', '/service/{id}/vms/{vmid}/interfaces');
+export const listServiceVmInterfaces = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces'>('get', '/service/{id}/vms/{vmid}/interfaces');
 
 /**
  * Get Network Interfaces
@@ -1551,7 +1551,7 @@ export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces/{iface}'>('get', '/service/{id}/vms/{vmid}/interfaces/{iface}');
+export const getServiceVmInterface = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces/{iface}'>('get', '/service/{id}/vms/{vmid}/interfaces/{iface}');
 
 /**
  * List IPs
@@ -1568,7 +1568,7 @@ export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/ips'>('get', '/service/{id}/vms/{vmid}/ips');
+export const listServiceVmIps = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/ips'>('get', '/service/{id}/vms/{vmid}/ips');
 
 /**
  * Reboot VM
@@ -1582,7 +1582,7 @@ export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reboot'>('post', '/service/{id}/vms/{vmid}/reboot');
+export const rebootServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reboot'>('post', '/service/{id}/vms/{vmid}/reboot');
 
 /**
  * Rebuild VM
@@ -1598,7 +1598,7 @@ export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/servic
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rebuild'>('post', '/service/{id}/vms/{vmid}/rebuild');
+export const rebuildServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rebuild'>('post', '/service/{id}/vms/{vmid}/rebuild');
 
 /**
  * Rescue VM
@@ -1612,7 +1612,7 @@ export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const rescueServiceVms = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rescue'>('post', '/service/{id}/vms/{vmid}/rescue');
+export const rescueServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rescue'>('post', '/service/{id}/vms/{vmid}/rescue');
 
 /**
  * Reset VM
@@ -1626,7 +1626,7 @@ export const rescueServiceVms = /* @__PURE__ */ defineOperation<paths, 'post', '
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reset'>('post', '/service/{id}/vms/{vmid}/reset');
+export const resetServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reset'>('post', '/service/{id}/vms/{vmid}/reset');
 
 /**
  * Shutdown VM
@@ -1640,7 +1640,7 @@ export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/shutdown'>('post', '/service/{id}/vms/{vmid}/shutdown');
+export const shutdownServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/shutdown'>('post', '/service/{id}/vms/{vmid}/shutdown');
 
 /**
  * Start VM
@@ -1654,7 +1654,7 @@ export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/start'>('post', '/service/{id}/vms/{vmid}/start');
+export const startServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/start'>('post', '/service/{id}/vms/{vmid}/start');
 
 /**
  * Stop VM
@@ -1668,7 +1668,7 @@ export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const vmsStop = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/stop'>('post', '/service/{id}/vms/{vmid}/stop');
+export const stopServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/stop'>('post', '/service/{id}/vms/{vmid}/stop');
 
 /**
  * Unrescue VM
@@ -1682,7 +1682,7 @@ export const vmsStop = /* @__PURE__ */ defineOperation<paths, 'post', '/service/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const unrescueServiceVms = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/unrescue'>('post', '/service/{id}/vms/{vmid}/unrescue');
+export const unrescueServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/unrescue'>('post', '/service/{id}/vms/{vmid}/unrescue');
 
 /**
  * Get list statuses
@@ -1721,7 +1721,7 @@ export const getStatusesSpecific = /* @__PURE__ */ defineOperation<paths, 'get',
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/statuses/{id}'>('get', '/statuses/{id}');
+export const getStatus = /* @__PURE__ */ defineOperation<paths, 'get', '/statuses/{id}'>('get', '/statuses/{id}');
 
 /**
  * Returns details of status
@@ -1732,7 +1732,7 @@ export const getStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/statu
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const updateStatuses = /* @__PURE__ */ defineOperation<paths, 'put', '/statuses/{id}'>('put', '/statuses/{id}');
+export const updateStatus = /* @__PURE__ */ defineOperation<paths, 'put', '/statuses/{id}'>('put', '/statuses/{id}');
 
 /**
  * Ticket attachment
@@ -1768,7 +1768,7 @@ export const listTicketDepartments = /* @__PURE__ */ defineOperation<paths, 'get
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getTickets = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets'>('get', '/tickets');
+export const listTickets = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets'>('get', '/tickets');
 
 /**
  * Create Ticket
@@ -1796,7 +1796,7 @@ export const createTicket = /* @__PURE__ */ defineOperation<paths, 'post', '/tic
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const getTicketDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets/{number}'>('get', '/tickets/{number}');
+export const getTicket = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets/{number}'>('get', '/tickets/{number}');
 
 /**
  * Create Reply
@@ -1810,7 +1810,7 @@ export const getTicketDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const createTicketReply = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
+export const createTicketByNumber = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
 
 /**
  * Close ticket
@@ -1836,7 +1836,7 @@ export const closeTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/ticke
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const reopenTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/tickets/{number}/open'>('put', '/tickets/{number}/open');
+export const openTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/tickets/{number}/open'>('put', '/tickets/{number}/open');
 
 /**
  * Refresh Token

@@ -19,166 +19,166 @@ export type { components, operations, paths };
 export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
-export type AddonServiceResponse = Schemas['AddonServiceResponse'];
 export type CancelServiceResponse = Schemas['CancelServiceResponse'];
-export type ChangednsServerResponse = Schemas['ChangednsServerResponse'];
-export type ChangeptrServerResponse = Schemas['ChangeptrServerResponse'];
 export type CreateCertificateOrderResponse = Schemas['CreateCertificateOrderResponse'];
 export type CreateContactResponse = Schemas['CreateContactResponse'];
-export type CreateDomainLookupResponse = Schemas['CreateDomainLookupResponse'];
 export type CreateDomainOrderResponse = Schemas['CreateDomainOrderResponse'];
 export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
 export type CreateOrderResponse = Schemas['CreateOrderResponse'];
 export type CreateQuoteResponse = Schemas['CreateQuoteResponse'];
-export type CreateRevokeResponse = Schemas['CreateRevokeResponse'];
-export type CreateTokenResponse = Schemas['CreateTokenResponse'];
+export type CreateServiceDnsRecordResponse = Schemas['CreateServiceDnsRecordResponse'];
+export type CreateServiceDnsResponse = Schemas['CreateServiceDnsResponse'];
 export type DeleteServiceDnsResponse = Schemas['DeleteServiceDnsResponse'];
-export type DnsServiceResponse = Schemas['DnsServiceResponse'];
-export type FlushfirewallServerResponse = Schemas['FlushfirewallServerResponse'];
+export type FlushServerFirewallResponse = Schemas['FlushServerFirewallResponse'];
+export type GetBalanceResponse = Schemas['GetBalanceResponse'];
+export type GetCategoryAvailableVpsResponse = Schemas['GetCategoryAvailableVpsResponse'];
 export type GetCertificateResponse = Schemas['GetCertificateResponse'];
 export type GetContactResponse = Schemas['GetContactResponse'];
+export type GetDetailsResponse = Schemas['GetDetailsResponse'];
 export type GetDomainNameResponse = Schemas['GetDomainNameResponse'];
+export type GetDomainOrderFormResponse = Schemas['GetDomainOrderFormResponse'];
+export type GetDomainOrderResponse = Schemas['GetDomainOrderResponse'];
 export type GetDomainResponse = Schemas['GetDomainResponse'];
 export type GetInvoiceResponse = Schemas['GetInvoiceResponse'];
 export type GetOrderResponse = Schemas['GetOrderResponse'];
-export type GetScriptsResponse = Schemas['GetScriptsResponse'];
-export type GetServerGraphsResponse = Schemas['GetServerGraphsResponse'];
+export type GetPaymentResponse = Schemas['GetPaymentResponse'];
+export type GetScriptResponse = Schemas['GetScriptResponse'];
+export type GetServerGraphResponse = Schemas['GetServerGraphResponse'];
+export type GetServerHistoryResponse = Schemas['GetServerHistoryResponse'];
 export type GetServerResponse = Schemas['GetServerResponse'];
 export type GetServerTaskResponse = Schemas['GetServerTaskResponse'];
 export type GetServiceDnsResponse = Schemas['GetServiceDnsResponse'];
+export type GetServiceLabelResponse = Schemas['GetServiceLabelResponse'];
 export type GetServiceOrderResponse = Schemas['GetServiceOrderResponse'];
 export type GetServiceResponse = Schemas['GetServiceResponse'];
-export type LabelServiceResponse = Schemas['LabelServiceResponse'];
-export type ListBalanceResponse = Schemas['ListBalanceResponse'];
-export type ListCategoryAvailableVpsResponse = Schemas['ListCategoryAvailableVpsResponse'];
-export type ListCategoryProductResponse = Schemas['ListCategoryProductResponse'];
-export type ListCategoryResponse = Schemas['ListCategoryResponse'];
+export type GetServiceUpgradeResponse = Schemas['GetServiceUpgradeResponse'];
+export type LaunchServerWebconsoleResponse = Schemas['LaunchServerWebconsoleResponse'];
+export type ListCategoriesResponse = Schemas['ListCategoriesResponse'];
+export type ListCategoryProductsResponse = Schemas['ListCategoryProductsResponse'];
 export type ListCertificateOrderResponse = Schemas['ListCertificateOrderResponse'];
 export type ListCertificateOrderSoftwareResponse = Schemas['ListCertificateOrderSoftwareResponse'];
-export type ListCertificateResponse = Schemas['ListCertificateResponse'];
+export type ListCertificatesResponse = Schemas['ListCertificatesResponse'];
 export type ListContactPrivilegesResponse = Schemas['ListContactPrivilegesResponse'];
-export type ListContactResponse = Schemas['ListContactResponse'];
-export type ListDetailsResponse = Schemas['ListDetailsResponse'];
+export type ListContactsResponse = Schemas['ListContactsResponse'];
 export type ListDnsResponse = Schemas['ListDnsResponse'];
-export type ListDomainOrderFormResponse = Schemas['ListDomainOrderFormResponse'];
-export type ListDomainOrderResponse = Schemas['ListDomainOrderResponse'];
-export type ListDomainResponse = Schemas['ListDomainResponse'];
-export type ListInvoiceResponse = Schemas['ListInvoiceResponse'];
+export type ListDomainsResponse = Schemas['ListDomainsResponse'];
+export type ListInvoicesResponse = Schemas['ListInvoicesResponse'];
 export type ListPaymentFeesResponse = Schemas['ListPaymentFeesResponse'];
-export type ListPaymentResponse = Schemas['ListPaymentResponse'];
 export type ListScriptsItem = Schemas['ListScriptsItem'];
 export type ListScriptsResponse = Schemas['ListScriptsResponse'];
-export type ListServerHistoryResponse = Schemas['ListServerHistoryResponse'];
 export type ListServerIpsResponse = Schemas['ListServerIpsResponse'];
-export type ListServerItem = Schemas['ListServerItem'];
 export type ListServerOsesResponse = Schemas['ListServerOsesResponse'];
-export type ListServerResponse = Schemas['ListServerResponse'];
-export type ListServiceAddonItem = Schemas['ListServiceAddonItem'];
-export type ListServiceAddonResponse = Schemas['ListServiceAddonResponse'];
-export type ListServiceLabelResponse = Schemas['ListServiceLabelResponse'];
+export type ListServersItem = Schemas['ListServersItem'];
+export type ListServersResponse = Schemas['ListServersResponse'];
+export type ListServiceAddonsItem = Schemas['ListServiceAddonsItem'];
+export type ListServiceAddonsResponse = Schemas['ListServiceAddonsResponse'];
 export type ListServiceMethodsResponse = Schemas['ListServiceMethodsResponse'];
-export type ListServiceResponse = Schemas['ListServiceResponse'];
-export type ListServiceUpgradeResponse = Schemas['ListServiceUpgradeResponse'];
+export type ListServicesResponse = Schemas['ListServicesResponse'];
+export type LookupDomainResponse = Schemas['LookupDomainResponse'];
+export type OrderServiceAddonResponse = Schemas['OrderServiceAddonResponse'];
 export type RebootServerResponse = Schemas['RebootServerResponse'];
-export type RecordsServiceDnsResponse = Schemas['RecordsServiceDnsResponse'];
+export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
 export type ReinstallServerResponse = Schemas['ReinstallServerResponse'];
 export type RenameServerResponse = Schemas['RenameServerResponse'];
-export type ResetpasswordServerResponse = Schemas['ResetpasswordServerResponse'];
+export type ResetServerPasswordResponse = Schemas['ResetServerPasswordResponse'];
+export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
 export type UpdateContactResponse = Schemas['UpdateContactResponse'];
 export type UpdateDetailsResponse = Schemas['UpdateDetailsResponse'];
 export type UpdateDomainNsResponse = Schemas['UpdateDomainNsResponse'];
-export type UpdateServiceDnsRecordsResponse = Schemas['UpdateServiceDnsRecordsResponse'];
-export type WebconsoleServerResponse = Schemas['WebconsoleServerResponse'];
+export type UpdateServerDnsResponse = Schemas['UpdateServerDnsResponse'];
+export type UpdateServerPtrResponse = Schemas['UpdateServerPtrResponse'];
+export type UpdateServiceDnsRecordResponse = Schemas['UpdateServiceDnsRecordResponse'];
+export type UpdateServiceLabelResponse = Schemas['UpdateServiceLabelResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */
 export {
-  listBalance,
-  listCategory,
-  listCategoryAvailableVps,
-  listCategoryProduct,
-  listCertificate,
+  getBalance,
+  listCategories,
+  getCategoryAvailableVps,
+  listCategoryProducts,
+  listCertificates,
   listCertificateOrder,
   createCertificateOrder,
   listCertificateOrderSoftware,
   getCertificate,
-  listCertificateCrt,
-  listContact,
+  getCertificateCrt,
+  listContacts,
   createContact,
   listContactPrivileges,
   getContact,
   updateContact,
-  listDetails,
+  getDetails,
   updateDetails,
   listDns,
-  listDomain,
-  createDomainLookup,
+  listDomains,
+  lookupDomain,
   getDomainName,
-  listDomainOrder,
+  getDomainOrder,
   createDomainOrder,
-  listDomainOrderForm,
+  getDomainOrderForm,
   getDomain,
-  listDomainAutorenew,
+  getDomainAutorenew,
   updateDomainAutorenew,
-  listDomainContact,
+  getDomainContact,
   updateDomainContact,
-  listDomainEpp,
-  listDomainNs,
+  getDomainEpp,
+  getDomainNs,
   updateDomainNs,
-  regDomain,
-  listDomainReglock,
+  registerDomain,
+  getDomainReglock,
   updateDomainReglock,
   renewDomain,
-  listDomainSync,
-  listInvoice,
+  getDomainSync,
+  listInvoices,
   getInvoice,
   listNotifications,
   listNotificationsNew,
-  updateNotificationsAck,
+  acknowledgeNotification,
   createOrder,
   getOrder,
   createOrderByProductId,
-  listPayment,
+  getPayment,
   listPaymentFees,
   createQuote,
-  createRevoke,
+  revokeToken,
   listScripts,
-  getScripts,
-  listServer,
+  getScript,
+  listServers,
   getServer,
-  changednsServer,
-  changeptrServer,
-  flushfirewallServer,
-  getServerGraphs,
-  listServerHistory,
+  updateServerDns,
+  updateServerPtr,
+  flushServerFirewall,
+  getServerGraph,
+  getServerHistory,
   listServerIps,
   listServerOses,
   rebootServer,
   reinstallServer,
   renameServer,
-  resetpasswordServer,
+  resetServerPassword,
   getServerTask,
-  webconsoleServer,
-  listService,
+  launchServerWebconsole,
+  listServices,
   getServiceOrder,
   getService,
-  listServiceAddon,
-  addonService,
+  listServiceAddons,
+  orderServiceAddon,
   cancelService,
-  dnsService,
+  createServiceDns,
   getServiceDns,
   deleteServiceDns,
-  recordsServiceDns,
-  updateServiceDnsRecords,
-  deleteServiceDnsRecords,
-  listServiceLabel,
-  labelService,
+  createServiceDnsRecord,
+  updateServiceDnsRecord,
+  deleteServiceDnsRecord,
+  getServiceLabel,
+  updateServiceLabel,
   listServiceMethods,
-  listServiceUpgrade,
+  getServiceUpgrade,
   upgradeService,
   listStatuses,
   getStatusesSpecific,
-  getStatuses,
-  createToken,
+  getStatus,
+  refreshToken,
 } from './operations.js';
 
 /** Polls this API's task endpoint until the task is finished; see ./tasks.ts. */

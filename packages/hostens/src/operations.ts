@@ -11,7 +11,7 @@ import type { paths } from './generated/schema.js';
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balance'>('get', '/balance');
+export const getBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balance'>('get', '/balance');
 
 /**
  * List product categories
@@ -22,7 +22,7 @@ export const listBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balan
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listCategory = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
+export const listCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
 
 /**
  * Get available VPS products
@@ -33,7 +33,7 @@ export const listCategory = /* @__PURE__ */ defineOperation<paths, 'get', '/cate
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, 'get', '/category/available/vps'>('get', '/category/available/vps');
+export const getCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, 'get', '/category/available/vps'>('get', '/category/available/vps');
 
 /**
  * List products in category
@@ -46,7 +46,7 @@ export const listCategoryAvailableVps = /* @__PURE__ */ defineOperation<paths, '
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listCategoryProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
+export const listCategoryProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
 
 /**
  * List SSL Certificates
@@ -57,7 +57,7 @@ export const listCategoryProduct = /* @__PURE__ */ defineOperation<paths, 'get',
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listCertificate = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate'>('get', '/certificate');
+export const listCertificates = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate'>('get', '/certificate');
 
 /**
  * List available certificates
@@ -130,7 +130,7 @@ export const getCertificate = /* @__PURE__ */ defineOperation<paths, 'get', '/ce
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate/{id}/crt'>('get', '/certificate/{id}/crt');
+export const getCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', '/certificate/{id}/crt'>('get', '/certificate/{id}/crt');
 
 /**
  * List contacts
@@ -141,7 +141,7 @@ export const listCertificateCrt = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
+export const listContacts = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
 
 /**
  * Add contact
@@ -233,7 +233,7 @@ export const updateContact = /* @__PURE__ */ defineOperation<paths, 'put', '/con
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/details'>('get', '/details');
+export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/details'>('get', '/details');
 
 /**
  * Update User Details
@@ -281,7 +281,7 @@ export const listDns = /* @__PURE__ */ defineOperation<paths, 'get', '/dns'>('ge
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain'>('get', '/domain');
+export const listDomains = /* @__PURE__ */ defineOperation<paths, 'get', '/domain'>('get', '/domain');
 
 /**
  * Domain availability
@@ -294,7 +294,7 @@ export const listDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain
  *
  * @param client - a client from `createHostensClient()`
  */
-export const createDomainLookup = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/lookup'>('post', '/domain/lookup');
+export const lookupDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/lookup'>('post', '/domain/lookup');
 
 /**
  * Domain details by name
@@ -318,7 +318,7 @@ export const getDomainName = /* @__PURE__ */ defineOperation<paths, 'get', '/dom
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order'>('get', '/domain/order');
+export const getDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order'>('get', '/domain/order');
 
 /**
  * Order new domain
@@ -355,7 +355,7 @@ export const createDomainOrder = /* @__PURE__ */ defineOperation<paths, 'post', 
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainOrderForm = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order/{tld_id}/form'>('get', '/domain/order/{tld_id}/form');
+export const getDomainOrderForm = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/order/{tld_id}/form'>('get', '/domain/order/{tld_id}/form');
 
 /**
  * Domain details
@@ -379,7 +379,7 @@ export const getDomain = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/autorenew'>('get', '/domain/{id}/autorenew');
+export const getDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/autorenew'>('get', '/domain/{id}/autorenew');
 
 /**
  * Enable/disable domain autorenew
@@ -401,7 +401,7 @@ export const updateDomainAutorenew = /* @__PURE__ */ defineOperation<paths, 'put
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainContact = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/contact'>('get', '/domain/{id}/contact');
+export const getDomainContact = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/contact'>('get', '/domain/{id}/contact');
 
 /**
  * Update domain contact info
@@ -423,7 +423,7 @@ export const updateDomainContact = /* @__PURE__ */ defineOperation<paths, 'put',
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/epp'>('get', '/domain/{id}/epp');
+export const getDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/epp'>('get', '/domain/{id}/epp');
 
 /**
  * Get domain nameservers
@@ -434,7 +434,7 @@ export const listDomainEpp = /* @__PURE__ */ defineOperation<paths, 'get', '/dom
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainNs = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/ns'>('get', '/domain/{id}/ns');
+export const getDomainNs = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/ns'>('get', '/domain/{id}/ns');
 
 /**
  * Update domain nameservers
@@ -459,7 +459,7 @@ export const updateDomainNs = /* @__PURE__ */ defineOperation<paths, 'put', '/do
  *
  * @param client - a client from `createHostensClient()`
  */
-export const regDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/{id}/reg'>('post', '/domain/{id}/reg');
+export const registerDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain/{id}/reg'>('post', '/domain/{id}/reg');
 
 /**
  * Get domain lock
@@ -470,7 +470,7 @@ export const regDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/domain
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainReglock = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/reglock'>('get', '/domain/{id}/reglock');
+export const getDomainReglock = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/reglock'>('get', '/domain/{id}/reglock');
 
 /**
  * Update domain lock
@@ -507,7 +507,7 @@ export const renewDomain = /* @__PURE__ */ defineOperation<paths, 'post', '/doma
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/sync'>('get', '/domain/{id}/sync');
+export const getDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/domain/{id}/sync'>('get', '/domain/{id}/sync');
 
 /**
  * List Invoices
@@ -518,7 +518,7 @@ export const listDomainSync = /* @__PURE__ */ defineOperation<paths, 'get', '/do
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listInvoice = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
+export const listInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
 
 /**
  * Invoice Details
@@ -572,7 +572,7 @@ export const listNotificationsNew = /* @__PURE__ */ defineOperation<paths, 'get'
  *
  * @param client - a client from `createHostensClient()`
  */
-export const updateNotificationsAck = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
+export const acknowledgeNotification = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
 
 /**
  * Order multiple services
@@ -635,7 +635,7 @@ export const createOrderByProductId = /* @__PURE__ */ defineOperation<paths, 'po
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listPayment = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
+export const getPayment = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
 
 /**
  * Payment Methods Fees
@@ -674,7 +674,7 @@ export const createQuote = /* @__PURE__ */ defineOperation<paths, 'post', '/quot
  *
  * @param client - a client from `createHostensClient()`
  */
-export const createRevoke = /* @__PURE__ */ defineOperation<paths, 'post', '/revoke'>('post', '/revoke');
+export const revokeToken = /* @__PURE__ */ defineOperation<paths, 'post', '/revoke'>('post', '/revoke');
 
 /**
  * Get available init scripts
@@ -698,7 +698,7 @@ export const listScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/scrip
  *
  * @param client - a client from `createHostensClient()`
  */
-export const getScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/scripts/{id}'>('get', '/scripts/{id}');
+export const getScript = /* @__PURE__ */ defineOperation<paths, 'get', '/scripts/{id}'>('get', '/scripts/{id}');
 
 /**
  * List All Servers
@@ -710,7 +710,7 @@ export const getScripts = /* @__PURE__ */ defineOperation<paths, 'get', '/script
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listServer = /* @__PURE__ */ defineOperation<paths, 'get', '/server'>('get', '/server');
+export const listServers = /* @__PURE__ */ defineOperation<paths, 'get', '/server'>('get', '/server');
 
 /**
  * Server Details
@@ -743,7 +743,7 @@ export const getServer = /* @__PURE__ */ defineOperation<paths, 'get', '/server/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const changednsServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changedns'>('post', '/server/{server_id}/changedns');
+export const updateServerDns = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changedns'>('post', '/server/{server_id}/changedns');
 
 /**
  * Change PTR Record
@@ -759,7 +759,7 @@ export const changednsServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const changeptrServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changeptr'>('post', '/server/{server_id}/changeptr');
+export const updateServerPtr = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/changeptr'>('post', '/server/{server_id}/changeptr');
 
 /**
  * Flush IPTables / Firewall
@@ -773,7 +773,7 @@ export const changeptrServer = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const flushfirewallServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/flushfirewall'>('post', '/server/{server_id}/flushfirewall');
+export const flushServerFirewall = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/flushfirewall'>('post', '/server/{server_id}/flushfirewall');
 
 /**
  * Get Usage Graphs
@@ -789,7 +789,7 @@ export const flushfirewallServer = /* @__PURE__ */ defineOperation<paths, 'post'
  *
  * @param client - a client from `createHostensClient()`
  */
-export const getServerGraphs = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/graphs/{width}'>('get', '/server/{server_id}/graphs/{width}');
+export const getServerGraph = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/graphs/{width}'>('get', '/server/{server_id}/graphs/{width}');
 
 /**
  * Get Usage History
@@ -803,7 +803,7 @@ export const getServerGraphs = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listServerHistory = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/history'>('get', '/server/{server_id}/history');
+export const getServerHistory = /* @__PURE__ */ defineOperation<paths, 'get', '/server/{server_id}/history'>('get', '/server/{server_id}/history');
 
 /**
  * Get additional IPs
@@ -892,7 +892,7 @@ export const renameServer = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * @param client - a client from `createHostensClient()`
  */
-export const resetpasswordServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/resetpassword'>('post', '/server/{server_id}/resetpassword');
+export const resetServerPassword = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/resetpassword'>('post', '/server/{server_id}/resetpassword');
 
 /**
  * Task Result
@@ -928,7 +928,7 @@ export const getServerTask = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  *
  * @param client - a client from `createHostensClient()`
  */
-export const webconsoleServer = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/webconsole'>('post', '/server/{server_id}/webconsole');
+export const launchServerWebconsole = /* @__PURE__ */ defineOperation<paths, 'post', '/server/{server_id}/webconsole'>('post', '/server/{server_id}/webconsole');
 
 /**
  * List services
@@ -939,7 +939,7 @@ export const webconsoleServer = /* @__PURE__ */ defineOperation<paths, 'post', '
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listService = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
+export const listServices = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
 
 /**
  * Get service ID from Order Number
@@ -976,7 +976,7 @@ export const getService = /* @__PURE__ */ defineOperation<paths, 'get', '/servic
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listServiceAddon = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/addon'>('get', '/service/{id}/addon');
+export const listServiceAddons = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/addon'>('get', '/service/{id}/addon');
 
 /**
  * Order addon
@@ -990,7 +990,7 @@ export const listServiceAddon = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const addonService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/addon'>('post', '/service/{id}/addon');
+export const orderServiceAddon = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/addon'>('post', '/service/{id}/addon');
 
 /**
  * Cancel Service
@@ -1019,7 +1019,7 @@ export const cancelService = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * @param client - a client from `createHostensClient()`
  */
-export const dnsService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns'>('post', '/service/{id}/dns');
+export const createServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns'>('post', '/service/{id}/dns');
 
 /**
  * Get DNS details
@@ -1066,7 +1066,7 @@ export const deleteServiceDns = /* @__PURE__ */ defineOperation<paths, 'delete',
  *
  * @param client - a client from `createHostensClient()`
  */
-export const recordsServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns/{zone_id}/records'>('post', '/service/{id}/dns/{zone_id}/records');
+export const createServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/dns/{zone_id}/records'>('post', '/service/{id}/dns/{zone_id}/records');
 
 /**
  * Edit DNS Record
@@ -1086,7 +1086,7 @@ export const recordsServiceDns = /* @__PURE__ */ defineOperation<paths, 'post', 
  *
  * @param client - a client from `createHostensClient()`
  */
-export const updateServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'put', '/service/{id}/dns/{zone_id}/records/{record_id}'>('put', '/service/{id}/dns/{zone_id}/records/{record_id}');
+export const updateServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'put', '/service/{id}/dns/{zone_id}/records/{record_id}'>('put', '/service/{id}/dns/{zone_id}/records/{record_id}');
 
 /**
  * Remove DNS Record
@@ -1101,7 +1101,7 @@ export const updateServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'p
  *
  * @param client - a client from `createHostensClient()`
  */
-export const deleteServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'delete', '/service/{id}/dns/{zone_id}/records/{record_id}'>('delete', '/service/{id}/dns/{zone_id}/records/{record_id}');
+export const deleteServiceDnsRecord = /* @__PURE__ */ defineOperation<paths, 'delete', '/service/{id}/dns/{zone_id}/records/{record_id}'>('delete', '/service/{id}/dns/{zone_id}/records/{record_id}');
 
 /**
  * Service label
@@ -1114,7 +1114,7 @@ export const deleteServiceDnsRecords = /* @__PURE__ */ defineOperation<paths, 'd
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
+export const getServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
 
 /**
  * Change service label
@@ -1128,7 +1128,7 @@ export const listServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHostensClient()`
  */
-export const labelService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
+export const updateServiceLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
 
 /**
  * List service methods
@@ -1154,7 +1154,7 @@ export const listServiceMethods = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * @param client - a client from `createHostensClient()`
  */
-export const listServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
+export const getServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
 
 /**
  * Upgrade Request
@@ -1208,7 +1208,7 @@ export const getStatusesSpecific = /* @__PURE__ */ defineOperation<paths, 'get',
  *
  * @param client - a client from `createHostensClient()`
  */
-export const getStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/statuses/{id}'>('get', '/statuses/{id}');
+export const getStatus = /* @__PURE__ */ defineOperation<paths, 'get', '/statuses/{id}'>('get', '/statuses/{id}');
 
 /**
  * Refresh Token
@@ -1221,4 +1221,4 @@ export const getStatuses = /* @__PURE__ */ defineOperation<paths, 'get', '/statu
  *
  * @param client - a client from `createHostensClient()`
  */
-export const createToken = /* @__PURE__ */ defineOperation<paths, 'post', '/token'>('post', '/token');
+export const refreshToken = /* @__PURE__ */ defineOperation<paths, 'post', '/token'>('post', '/token');

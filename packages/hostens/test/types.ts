@@ -1,9 +1,9 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, createProviderClient, getServer, listServer, reinstallServer, waitForTask, type GetServerResponse, type GetServerTaskResponse, type HostensClient, type ListServerItem, type ListServerResponse } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServers, reinstallServer, waitForTask, type GetServerResponse, type GetServerTaskResponse, type HostensClient, type ListServersItem, type ListServersResponse } from '../src/index.js';
 
 // GET /server answers one record or a list (its prose and its example disagree)
-type ServerSummary = ListServerItem;
+type ServerSummary = ListServersItem;
 
 const client = createHostensClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
@@ -15,7 +15,7 @@ export async function typeChecks() {
   expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number>();
 
   const servers = await client.GET('/server');
-  expectTypeOf(servers.data!).toEqualTypeOf<ListServerResponse>();
+  expectTypeOf(servers.data!).toEqualTypeOf<ListServersResponse>();
 
   const reinstall = await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'ubuntu-22.04', script: 7 } });
   expectTypeOf(reinstall.data!.task_id).toEqualTypeOf<number>();
@@ -43,12 +43,12 @@ export async function optionChecks() {
   if (plain.error !== undefined) {
     expectTypeOf(plain.data).toEqualTypeOf<undefined>();
     if (typeof plain.error !== 'string') expectTypeOf(plain.error).toHaveProperty('error');
-  } else expectTypeOf(plain.data).toEqualTypeOf<ListServerResponse>();
+  } else expectTypeOf(plain.data).toEqualTypeOf<ListServersResponse>();
 
   // a throwing client: `data` is never undefined, no `!` needed
   const strict = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
   const { data } = await strict.GET('/server');
-  expectTypeOf(data).toEqualTypeOf<ListServerResponse>();
+  expectTypeOf(data).toEqualTypeOf<ListServersResponse>();
   // @ts-expect-error a throwing client cannot be told not to throw for one call
   await strict.GET('/server', { throwOnError: false });
 }
@@ -56,9 +56,9 @@ export async function optionChecks() {
 export async function perCallThrow() {
   // throwOnError for one call narrows that call's answer to `{ data }`
   const { data } = await client.GET('/server', { throwOnError: true });
-  expectTypeOf(data).toEqualTypeOf<ListServerResponse>();
+  expectTypeOf(data).toEqualTypeOf<ListServersResponse>();
   const viaRequest = await client.request('get', '/server', { throwOnError: true });
-  expectTypeOf(viaRequest.data).toEqualTypeOf<ListServerResponse>();
+  expectTypeOf(viaRequest.data).toEqualTypeOf<ListServersResponse>();
   // @ts-expect-error still no unknown options on the narrowing overload
   await client.GET('/server', { throwOnError: true, bogus: 1 });
 }
@@ -68,8 +68,8 @@ export async function operationFunctionChecks() {
   const viaFunction = await getServer(client, { params: { path: { server_id: 113 } } });
   const viaMethod = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
   expectTypeOf(viaFunction).toEqualTypeOf(viaMethod);
-  const listed = await listServer(client, { timeoutMs: 5_000, retry: false });
-  expectTypeOf(listed.data).toEqualTypeOf<ListServerResponse | undefined>();
+  const listed = await listServers(client, { timeoutMs: 5_000, retry: false });
+  expectTypeOf(listed.data).toEqualTypeOf<ListServersResponse | undefined>();
   const thrown = await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { os: 'debian-12' }, throwOnError: true });
   expectTypeOf(thrown.data.task_id).toEqualTypeOf<number>();
   const strict = createHostensClient({ throwOnError: true });
@@ -82,9 +82,9 @@ export async function operationFunctionChecks() {
   // @ts-expect-error `script` is an init script id, not a string
   await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { script: 'seven' } });
   // @ts-expect-error unknown options are compile errors
-  await listServer(client, { totallyBogusOption: 42 });
+  await listServers(client, { totallyBogusOption: 42 });
   // @ts-expect-error a client of another API is not accepted
-  await listServer(createProviderClient<{ '/other': { get: { parameters: {}; responses: { 200: { content: { 'application/json': string } } } } } }>({ baseUrl: 'https://billing.example.com/api' }));
+  await listServers(createProviderClient<{ '/other': { get: { parameters: {}; responses: { 200: { content: { 'application/json': string } } } } } }>({ baseUrl: 'https://billing.example.com/api' }));
 }
 
 export async function waitForTaskChecks() {

@@ -19,115 +19,115 @@ export type { components, operations, paths };
 export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
-export type ApplyCreditToInvoiceResponse = Schemas['ApplyCreditToInvoiceResponse'];
-export type CartCategoriesResponse = Schemas['CartCategoriesResponse'];
-export type CartOrderMultiResponse = Schemas['CartOrderMultiResponse'];
-export type CartOrderQuoteResponse = Schemas['CartOrderQuoteResponse'];
-export type CartOrderResponse = Schemas['CartOrderResponse'];
-export type CartProductResponse = Schemas['CartProductResponse'];
-export type CartProductsResponse = Schemas['CartProductsResponse'];
+export type ApplyInvoiceCreditResponse = Schemas['ApplyInvoiceCreditResponse'];
+export type CancelServiceResponse = Schemas['CancelServiceResponse'];
 export type CloseTicketResponse = Schemas['CloseTicketResponse'];
-export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
+export type CreateContactResponse = Schemas['CreateContactResponse'];
+export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
+export type CreateOrderResponse = Schemas['CreateOrderResponse'];
+export type CreateQuoteResponse = Schemas['CreateQuoteResponse'];
+export type CreateTicketByNumberResponse = Schemas['CreateTicketByNumberResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
-export type DropTokenResponse = Schemas['DropTokenResponse'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
+export type GetContactResponse = Schemas['GetContactResponse'];
 export type GetDetailsResponse = Schemas['GetDetailsResponse'];
-export type GetInvoiceDetailsResponse = Schemas['GetInvoiceDetailsResponse'];
-export type GetInvoicesResponse = Schemas['GetInvoicesResponse'];
-export type GetTicketDetailsResponse = Schemas['GetTicketDetailsResponse'];
-export type GetTicketsResponse = Schemas['GetTicketsResponse'];
-export type GetTokenResponse = Schemas['GetTokenResponse'];
-export type PaymethodFeeResponse = Schemas['PaymethodFeeResponse'];
-export type PaymethodResponse = Schemas['PaymethodResponse'];
-export type ProfileDataResponse = Schemas['ProfileDataResponse'];
-export type ProfileEditResponse = Schemas['ProfileEditResponse'];
-export type ProfilePrivsResponse = Schemas['ProfilePrivsResponse'];
-export type ProfilesAddResponse = Schemas['ProfilesAddResponse'];
-export type ProfilesResponse = Schemas['ProfilesResponse'];
+export type GetInvoiceResponse = Schemas['GetInvoiceResponse'];
+export type GetOrderResponse = Schemas['GetOrderResponse'];
+export type GetPaymentResponse = Schemas['GetPaymentResponse'];
+export type GetServiceLabelResponse = Schemas['GetServiceLabelResponse'];
+export type GetServiceResponse = Schemas['GetServiceResponse'];
+export type GetServiceUpgradeResponse = Schemas['GetServiceUpgradeResponse'];
+export type GetTicketResponse = Schemas['GetTicketResponse'];
+export type ListCategoriesResponse = Schemas['ListCategoriesResponse'];
+export type ListCategoryProductsResponse = Schemas['ListCategoryProductsResponse'];
+export type ListContactPrivilegesResponse = Schemas['ListContactPrivilegesResponse'];
+export type ListContactsResponse = Schemas['ListContactsResponse'];
+export type ListInvoicesResponse = Schemas['ListInvoicesResponse'];
+export type ListPaymentFeesResponse = Schemas['ListPaymentFeesResponse'];
+export type ListServiceCycleResponse = Schemas['ListServiceCycleResponse'];
+export type ListServiceMethodsResponse = Schemas['ListServiceMethodsResponse'];
+export type ListServicesResponse = Schemas['ListServicesResponse'];
+export type ListTicketsResponse = Schemas['ListTicketsResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type LogoutResponse = Schemas['LogoutResponse'];
+export type OpenTicketResponse = Schemas['OpenTicketResponse'];
 export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
-export type ReopenTicketResponse = Schemas['ReopenTicketResponse'];
 export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
-export type ServiceCancelResponse = Schemas['ServiceCancelResponse'];
-export type ServiceCycleResponse = Schemas['ServiceCycleResponse'];
-export type ServiceDetailsResponse = Schemas['ServiceDetailsResponse'];
-export type ServiceGetLabelResponse = Schemas['ServiceGetLabelResponse'];
-export type ServiceMethodsResponse = Schemas['ServiceMethodsResponse'];
-export type ServiceResponse = Schemas['ServiceResponse'];
-export type ServiceSetLabelResponse = Schemas['ServiceSetLabelResponse'];
-export type UpgradeResponse = Schemas['UpgradeResponse'];
+export type UpdateContactResponse = Schemas['UpdateContactResponse'];
+export type UpdateServiceLabelResponse = Schemas['UpdateServiceLabelResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */
 export {
-  affiliatesCampaigns,
-  affiliatesCommissionPlans,
-  affiliatesCommissions,
-  affiliatesPayouts,
-  affiliatesSummary,
-  affiliatesVouchers,
+  listAffiliatesCampaigns,
+  listAffiliatesCommissionplans,
+  listAffiliatesCommissions,
+  listAffiliatesPayouts,
+  getAffiliatesSummary,
+  listAffiliatesVouchers,
   getBalance,
-  cartCategories,
-  cartProducts,
-  profiles,
-  profilesAdd,
-  profilePrivs,
-  profileData,
-  profileEdit,
+  listCategories,
+  listCategoryProducts,
+  listContacts,
+  createContact,
+  listContactPrivileges,
+  getContact,
+  updateContact,
   getDetails,
-  getInvoices,
-  getInvoiceDetails,
-  applyCreditToInvoice,
-  getKnowledgebaseCategories,
-  getKnowledgebaseArticleDetails,
-  getKnowledgebaseCategoryDetails,
-  getToken,
-  dropToken,
-  getLogs,
+  listInvoices,
+  getInvoice,
+  applyInvoiceCredit,
+  listKnowledgebase,
+  getKnowledgebaseArticle,
+  getKnowledgebase,
+  login,
+  logout,
+  listLogs,
+  listNews,
   getNews,
-  getNewsItem,
-  notifications,
-  notificationsNew,
-  notificationsSetSeen,
-  cartOrderMulti,
-  cartProduct,
-  cartOrder,
-  paymethod,
-  paymethodFee,
-  cartOrderQuote,
+  listNotifications,
+  listNotificationsNew,
+  acknowledgeNotification,
+  createOrder,
+  getOrder,
+  createOrderByProductId,
+  getPayment,
+  listPaymentFees,
+  createQuote,
   revokeToken,
-  service,
-  serviceDetails,
-  serviceCancel,
-  serviceCycle,
-  serviceCycleSet,
-  serviceGetLabel,
-  serviceSetLabel,
-  serviceMethods,
-  networks,
-  serviceRenew,
-  resources,
-  templates,
-  upgrade,
-  upgradeTest,
-  vms,
-  vmsGet,
-  vmsHostname,
-  vmInterfaceList,
-  vmInterfaceDetails,
-  vmInterfaceListIp,
-  vmsReboot,
-  vmsRebuild,
-  vmsReset,
-  vmsShutdown,
-  vmsStart,
-  vmsStop,
+  listServices,
+  getService,
+  cancelService,
+  listServiceCycle,
+  updateServiceCycle,
+  getServiceLabel,
+  updateServiceLabel,
+  listServiceMethods,
+  listServiceNetworks,
+  renewService,
+  listServiceResources,
+  listServiceTemplates,
+  getServiceUpgrade,
+  upgradeService,
+  listServiceVms,
+  getServiceVm,
+  updateServiceVmHostname,
+  listServiceVmInterfaces,
+  getServiceVmInterface,
+  listServiceVmIps,
+  rebootServiceVm,
+  rebuildServiceVm,
+  resetServiceVm,
+  shutdownServiceVm,
+  startServiceVm,
+  stopServiceVm,
   getTicketAttachment,
   listTicketDepartments,
-  getTickets,
+  listTickets,
   createTicket,
-  getTicketDetails,
-  createTicketReply,
+  getTicket,
+  createTicketByNumber,
   closeTicket,
-  reopenTicket,
+  openTicket,
   refreshToken,
 } from './operations.js';
 

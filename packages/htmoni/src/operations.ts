@@ -9,7 +9,7 @@ import type { paths } from './generated/schema.js';
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/campaigns'>('get', '/affiliates/campaigns');
+export const listAffiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/campaigns'>('get', '/affiliates/campaigns');
 
 /**
  * Get Affiliate commission plans
@@ -18,7 +18,7 @@ export const affiliatesCampaigns = /* @__PURE__ */ defineOperation<paths, 'get',
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesCommissionPlans = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissionplans'>('get', '/affiliates/commissionplans');
+export const listAffiliatesCommissionplans = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissionplans'>('get', '/affiliates/commissionplans');
 
 /**
  * Get Affiliate commissions
@@ -27,7 +27,7 @@ export const affiliatesCommissionPlans = /* @__PURE__ */ defineOperation<paths, 
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissions'>('get', '/affiliates/commissions');
+export const listAffiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/commissions'>('get', '/affiliates/commissions');
 
 /**
  * Get Affiliate payouts
@@ -36,7 +36,7 @@ export const affiliatesCommissions = /* @__PURE__ */ defineOperation<paths, 'get
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/payouts'>('get', '/affiliates/payouts');
+export const listAffiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/payouts'>('get', '/affiliates/payouts');
 
 /**
  * Get Affiliate summary
@@ -45,7 +45,7 @@ export const affiliatesPayouts = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/summary'>('get', '/affiliates/summary');
+export const getAffiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/summary'>('get', '/affiliates/summary');
 
 /**
  * Get Affiliate vouchers
@@ -54,7 +54,7 @@ export const affiliatesSummary = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const affiliatesVouchers = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/vouchers'>('get', '/affiliates/vouchers');
+export const listAffiliatesVouchers = /* @__PURE__ */ defineOperation<paths, 'get', '/affiliates/vouchers'>('get', '/affiliates/vouchers');
 
 /**
  * Account balance
@@ -76,7 +76,7 @@ export const getBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balanc
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
+export const listCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
 
 /**
  * List products in category
@@ -89,7 +89,7 @@ export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/ca
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
+export const listCategoryProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
 
 /**
  * List contacts
@@ -100,7 +100,7 @@ export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/cate
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
+export const listContacts = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'>('get', '/contact');
 
 /**
  * Add contact
@@ -118,7 +118,7 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const profilesAdd = /* @__PURE__ */ defineOperation<paths, 'post', '/contact'>('post', '/contact');
+export const createContact = /* @__PURE__ */ defineOperation<paths, 'post', '/contact'>('post', '/contact');
 
 /**
  * Contact privileges
@@ -130,7 +130,7 @@ export const profilesAdd = /* @__PURE__ */ defineOperation<paths, 'post', '/cont
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const profilePrivs = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/privileges'>('get', '/contact/privileges');
+export const listContactPrivileges = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/privileges'>('get', '/contact/privileges');
 
 /**
  * Get contacts details
@@ -143,7 +143,7 @@ export const profilePrivs = /* @__PURE__ */ defineOperation<paths, 'get', '/cont
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/{id}'>('get', '/contact/{id}');
+export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contact/{id}'>('get', '/contact/{id}');
 
 /**
  * Edit contact
@@ -160,7 +160,7 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const profileEdit = /* @__PURE__ */ defineOperation<paths, 'put', '/contact/{id}'>('put', '/contact/{id}');
+export const updateContact = /* @__PURE__ */ defineOperation<paths, 'put', '/contact/{id}'>('put', '/contact/{id}');
 
 /**
  * User Details
@@ -182,7 +182,7 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
+export const listInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
 
 /**
  * Invoice Details
@@ -195,7 +195,7 @@ export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoi
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
+export const getInvoice = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
 
 /**
  * Apply credit
@@ -209,7 +209,7 @@ export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
+export const applyInvoiceCredit = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
 
 /**
  * List all knowledgebase categories
@@ -220,7 +220,7 @@ export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getKnowledgebaseCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase'>('get', '/knowledgebase');
+export const listKnowledgebase = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase'>('get', '/knowledgebase');
 
 /**
  * Get knowledgebase article
@@ -233,7 +233,7 @@ export const getKnowledgebaseCategories = /* @__PURE__ */ defineOperation<paths,
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getKnowledgebaseArticleDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/article/{article_id}'>('get', '/knowledgebase/article/{article_id}');
+export const getKnowledgebaseArticle = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/article/{article_id}'>('get', '/knowledgebase/article/{article_id}');
 
 /**
  * Get knowledgebase category details
@@ -246,7 +246,7 @@ export const getKnowledgebaseArticleDetails = /* @__PURE__ */ defineOperation<pa
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getKnowledgebaseCategoryDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/{category_id}'>('get', '/knowledgebase/{category_id}');
+export const getKnowledgebase = /* @__PURE__ */ defineOperation<paths, 'get', '/knowledgebase/{category_id}'>('get', '/knowledgebase/{category_id}');
 
 /**
  * Login
@@ -260,7 +260,7 @@ export const getKnowledgebaseCategoryDetails = /* @__PURE__ */ defineOperation<p
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
+export const login = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
 
 /**
  * Logout
@@ -271,7 +271,7 @@ export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
+export const logout = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
 
 /**
  * User Logs
@@ -282,7 +282,7 @@ export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('get', '/logs');
+export const listLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('get', '/logs');
 
 /**
  * List News
@@ -291,7 +291,7 @@ export const getLogs = /* @__PURE__ */ defineOperation<paths, 'get', '/logs'>('g
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('get', '/news');
+export const listNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('get', '/news');
 
 /**
  * Get news item
@@ -304,7 +304,7 @@ export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news'>('g
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getNewsItem = /* @__PURE__ */ defineOperation<paths, 'get', '/news/{news_id}'>('get', '/news/{news_id}');
+export const getNews = /* @__PURE__ */ defineOperation<paths, 'get', '/news/{news_id}'>('get', '/news/{news_id}');
 
 /**
  * List all portal notifications
@@ -318,7 +318,7 @@ export const getNewsItem = /* @__PURE__ */ defineOperation<paths, 'get', '/news/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const notifications = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications'>('get', '/notifications');
+export const listNotifications = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications'>('get', '/notifications');
 
 /**
  * List new portal notifications
@@ -332,7 +332,7 @@ export const notifications = /* @__PURE__ */ defineOperation<paths, 'get', '/not
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const notificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications/new'>('get', '/notifications/new');
+export const listNotificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/notifications/new'>('get', '/notifications/new');
 
 /**
  * Acknowledge notification
@@ -345,7 +345,7 @@ export const notificationsNew = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
+export const acknowledgeNotification = /* @__PURE__ */ defineOperation<paths, 'put', '/notifications/{id}/ack'>('put', '/notifications/{id}/ack');
 
 /**
  * Order multiple services
@@ -366,7 +366,7 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartOrderMulti = /* @__PURE__ */ defineOperation<paths, 'post', '/order'>('post', '/order');
+export const createOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order'>('post', '/order');
 
 /**
  * Get product configuration details
@@ -379,7 +379,7 @@ export const cartOrderMulti = /* @__PURE__ */ defineOperation<paths, 'post', '/o
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
+export const getOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
 
 /**
  * Order new service
@@ -401,7 +401,7 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
+export const createOrderByProductId = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
 
 /**
  * Payment Methods
@@ -412,7 +412,7 @@ export const cartOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const paymethod = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
+export const getPayment = /* @__PURE__ */ defineOperation<paths, 'get', '/payment'>('get', '/payment');
 
 /**
  * Payment Methods Fees
@@ -423,7 +423,7 @@ export const paymethod = /* @__PURE__ */ defineOperation<paths, 'get', '/payment
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/payment/fees'>('get', '/payment/fees');
+export const listPaymentFees = /* @__PURE__ */ defineOperation<paths, 'get', '/payment/fees'>('get', '/payment/fees');
 
 /**
  * Get order quote
@@ -439,7 +439,7 @@ export const paymethodFee = /* @__PURE__ */ defineOperation<paths, 'get', '/paym
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const cartOrderQuote = /* @__PURE__ */ defineOperation<paths, 'post', '/quote'>('post', '/quote');
+export const createQuote = /* @__PURE__ */ defineOperation<paths, 'post', '/quote'>('post', '/quote');
 
 /**
  * Revoke Token
@@ -464,7 +464,7 @@ export const revokeToken = /* @__PURE__ */ defineOperation<paths, 'post', '/revo
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
+export const listServices = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
 
 /**
  * Service details
@@ -477,7 +477,7 @@ export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
+export const getService = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
 
 /**
  * Cancel Service
@@ -492,7 +492,7 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
+export const cancelService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
 
 /**
  * List Billing Cycle
@@ -505,7 +505,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/cycle'>('get', '/service/{id}/cycle');
+export const listServiceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/cycle'>('get', '/service/{id}/cycle');
 
 /**
  * Change Billing Cycle
@@ -519,7 +519,7 @@ export const serviceCycle = /* @__PURE__ */ defineOperation<paths, 'get', '/serv
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceCycleSet = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cycle'>('post', '/service/{id}/cycle');
+export const updateServiceCycle = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cycle'>('post', '/service/{id}/cycle');
 
 /**
  * Service label
@@ -532,7 +532,7 @@ export const serviceCycleSet = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
+export const getServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
 
 /**
  * Change service label
@@ -546,7 +546,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
+export const updateServiceLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
 
 /**
  * List service methods
@@ -559,7 +559,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
+export const listServiceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
 
 /**
  * List available networks
@@ -572,7 +572,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/networks'>('get', '/service/{id}/networks');
+export const listServiceNetworks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/networks'>('get', '/service/{id}/networks');
 
 /**
  * Manual Service Renew
@@ -585,7 +585,7 @@ export const networks = /* @__PURE__ */ defineOperation<paths, 'get', '/service/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/renew'>('post', '/service/{id}/renew');
+export const renewService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/renew'>('post', '/service/{id}/renew');
 
 /**
  * Resources
@@ -598,7 +598,7 @@ export const serviceRenew = /* @__PURE__ */ defineOperation<paths, 'post', '/ser
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/resources'>('get', '/service/{id}/resources');
+export const listServiceResources = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/resources'>('get', '/service/{id}/resources');
 
 /**
  * List OS templates
@@ -611,7 +611,7 @@ export const resources = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/templates'>('get', '/service/{id}/templates');
+export const listServiceTemplates = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/templates'>('get', '/service/{id}/templates');
 
 /**
  * Upgrade Options
@@ -624,7 +624,7 @@ export const templates = /* @__PURE__ */ defineOperation<paths, 'get', '/service
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
+export const getServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
 
 /**
  * Upgrade Request
@@ -652,7 +652,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
+export const upgradeService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
 
 /**
  * List VMs
@@ -665,7 +665,7 @@ export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms'>('get', '/service/{id}/vms');
+export const listServiceVms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms'>('get', '/service/{id}/vms');
 
 /**
  * Get VM Details
@@ -679,7 +679,7 @@ export const vms = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}'>('get', '/service/{id}/vms/{vmid}');
+export const getServiceVm = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}'>('get', '/service/{id}/vms/{vmid}');
 
 /**
  * Change VM Hostname
@@ -694,7 +694,7 @@ export const vmsGet = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{i
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/hostname'>('post', '/service/{id}/vms/{vmid}/hostname');
+export const updateServiceVmHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/hostname'>('post', '/service/{id}/vms/{vmid}/hostname');
 
 /**
  * List VM Network Interfaces
@@ -708,7 +708,7 @@ export const vmsHostname = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces'>('get', '/service/{id}/vms/{vmid}/interfaces');
+export const listServiceVmInterfaces = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces'>('get', '/service/{id}/vms/{vmid}/interfaces');
 
 /**
  * Get Network Interfaces
@@ -723,7 +723,7 @@ export const vmInterfaceList = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces/{iface}'>('get', '/service/{id}/vms/{vmid}/interfaces/{iface}');
+export const getServiceVmInterface = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/interfaces/{iface}'>('get', '/service/{id}/vms/{vmid}/interfaces/{iface}');
 
 /**
  * List IPs
@@ -740,7 +740,7 @@ export const vmInterfaceDetails = /* @__PURE__ */ defineOperation<paths, 'get', 
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/ips'>('get', '/service/{id}/vms/{vmid}/ips');
+export const listServiceVmIps = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/vms/{vmid}/ips'>('get', '/service/{id}/vms/{vmid}/ips');
 
 /**
  * Reboot VM
@@ -754,7 +754,7 @@ export const vmInterfaceListIp = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reboot'>('post', '/service/{id}/vms/{vmid}/reboot');
+export const rebootServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reboot'>('post', '/service/{id}/vms/{vmid}/reboot');
 
 /**
  * Rebuild VM
@@ -770,7 +770,7 @@ export const vmsReboot = /* @__PURE__ */ defineOperation<paths, 'post', '/servic
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rebuild'>('post', '/service/{id}/vms/{vmid}/rebuild');
+export const rebuildServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/rebuild'>('post', '/service/{id}/vms/{vmid}/rebuild');
 
 /**
  * Reset VM
@@ -784,7 +784,7 @@ export const vmsRebuild = /* @__PURE__ */ defineOperation<paths, 'post', '/servi
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reset'>('post', '/service/{id}/vms/{vmid}/reset');
+export const resetServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/reset'>('post', '/service/{id}/vms/{vmid}/reset');
 
 /**
  * Shutdown VM
@@ -798,7 +798,7 @@ export const vmsReset = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/shutdown'>('post', '/service/{id}/vms/{vmid}/shutdown');
+export const shutdownServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/shutdown'>('post', '/service/{id}/vms/{vmid}/shutdown');
 
 /**
  * Start VM
@@ -812,7 +812,7 @@ export const vmsShutdown = /* @__PURE__ */ defineOperation<paths, 'post', '/serv
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/start'>('post', '/service/{id}/vms/{vmid}/start');
+export const startServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/start'>('post', '/service/{id}/vms/{vmid}/start');
 
 /**
  * Stop VM
@@ -826,7 +826,7 @@ export const vmsStart = /* @__PURE__ */ defineOperation<paths, 'post', '/service
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const vmsStop = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/stop'>('post', '/service/{id}/vms/{vmid}/stop');
+export const stopServiceVm = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/vms/{vmid}/stop'>('post', '/service/{id}/vms/{vmid}/stop');
 
 /**
  * Ticket attachment
@@ -862,7 +862,7 @@ export const listTicketDepartments = /* @__PURE__ */ defineOperation<paths, 'get
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getTickets = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets'>('get', '/tickets');
+export const listTickets = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets'>('get', '/tickets');
 
 /**
  * Create Ticket
@@ -890,7 +890,7 @@ export const createTicket = /* @__PURE__ */ defineOperation<paths, 'post', '/tic
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const getTicketDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets/{number}'>('get', '/tickets/{number}');
+export const getTicket = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets/{number}'>('get', '/tickets/{number}');
 
 /**
  * Create Reply
@@ -904,7 +904,7 @@ export const getTicketDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const createTicketReply = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
+export const createTicketByNumber = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
 
 /**
  * Close ticket
@@ -930,7 +930,7 @@ export const closeTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/ticke
  *
  * @param client - a client from `createHtMoniClient()`
  */
-export const reopenTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/tickets/{number}/open'>('put', '/tickets/{number}/open');
+export const openTicket = /* @__PURE__ */ defineOperation<paths, 'put', '/tickets/{number}/open'>('put', '/tickets/{number}/open');
 
 /**
  * Refresh Token

@@ -1,6 +1,6 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHtMoniClient, type GetTicketDetailsResponse } from '../src/index.js';
+import { basicAuth, createHtMoniClient, type GetTicketResponse } from '../src/index.js';
 import * as provider from '../src/index.js';
 
 const client = createHtMoniClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
@@ -8,7 +8,7 @@ const client = createHtMoniClient({ auth: basicAuth({ username: 'api@example.com
 export async function typeChecks() {
   const { data } = await client.GET('/tickets/{number}', { params: { path: { number: 736633 } } });
   expectTypeOf(data!.ticket.subject).toEqualTypeOf<string>();
-  expectTypeOf<NonNullable<GetTicketDetailsResponse['ticket']>['status']>().toEqualTypeOf<string>();
+  expectTypeOf<NonNullable<GetTicketResponse['ticket']>['status']>().toEqualTypeOf<string>();
 
   await client.POST('/tickets', { body: { dept_id: 1, subject: 'Help', body: 'Text' } });
   // @ts-expect-error the department is a number

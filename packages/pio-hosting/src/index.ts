@@ -19,47 +19,47 @@ export type { components, operations, paths };
 export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
-export type ApplyCreditToInvoiceResponse = Schemas['ApplyCreditToInvoiceResponse'];
-export type CartCategoriesResponse = Schemas['CartCategoriesResponse'];
-export type CartOrderResponse = Schemas['CartOrderResponse'];
-export type CartProductResponse = Schemas['CartProductResponse'];
-export type CartProductsResponse = Schemas['CartProductsResponse'];
-export type DropTokenResponse = Schemas['DropTokenResponse'];
+export type ApplyInvoiceCreditResponse = Schemas['ApplyInvoiceCreditResponse'];
+export type CancelServiceResponse = Schemas['CancelServiceResponse'];
+export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
-export type GetInvoiceDetailsResponse = Schemas['GetInvoiceDetailsResponse'];
-export type GetInvoicesResponse = Schemas['GetInvoicesResponse'];
-export type GetTokenResponse = Schemas['GetTokenResponse'];
+export type GetInvoiceResponse = Schemas['GetInvoiceResponse'];
+export type GetOrderResponse = Schemas['GetOrderResponse'];
+export type GetServiceLabelResponse = Schemas['GetServiceLabelResponse'];
+export type GetServiceResponse = Schemas['GetServiceResponse'];
+export type GetServiceUpgradeResponse = Schemas['GetServiceUpgradeResponse'];
+export type ListCategoriesResponse = Schemas['ListCategoriesResponse'];
+export type ListCategoryProductsResponse = Schemas['ListCategoryProductsResponse'];
+export type ListInvoicesResponse = Schemas['ListInvoicesResponse'];
+export type ListServiceMethodsResponse = Schemas['ListServiceMethodsResponse'];
+export type ListServicesResponse = Schemas['ListServicesResponse'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type LogoutResponse = Schemas['LogoutResponse'];
 export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
 export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
-export type ServiceCancelResponse = Schemas['ServiceCancelResponse'];
-export type ServiceDetailsResponse = Schemas['ServiceDetailsResponse'];
-export type ServiceGetLabelResponse = Schemas['ServiceGetLabelResponse'];
-export type ServiceMethodsResponse = Schemas['ServiceMethodsResponse'];
-export type ServiceResponse = Schemas['ServiceResponse'];
-export type ServiceSetLabelResponse = Schemas['ServiceSetLabelResponse'];
-export type UpgradeResponse = Schemas['UpgradeResponse'];
+export type UpdateServiceLabelResponse = Schemas['UpdateServiceLabelResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */
 export {
   getBalance,
-  cartCategories,
-  cartProducts,
-  getInvoices,
-  getInvoiceDetails,
-  applyCreditToInvoice,
-  getToken,
-  dropToken,
-  cartProduct,
-  cartOrder,
+  listCategories,
+  listCategoryProducts,
+  listInvoices,
+  getInvoice,
+  applyInvoiceCredit,
+  login,
+  logout,
+  getOrder,
+  createOrderByProductId,
   revokeToken,
-  service,
-  serviceDetails,
-  serviceCancel,
-  serviceGetLabel,
-  serviceSetLabel,
-  serviceMethods,
-  upgrade,
-  upgradeTest,
+  listServices,
+  getService,
+  cancelService,
+  getServiceLabel,
+  updateServiceLabel,
+  listServiceMethods,
+  getServiceUpgrade,
+  upgradeService,
   refreshToken,
 } from './operations.js';
 

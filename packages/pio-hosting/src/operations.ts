@@ -22,7 +22,7 @@ export const getBalance = /* @__PURE__ */ defineOperation<paths, 'get', '/balanc
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
+export const listCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/category'>('get', '/category');
 
 /**
  * List products in category
@@ -35,7 +35,7 @@ export const cartCategories = /* @__PURE__ */ defineOperation<paths, 'get', '/ca
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
+export const listCategoryProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/category/{category_id}/product'>('get', '/category/{category_id}/product');
 
 /**
  * List Invoices
@@ -46,7 +46,7 @@ export const cartProducts = /* @__PURE__ */ defineOperation<paths, 'get', '/cate
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
+export const listInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice'>('get', '/invoice');
 
 /**
  * Invoice Details
@@ -59,7 +59,7 @@ export const getInvoices = /* @__PURE__ */ defineOperation<paths, 'get', '/invoi
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
+export const getInvoice = /* @__PURE__ */ defineOperation<paths, 'get', '/invoice/{id}'>('get', '/invoice/{id}');
 
 /**
  * Apply credit
@@ -73,7 +73,7 @@ export const getInvoiceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
+export const applyInvoiceCredit = /* @__PURE__ */ defineOperation<paths, 'post', '/invoice/{id}/credit'>('post', '/invoice/{id}/credit');
 
 /**
  * Login
@@ -87,7 +87,7 @@ export const applyCreditToInvoice = /* @__PURE__ */ defineOperation<paths, 'post
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
+export const login = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>('post', '/login');
 
 /**
  * Logout
@@ -98,7 +98,7 @@ export const getToken = /* @__PURE__ */ defineOperation<paths, 'post', '/login'>
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
+export const logout = /* @__PURE__ */ defineOperation<paths, 'post', '/logout'>('post', '/logout');
 
 /**
  * Get product configuration details
@@ -111,7 +111,7 @@ export const dropToken = /* @__PURE__ */ defineOperation<paths, 'post', '/logout
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
+export const getOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/order/{product_id}'>('get', '/order/{product_id}');
 
 /**
  * Order new service
@@ -132,7 +132,7 @@ export const cartProduct = /* @__PURE__ */ defineOperation<paths, 'get', '/order
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const cartOrder = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
+export const createOrderByProductId = /* @__PURE__ */ defineOperation<paths, 'post', '/order/{product_id}'>('post', '/order/{product_id}');
 
 /**
  * Revoke Token
@@ -157,7 +157,7 @@ export const revokeToken = /* @__PURE__ */ defineOperation<paths, 'post', '/revo
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
+export const listServices = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>('get', '/service');
 
 /**
  * Service details
@@ -170,7 +170,7 @@ export const service = /* @__PURE__ */ defineOperation<paths, 'get', '/service'>
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
+export const getService = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}'>('get', '/service/{id}');
 
 /**
  * Cancel Service
@@ -185,7 +185,7 @@ export const serviceDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
+export const cancelService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/cancel'>('post', '/service/{id}/cancel');
 
 /**
  * Service label
@@ -198,7 +198,7 @@ export const serviceCancel = /* @__PURE__ */ defineOperation<paths, 'post', '/se
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
+export const getServiceLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/label'>('get', '/service/{id}/label');
 
 /**
  * Change service label
@@ -212,7 +212,7 @@ export const serviceGetLabel = /* @__PURE__ */ defineOperation<paths, 'get', '/s
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
+export const updateServiceLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/label'>('post', '/service/{id}/label');
 
 /**
  * List service methods
@@ -225,7 +225,7 @@ export const serviceSetLabel = /* @__PURE__ */ defineOperation<paths, 'post', '/
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
+export const listServiceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/methods'>('get', '/service/{id}/methods');
 
 /**
  * Upgrade Options
@@ -238,7 +238,7 @@ export const serviceMethods = /* @__PURE__ */ defineOperation<paths, 'get', '/se
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
+export const getServiceUpgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{id}/upgrade'>('get', '/service/{id}/upgrade');
 
 /**
  * Upgrade Request
@@ -266,7 +266,7 @@ export const upgrade = /* @__PURE__ */ defineOperation<paths, 'get', '/service/{
  *
  * @param client - a client from `createPioHostingClient()`
  */
-export const upgradeTest = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
+export const upgradeService = /* @__PURE__ */ defineOperation<paths, 'post', '/service/{id}/upgrade'>('post', '/service/{id}/upgrade');
 
 /**
  * Refresh Token

@@ -1,6 +1,6 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { createPioHostingClient, jwtAuth, type GetInvoiceDetailsResponse } from '../src/index.js';
+import { createPioHostingClient, jwtAuth, type GetInvoiceResponse } from '../src/index.js';
 import * as provider from '../src/index.js';
 
 const client = createPioHostingClient({ auth: jwtAuth({ username: 'api@example.com', password: 'secret' }) });
@@ -9,7 +9,7 @@ export async function typeChecks() {
   const { data } = await client.GET('/invoice/{id}', { params: { path: { id: '308976' } } });
   expectTypeOf(data!.invoice.total).toEqualTypeOf<number>();
   expectTypeOf(data!.invoice.items[0]!.description).toEqualTypeOf<string>();
-  expectTypeOf<NonNullable<GetInvoiceDetailsResponse['invoice']>['status']>().toEqualTypeOf<string>();
+  expectTypeOf<NonNullable<GetInvoiceResponse['invoice']>['status']>().toEqualTypeOf<string>();
 
   const balance = await client.GET('/balance');
   expectTypeOf(balance.data!.details.acc_balance).toEqualTypeOf<string>();

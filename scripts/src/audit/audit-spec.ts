@@ -7,6 +7,7 @@ import { describeSchemaError, specSchemaCheck } from '../steps/schema-validator.
 import { withoutEmptyValueList } from '../rules/empty-value-lists.js';
 import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
+import { isOperationIdInStyle } from '../rules/operation-ids.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
 import { operationShape, type VendorEvidence, type VendorParameter, type VendorSample } from './vendor-evidence.js';
@@ -47,6 +48,8 @@ export interface SpecAudit {
   flatNestedBodyFields: Finding[];
   /** arrays typed `items: {}`: every example of them was empty (or lost its content), so nothing says what they hold */
   untypedItems: Finding[];
+  /** operationIds not camelCase with a known verb first (`cart_categories`, `service`) */
+  operationIdsOffStyle: Finding[];
 }
 
 export interface SampleTally {
@@ -325,10 +328,12 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     emptyValueLists: [],
     ...nestingFindings(spec, byShape, platform.samples, platform.parameters),
     untypedItems: [],
+    operationIdsOffStyle: [],
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {
-    // a 200 that is not JSON (a PEM certificate) is typed by the schema of its own media type
+    const id = op.operation.operationId ?? '';
+    if (!isOperationIdInStyle(id)) audit.operationIdsOffStyle.push({ operation: op.key, where: 'operationId', detail: id === '' ? 'none' : id });
     // a 200 that is not JSON (a PEM certificate) is typed by the schema of its own media type
     const media = Object.values(resolve<{ content?: Record<string, { schema?: unknown }> }>(spec, op.operation.responses?.['200'])?.content ?? {});
     if (media.some((m) => isTyped(spec, m.schema))) audit.typedResponses++;

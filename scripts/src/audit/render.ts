@@ -24,6 +24,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['body fields lifted out of their nesting', (a) => String(a.liftedBodyFields.length)],
     ['body fields sent nested, typed as a flat list', (a) => String(a.flatNestedBodyFields.length)],
     ['arrays whose items nothing types (`items: {}`)', (a) => String(a.untypedItems.length)],
+    ['operationIds off style (camelCase, verb first)', (a) => String(a.operationIdsOffStyle.length)],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -54,6 +55,7 @@ export function details(audit: SpecAudit): string {
     ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
     ...list('body fields lifted out of their nesting', audit.liftedBodyFields),
     ...list('body fields sent nested, typed as a flat list', audit.flatNestedBodyFields),
+    ...list('operationIds off style', audit.operationIdsOffStyle),
     ...list('operations without a typed 200 answer', audit.untyped),
     ...list('arrays whose items nothing types', audit.untypedItems),
   ].join('\n');

@@ -15,6 +15,8 @@ export const normalizeIdentifiers: Rule = {
         const id = identifierOf(operation.operationId);
         if (id && id !== operation.operationId) {
           log.add('operation-id-normalized', key, `${JSON.stringify(operation.operationId)} -> ${id}`);
+          // the vendor's spelling stays readable beside the id (assign-operation-ids keeps it too)
+          (operation as Record<string, unknown>)['x-vendor-operation-id'] ??= operation.operationId;
           operation.operationId = id;
         }
       }

@@ -3,11 +3,11 @@
 // src/generated/all-providers.ts, which `pnpm test` writes from specs/ first (src/write-all-providers.ts).
 import { basicAuth, createHostensClient, waitForTask, type GetServerResponse, NotFoundError } from '@hostbill-api/hostens';
 import { createHostBillClient, jwtAuth } from '@hostbill-api/hostbill';
-import { createHtMoniClient, type GetTicketDetailsResponse } from '@hostbill-api/htmoni';
-import { createPioHostingClient, type GetInvoiceDetailsResponse } from '@hostbill-api/pio-hosting';
+import { createHtMoniClient, type GetTicketResponse } from '@hostbill-api/htmoni';
+import { createPioHostingClient, type GetInvoiceResponse } from '@hostbill-api/pio-hosting';
 
-type Ticket = NonNullable<GetTicketDetailsResponse['ticket']>;
-type Invoice = NonNullable<GetInvoiceDetailsResponse['invoice']>;
+type Ticket = NonNullable<GetTicketResponse['ticket']>;
+type Invoice = NonNullable<GetInvoiceResponse['invoice']>;
 
 const hostens = createHostensClient({ auth: basicAuth({ username: 'u', password: 'p' }), throwOnError: true });
 const generic = createHostBillClient({ baseUrl: 'https://billing.example.com/api', auth: jwtAuth({ username: 'u', password: 'p' }) });

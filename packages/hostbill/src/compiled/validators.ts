@@ -313,7 +313,7 @@ return errors === 0;
 }
 
 export const v7 = validate31;
-const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/CartCategoriesResponse"};
+const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
 const schema16 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -502,7 +502,7 @@ return errors === 0;
 }
 
 export const v8 = validate34;
-const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/ListCategoryAvailableVpsResponse"};
+const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
 const schema18 = {"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -785,7 +785,7 @@ return errors === 0;
 }
 
 export const v9 = validate37;
-const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/CartProductsResponse"};
+const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
 const schema20 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -1226,7 +1226,7 @@ return errors === 0;
 }
 
 export const v10 = validate40;
-const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/ListCertificateResponse"};
+const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/ListCertificatesResponse"};
 const schema22 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false}}},"required":["sslservices"],"additionalProperties":false};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3390,7 +3390,7 @@ return errors === 0;
 }
 
 export const v15 = validate55;
-const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/ProfilesResponse"};
+const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/ListContactsResponse"};
 const schema32 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3645,7 +3645,7 @@ return errors === 0;
 }
 
 export const v16 = validate58;
-const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/ProfilesAddResponse"};
+const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/CreateContactResponse"};
 const schema34 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3753,7 +3753,7 @@ return errors === 0;
 }
 
 export const v17 = validate61;
-const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ProfilePrivsResponse"};
+const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
 const schema36 = {"type":"object","properties":{"privileges":{"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false}},"required":["privileges"],"additionalProperties":false};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4190,7 +4190,7 @@ return errors === 0;
 }
 
 export const v18 = validate64;
-const schema37 = {"$id":"op18","$ref":"spec#/components/schemas/ProfileDataResponse"};
+const schema37 = {"$id":"op18","$ref":"spec#/components/schemas/GetContactResponse"};
 const schema38 = {"type":"object","properties":{"contact":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber","type","privileges"],"additionalProperties":false}},"required":["contact"],"additionalProperties":false};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4636,7 +4636,7 @@ return errors === 0;
 }
 
 export const v19 = validate67;
-const schema39 = {"$id":"op19","$ref":"spec#/components/schemas/ProfileEditResponse"};
+const schema39 = {"$id":"op19","$ref":"spec#/components/schemas/UpdateContactResponse"};
 const schema40 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5795,7 +5795,7 @@ return errors === 0;
 }
 
 export const v23 = validate79;
-const schema47 = {"$id":"op23","$ref":"spec#/components/schemas/ListDomainResponse"};
+const schema47 = {"$id":"op23","$ref":"spec#/components/schemas/ListDomainsResponse"};
 const schema48 = {"type":"object","properties":{"domains":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false}}},"required":["domains"],"additionalProperties":false};
 
 function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6094,7 +6094,7 @@ return errors === 0;
 }
 
 export const v24 = validate82;
-const schema49 = {"$id":"op24","$ref":"spec#/components/schemas/CreateDomainLookupResponse"};
+const schema49 = {"$id":"op24","$ref":"spec#/components/schemas/LookupDomainResponse"};
 const schema50 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["available","name","premium","periods"],"additionalProperties":false};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6796,7 +6796,7 @@ return errors === 0;
 }
 
 export const v26 = validate88;
-const schema53 = {"$id":"op26","$ref":"spec#/components/schemas/ListDomainOrderResponse"};
+const schema53 = {"$id":"op26","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
 const schema54 = {"type":"object","properties":{"tlds":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false}}},"required":["tlds"],"additionalProperties":false};
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -7344,7 +7344,7 @@ return errors === 0;
 }
 
 export const v28 = validate94;
-const schema57 = {"$id":"op28","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
+const schema57 = {"$id":"op28","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
 const schema58 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8730,7 +8730,7 @@ return errors === 0;
 }
 
 export const v42 = validate114;
-const schema74 = {"$id":"op42","$ref":"spec#/components/schemas/GetInvoicesResponse"};
+const schema74 = {"$id":"op42","$ref":"spec#/components/schemas/ListInvoicesResponse"};
 const schema75 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
 
 function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9074,7 +9074,7 @@ return errors === 0;
 }
 
 export const v43 = validate117;
-const schema76 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
+const schema76 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceResponse"};
 const schema77 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
 
 function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10151,7 +10151,7 @@ return errors === 0;
 }
 
 export const v44 = validate120;
-const schema78 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyCreditToInvoiceResponse"};
+const schema78 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
 const schema79 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
 function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10334,7 +10334,7 @@ return errors === 0;
 }
 
 export const v48 = validate126;
-const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/GetTokenResponse"};
+const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/LoginResponse"};
 const schema84 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
 function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10426,7 +10426,7 @@ return errors === 0;
 }
 
 export const v49 = validate129;
-const schema85 = {"$id":"op49","$ref":"spec#/components/schemas/DropTokenResponse"};
+const schema85 = {"$id":"op49","$ref":"spec#/components/schemas/LogoutResponse"};
 const schema86 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10634,7 +10634,7 @@ return errors === 0;
 }
 
 export const v56 = validate138;
-const schema93 = {"$id":"op56","$ref":"spec#/components/schemas/CartOrderMultiResponse"};
+const schema93 = {"$id":"op56","$ref":"spec#/components/schemas/CreateOrderResponse"};
 const schema94 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["type","id","name","product_id"],"additionalProperties":false}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
 function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10906,7 +10906,7 @@ return errors === 0;
 }
 
 export const v57 = validate141;
-const schema95 = {"$id":"op57","$ref":"spec#/components/schemas/CartProductResponse"};
+const schema95 = {"$id":"op57","$ref":"spec#/components/schemas/GetOrderResponse"};
 const schema96 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
 
 function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12736,7 +12736,7 @@ return errors === 0;
 }
 
 export const v58 = validate144;
-const schema97 = {"$id":"op58","$ref":"spec#/components/schemas/CartOrderResponse"};
+const schema97 = {"$id":"op58","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
 const schema98 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12976,7 +12976,7 @@ return errors === 0;
 }
 
 export const v59 = validate147;
-const schema99 = {"$id":"op59","$ref":"spec#/components/schemas/PaymethodResponse"};
+const schema99 = {"$id":"op59","$ref":"spec#/components/schemas/GetPaymentResponse"};
 const schema100 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
@@ -13088,7 +13088,7 @@ return errors === 0;
 }
 
 export const v60 = validate150;
-const schema101 = {"$id":"op60","$ref":"spec#/components/schemas/PaymethodFeeResponse"};
+const schema101 = {"$id":"op60","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
 const schema102 = {"type":"object","properties":{"payments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false}}},"required":["payments"],"additionalProperties":false};
 
 function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13278,7 +13278,7 @@ return errors === 0;
 }
 
 export const v61 = validate153;
-const schema103 = {"$id":"op61","$ref":"spec#/components/schemas/CartOrderQuoteResponse"};
+const schema103 = {"$id":"op61","$ref":"spec#/components/schemas/CreateQuoteResponse"};
 const schema104 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -14479,7 +14479,7 @@ return errors === 0;
 }
 
 export const v64 = validate165;
-const schema110 = {"$id":"op64","$ref":"spec#/components/schemas/GetScriptsResponse"};
+const schema110 = {"$id":"op64","$ref":"spec#/components/schemas/GetScriptResponse"};
 const schema111 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax","content"],"additionalProperties":false};
 
 function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -14616,8 +14616,8 @@ return errors === 0;
 }
 
 export const v65 = validate168;
-const schema112 = {"$id":"op65","$ref":"spec#/components/schemas/ListServerResponse"};
-const schema113 = {"anyOf":[{"$ref":"#/components/schemas/ListServerItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServerItem"}}]};
+const schema112 = {"$id":"op65","$ref":"spec#/components/schemas/ListServersResponse"};
+const schema113 = {"anyOf":[{"$ref":"#/components/schemas/ListServersItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServersItem"}}]};
 const schema114 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"}},"required":["server_id","domain","ip","date_created","synch_date","label","type"],"additionalProperties":false};
 
 function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15519,7 +15519,7 @@ return errors === 0;
 }
 
 export const v67 = validate177;
-const schema117 = {"$id":"op67","$ref":"spec#/components/schemas/ChangednsServerResponse"};
+const schema117 = {"$id":"op67","$ref":"spec#/components/schemas/UpdateServerDnsResponse"};
 const schema118 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15590,7 +15590,7 @@ return errors === 0;
 }
 
 export const v68 = validate180;
-const schema119 = {"$id":"op68","$ref":"spec#/components/schemas/ChangeptrServerResponse"};
+const schema119 = {"$id":"op68","$ref":"spec#/components/schemas/UpdateServerPtrResponse"};
 const schema120 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15661,7 +15661,7 @@ return errors === 0;
 }
 
 export const v69 = validate183;
-const schema121 = {"$id":"op69","$ref":"spec#/components/schemas/FlushfirewallServerResponse"};
+const schema121 = {"$id":"op69","$ref":"spec#/components/schemas/FlushServerFirewallResponse"};
 const schema122 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15732,7 +15732,7 @@ return errors === 0;
 }
 
 export const v70 = validate186;
-const schema123 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
+const schema123 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphResponse"};
 const schema124 = {"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false}};
 
 function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15840,7 +15840,7 @@ return errors === 0;
 }
 
 export const v71 = validate189;
-const schema125 = {"$id":"op71","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
+const schema125 = {"$id":"op71","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
 const schema126 = {"type":"array","items":{"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false}};
 
 function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -16511,7 +16511,7 @@ return errors === 0;
 }
 
 export const v77 = validate207;
-const schema137 = {"$id":"op77","$ref":"spec#/components/schemas/ResetpasswordServerResponse"};
+const schema137 = {"$id":"op77","$ref":"spec#/components/schemas/ResetServerPasswordResponse"};
 const schema138 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -16740,7 +16740,7 @@ return errors === 0;
 }
 
 export const v79 = validate213;
-const schema141 = {"$id":"op79","$ref":"spec#/components/schemas/WebconsoleServerResponse"};
+const schema141 = {"$id":"op79","$ref":"spec#/components/schemas/LaunchServerWebconsoleResponse"};
 const schema142 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -16811,7 +16811,7 @@ return errors === 0;
 }
 
 export const v80 = validate216;
-const schema143 = {"$id":"op80","$ref":"spec#/components/schemas/ServiceResponse"};
+const schema143 = {"$id":"op80","$ref":"spec#/components/schemas/ListServicesResponse"};
 const schema144 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
 
 function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17181,7 +17181,7 @@ return errors === 0;
 }
 
 export const v82 = validate222;
-const schema147 = {"$id":"op82","$ref":"spec#/components/schemas/ServiceDetailsResponse"};
+const schema147 = {"$id":"op82","$ref":"spec#/components/schemas/GetServiceResponse"};
 const schema148 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
 
 function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17552,8 +17552,8 @@ return errors === 0;
 }
 
 export const v83 = validate225;
-const schema149 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
-const schema150 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonItem"}}]};
+const schema149 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
+const schema150 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonsItem"}}]};
 const schema151 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
 function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17730,7 +17730,7 @@ return errors === 0;
 }
 
 export const v84 = validate231;
-const schema152 = {"$id":"op84","$ref":"spec#/components/schemas/AddonServiceResponse"};
+const schema152 = {"$id":"op84","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
 const schema153 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
 function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17801,7 +17801,7 @@ return errors === 0;
 }
 
 export const v85 = validate234;
-const schema154 = {"$id":"op85","$ref":"spec#/components/schemas/ServiceCancelResponse"};
+const schema154 = {"$id":"op85","$ref":"spec#/components/schemas/CancelServiceResponse"};
 const schema155 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17887,7 +17887,7 @@ return errors === 0;
 }
 
 export const v86 = validate237;
-const schema156 = {"$id":"op86","$ref":"spec#/components/schemas/ServiceCycleResponse"};
+const schema156 = {"$id":"op86","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
 const schema157 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false}},"required":["current","cycles"],"additionalProperties":false};
 
 function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18106,7 +18106,7 @@ return errors === 0;
 }
 
 export const v89 = validate242;
-const schema160 = {"$id":"op89","$ref":"spec#/components/schemas/DnsServiceResponse"};
+const schema160 = {"$id":"op89","$ref":"spec#/components/schemas/CreateServiceDnsResponse"};
 const schema161 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18558,7 +18558,7 @@ return errors === 0;
 }
 
 export const v92 = validate251;
-const schema166 = {"$id":"op92","$ref":"spec#/components/schemas/RecordsServiceDnsResponse"};
+const schema166 = {"$id":"op92","$ref":"spec#/components/schemas/CreateServiceDnsRecordResponse"};
 const schema167 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}},"record":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"priority":{"type":"string"},"content":{"type":"array","items":{}}},"additionalProperties":false}},"required":["info"],"additionalProperties":false};
 
 function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18731,7 +18731,7 @@ return errors === 0;
 }
 
 export const v93 = validate254;
-const schema168 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
+const schema168 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
 const schema169 = {"type":"object","properties":{"record":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"name":{"type":"string"},"priority":{"type":"integer"},"content":{"type":"string"}},"required":["id","type","ttl","name","priority","content"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
 function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -19033,7 +19033,7 @@ return errors === 0;
 }
 
 export const v96 = validate259;
-const schema172 = {"$id":"op96","$ref":"spec#/components/schemas/ServiceGetLabelResponse"};
+const schema172 = {"$id":"op96","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
 const schema173 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
 function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -19103,7 +19103,7 @@ return errors === 0;
 }
 
 export const v97 = validate262;
-const schema174 = {"$id":"op97","$ref":"spec#/components/schemas/ServiceSetLabelResponse"};
+const schema174 = {"$id":"op97","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
 const schema175 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
 function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -19211,7 +19211,7 @@ return errors === 0;
 }
 
 export const v98 = validate265;
-const schema176 = {"$id":"op98","$ref":"spec#/components/schemas/ServiceMethodsResponse"};
+const schema176 = {"$id":"op98","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
 const schema177 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
 
 function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -19470,7 +19470,7 @@ return errors === 0;
 }
 
 export const v103 = validate272;
-const schema182 = {"$id":"op103","$ref":"spec#/components/schemas/UpgradeResponse"};
+const schema182 = {"$id":"op103","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
 const schema183 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -20329,7 +20329,7 @@ return errors === 0;
 }
 
 export const v126 = validate297;
-const schema206 = {"$id":"op126","$ref":"spec#/components/schemas/GetTicketsResponse"};
+const schema206 = {"$id":"op126","$ref":"spec#/components/schemas/ListTicketsResponse"};
 const schema207 = {"type":"object","properties":{"tickets":{"type":"array","items":{"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status","lastreply"],"additionalProperties":false}}},"required":["tickets"],"additionalProperties":false};
 
 function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -20655,7 +20655,7 @@ return errors === 0;
 }
 
 export const v128 = validate303;
-const schema210 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketDetailsResponse"};
+const schema210 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketResponse"};
 const schema211 = {"type":"object","properties":{"ticket":{"type":"object","properties":{"date":{"type":"string"},"ticket_number":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"client_read":{"type":"string"},"deptname":{"type":"string"}},"required":["date","ticket_number","name","email","subject","body","status","client_read","deptname"],"additionalProperties":false},"replies":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false}}},"required":["ticket","replies"],"additionalProperties":false};
 
 function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -21123,7 +21123,7 @@ return errors === 0;
 }
 
 export const v129 = validate306;
-const schema212 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketReplyResponse"};
+const schema212 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
 const schema213 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
 function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -21263,7 +21263,7 @@ return errors === 0;
 }
 
 export const v131 = validate312;
-const schema216 = {"$id":"op131","$ref":"spec#/components/schemas/ReopenTicketResponse"};
+const schema216 = {"$id":"op131","$ref":"spec#/components/schemas/OpenTicketResponse"};
 const schema217 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate campaigns */
-        get: operations["affiliates_campaigns"];
+        get: operations["listAffiliatesCampaigns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commission plans */
-        get: operations["affiliates_commission_plans"];
+        get: operations["listAffiliatesCommissionplans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commissions */
-        get: operations["affiliates_commissions"];
+        get: operations["listAffiliatesCommissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate payouts */
-        get: operations["affiliates_payouts"];
+        get: operations["listAffiliatesPayouts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate summary */
-        get: operations["affiliates_summary"];
+        get: operations["getAffiliatesSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate vouchers */
-        get: operations["affiliates_vouchers"];
+        get: operations["listAffiliatesVouchers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["cart_categories"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * Get available VPS products
          * @description List all available virtual private server products
          */
-        get: operations["listCategoryAvailableVps"];
+        get: operations["getCategoryAvailableVps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,7 +177,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["cart_products"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * List SSL Certificates
          * @description List all ssl services under your account
          */
-        get: operations["listCertificate"];
+        get: operations["listCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -281,7 +281,7 @@ export interface paths {
          * Download certificate
          * @description Return X.509 certificate data
          */
-        get: operations["listCertificateCrt"];
+        get: operations["getCertificateCrt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,14 +301,14 @@ export interface paths {
          * List contacts
          * @description Return a list of contacts on this account
          */
-        get: operations["profiles"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Add contact
          * @description Create new contact account, if password is provided you
          *     can use provided email addres to login as that contact.
          */
-        post: operations["profiles_add"];
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,7 +327,7 @@ export interface paths {
          * @description List possible contact privileges.
          *     Each domain and service may list additional privileges, depending on available features.
          */
-        get: operations["profile_privs"];
+        get: operations["listContactPrivileges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -347,12 +347,12 @@ export interface paths {
          * Get contacts details
          * @description Return array with contact details
          */
-        get: operations["profile_data"];
+        get: operations["getContact"];
         /**
          * Edit contact
          * @description Change contact details`
          */
-        put: operations["profile_edit"];
+        put: operations["updateContact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -415,7 +415,7 @@ export interface paths {
          * List Domains
          * @description List domains under your account
          */
-        get: operations["listDomain"];
+        get: operations["listDomains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,7 +437,7 @@ export interface paths {
          * Domain availability
          * @description Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
          */
-        post: operations["createDomainLookup"];
+        post: operations["lookupDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,7 +475,7 @@ export interface paths {
          * Available TLDs
          * @description List TLDs available for registration and transfer
          */
-        get: operations["listDomainOrder"];
+        get: operations["getDomainOrder"];
         put?: never;
         /**
          * Order new domain
@@ -499,7 +499,7 @@ export interface paths {
          * Additinal data for TLD
          * @description Get additional forms required for some TLDs
          */
-        get: operations["listDomainOrderForm"];
+        get: operations["getDomainOrderForm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,7 +536,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain autorenew */
-        get: operations["listDomainAutorenew"];
+        get: operations["getDomainAutorenew"];
         /** Enable/disable domain autorenew */
         put: operations["updateDomainAutorenew"];
         post?: never;
@@ -554,7 +554,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain contact info */
-        get: operations["listDomainContact"];
+        get: operations["getDomainContact"];
         /** Update domain contact info */
         put: operations["updateDomainContact"];
         post?: never;
@@ -572,7 +572,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain EPP Code */
-        get: operations["listDomainEpp"];
+        get: operations["getDomainEpp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain nameservers */
-        get: operations["listDomainNs"];
+        get: operations["getDomainNs"];
         /**
          * Update domain nameservers
          * @description Change domain nameservers, if $nameservers is left empty, default namesevers will be used
@@ -612,7 +612,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register domain nameservers */
-        post: operations["regDomain"];
+        post: operations["registerDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -627,7 +627,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain lock */
-        get: operations["listDomainReglock"];
+        get: operations["getDomainReglock"];
         /** Update domain lock */
         put: operations["updateDomainReglock"];
         post?: never;
@@ -665,7 +665,7 @@ export interface paths {
             cookie?: never;
         };
         /** Synchronize domain */
-        get: operations["listDomainSync"];
+        get: operations["getDomainSync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -685,7 +685,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["getInvoices"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -705,7 +705,7 @@ export interface paths {
          * Invoice Details
          * @description Get invoice details
          */
-        get: operations["getInvoiceDetails"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -727,7 +727,7 @@ export interface paths {
          * Apply credit
          * @description Apply account credit to invoice
          */
-        post: operations["applyCreditToInvoice"];
+        post: operations["applyInvoiceCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,7 +745,7 @@ export interface paths {
          * List all knowledgebase categories
          * @description Returns list all knowledgebase categories
          */
-        get: operations["getKnowledgebaseCategories"];
+        get: operations["listKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -765,7 +765,7 @@ export interface paths {
          * Get knowledgebase article
          * @description Returns an article details
          */
-        get: operations["getKnowledgebaseArticleDetails"];
+        get: operations["getKnowledgebaseArticle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -785,7 +785,7 @@ export interface paths {
          * Get knowledgebase category details
          * @description Returns subcategories and articles of the knowledgebase category
          */
-        get: operations["getKnowledgebaseCategoryDetails"];
+        get: operations["getKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,7 +807,7 @@ export interface paths {
          * Login
          * @description Generate new authorization token
          */
-        post: operations["getToken"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,7 +827,7 @@ export interface paths {
          * Logout
          * @description Invalidate authorization token
          */
-        post: operations["dropToken"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -845,7 +845,7 @@ export interface paths {
          * User Logs
          * @description Returns logs from history
          */
-        get: operations["getLogs"];
+        get: operations["listLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,7 +865,7 @@ export interface paths {
          * List News
          * @description List News
          */
-        get: operations["getNews"];
+        get: operations["listNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -885,7 +885,7 @@ export interface paths {
          * Get news item
          * @description Returns details of the news item
          */
-        get: operations["getNewsItem"];
+        get: operations["getNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -905,7 +905,7 @@ export interface paths {
          * List all portal notifications
          * @description Return a list of all portal notifications.
          */
-        get: operations["notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,7 +925,7 @@ export interface paths {
          * List new portal notifications
          * @description Return only new portal notifications.
          */
-        get: operations["notifications_new"];
+        get: operations["listNotificationsNew"];
         put?: never;
         post?: never;
         delete?: never;
@@ -946,7 +946,7 @@ export interface paths {
          * Acknowledge notification
          * @description Marks the notification as read
          */
-        put: operations["notifications_set_seen"];
+        put: operations["acknowledgeNotification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -972,7 +972,7 @@ export interface paths {
          *
          *     • `POST /order/$product_id` - use `product` for item type
          */
-        post: operations["cart_order_multi"];
+        post: operations["createOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -990,7 +990,7 @@ export interface paths {
          * Get product configuration details
          * @description Return product details with form configuration, addons and subproducts if available.
          */
-        get: operations["cart_product"];
+        get: operations["getOrder"];
         put?: never;
         /**
          * Order new service
@@ -999,7 +999,7 @@ export interface paths {
          *     To get available cycle and configuration options lookup product details
          *     using `GET /order/@product_id`
          */
-        post: operations["cart_order"];
+        post: operations["createOrderByProductId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1017,7 +1017,7 @@ export interface paths {
          * Payment Methods
          * @description List available payment methods
          */
-        get: operations["paymethod"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
          * Payment Methods Fees
          * @description List available payment methods with fees
          */
-        get: operations["paymethod_fee"];
+        get: operations["listPaymentFees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
          * @description Calculate order cost and recurring prices for selected items.
          *     Use the same parameters as for `POST /order`
          */
-        post: operations["cart_order_quote"];
+        post: operations["createQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1119,7 +1119,7 @@ export interface paths {
          * Get init script by ID
          * @description Script content is included
          */
-        get: operations["getScripts"];
+        get: operations["getScript"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1140,7 +1140,7 @@ export interface paths {
          * @description Lists all active servers. Results includes only the brief information about the server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServer"];
+        get: operations["listServers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1185,7 +1185,7 @@ export interface paths {
          *     At least 1 DNS servers muste be provided.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changednsServer"];
+        post: operations["updateServerDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1206,7 +1206,7 @@ export interface paths {
          * @description Changes PTR record for the additional IP (if server has more than one IPv4 address).
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changeptrServer"];
+        post: operations["updateServerPtr"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1227,7 +1227,7 @@ export interface paths {
          * @description Restores to defaults your server`s firewall settings.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["flushfirewallServer"];
+        post: operations["flushServerFirewall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,7 +1247,7 @@ export interface paths {
          *     Images shows the graphics of the main resource usage (Daily, Weekly, Monthly..)
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["getServerGraphs"];
+        get: operations["getServerGraph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1268,7 +1268,7 @@ export interface paths {
          * @description Displays the bandwidth usage of a server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServerHistory"];
+        get: operations["getServerHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1397,7 +1397,7 @@ export interface paths {
          * @description Resets privileged user password
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["resetpasswordServer"];
+        post: operations["resetServerPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1444,7 +1444,7 @@ export interface paths {
          * @description Web Console should be used for emergency access only!
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["webconsoleServer"];
+        post: operations["launchServerWebconsole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,7 +1462,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["service"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1499,7 +1499,7 @@ export interface paths {
          * Service details
          * @description Return details for service `@id`
          */
-        get: operations["serviceDetails"];
+        get: operations["getService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1519,13 +1519,13 @@ export interface paths {
          * List all addons
          * @description List all ordered addons for existing service
          */
-        get: operations["listServiceAddon"];
+        get: operations["listServiceAddons"];
         put?: never;
         /**
          * Order addon
          * @description Place order for addon to existing service
          */
-        post: operations["addonService"];
+        post: operations["orderServiceAddon"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1545,7 +1545,7 @@ export interface paths {
          * Cancel Service
          * @description Request service cancellation
          */
-        post: operations["service_cancel"];
+        post: operations["cancelService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1563,13 +1563,13 @@ export interface paths {
          * List Billing Cycle
          * @description Get recurring billing cycle options
          */
-        get: operations["service_cycle"];
+        get: operations["listServiceCycle"];
         put?: never;
         /**
          * Change Billing Cycle
          * @description Change recurring billing cycle for the service
          */
-        post: operations["service_cycle_set"];
+        post: operations["updateServiceCycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1593,7 +1593,7 @@ export interface paths {
          * Add DNS Zone
          * @description Creates a new DNS zone
          */
-        post: operations["dnsService"];
+        post: operations["createServiceDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1637,7 +1637,7 @@ export interface paths {
          * Add DNS Record
          * @description Creates a new record in the DNS zone
          */
-        post: operations["recordsServiceDns"];
+        post: operations["createServiceDnsRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1656,13 +1656,13 @@ export interface paths {
          * Edit DNS Record
          * @description Edits the selected DNS zone record
          */
-        put: operations["updateServiceDnsRecords"];
+        put: operations["updateServiceDnsRecord"];
         post?: never;
         /**
          * Remove DNS Record
          * @description Removes the selected DNS zone record
          */
-        delete: operations["deleteServiceDnsRecords"];
+        delete: operations["deleteServiceDnsRecord"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1679,7 +1679,7 @@ export interface paths {
          * IP Addresses
          * @description List Service IP Addresses
          */
-        get: operations["listServiceIp"];
+        get: operations["getServiceIp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1699,13 +1699,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["service_get_label"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["service_set_label"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1723,7 +1723,7 @@ export interface paths {
          * List service methods
          * @description List methods available for service
          */
-        get: operations["serviceMethods"];
+        get: operations["listServiceMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1743,7 +1743,7 @@ export interface paths {
          * List available networks
          * @description List of networks and IP pools that can be used for VM creation
          */
-        get: operations["networks"];
+        get: operations["listServiceNetworks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1765,7 +1765,7 @@ export interface paths {
          * Manual Service Renew
          * @description Generate an invoice to renew the service.
          */
-        post: operations["service_renew"];
+        post: operations["renewService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1783,7 +1783,7 @@ export interface paths {
          * Resources
          * @description Show available and used resources
          */
-        get: operations["resources"];
+        get: operations["listServiceResources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1803,7 +1803,7 @@ export interface paths {
          * List OS templates
          * @description List templates that can be used to create virtual server
          */
-        get: operations["templates"];
+        get: operations["listServiceTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1823,7 +1823,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["upgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -1840,7 +1840,7 @@ export interface paths {
          *     }
          *     ```
          */
-        post: operations["upgrade_test"];
+        post: operations["upgradeService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1858,13 +1858,13 @@ export interface paths {
          * List VMs
          * @description List virtual servers
          */
-        get: operations["vms"];
+        get: operations["listServiceVms"];
         put?: never;
         /**
          * Create VM
          * @description Add new virtual server
          */
-        post: operations["vmsService"];
+        post: operations["createServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1882,7 +1882,7 @@ export interface paths {
          * Get VM Details
          * @description Get the details of a particular virtual server
          */
-        get: operations["vms_get"];
+        get: operations["getServiceVm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1904,7 +1904,7 @@ export interface paths {
          * Change VM Hostname
          * @description Update virtual machine hostname
          */
-        post: operations["vms_hostname"];
+        post: operations["updateServiceVmHostname"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1922,7 +1922,7 @@ export interface paths {
          * List VM Network Interfaces
          * @description Get network interfaces assigned to virtual server
          */
-        get: operations["vm_interface_list"];
+        get: operations["listServiceVmInterfaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1942,7 +1942,7 @@ export interface paths {
          * Get Network Interfaces
          * @description Get network Interface details
          */
-        get: operations["vm_interface_details"];
+        get: operations["getServiceVmInterface"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1962,7 +1962,7 @@ export interface paths {
          * List IPs
          * @description List virtual machine IPs
          */
-        get: operations["vm_interface_list_ip"];
+        get: operations["listServiceVmIps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1984,7 +1984,7 @@ export interface paths {
          * Reboot VM
          * @description Reboot virtual server
          */
-        post: operations["vms_reboot"];
+        post: operations["rebootServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,7 +2005,7 @@ export interface paths {
          * @description Rebuild server, you can get list of templates supported by this server
          *     using '''/service/$id/templates'''
          */
-        post: operations["vms_rebuild"];
+        post: operations["rebuildServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2025,7 +2025,7 @@ export interface paths {
          * Rescue VM
          * @description Reboot virtual servers into rescue mode.
          */
-        post: operations["rescueServiceVms"];
+        post: operations["rescueServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2045,7 +2045,7 @@ export interface paths {
          * Reset VM
          * @description Reset virtual server power
          */
-        post: operations["vms_reset"];
+        post: operations["resetServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2065,7 +2065,7 @@ export interface paths {
          * Shutdown VM
          * @description Perform graceful shutdown
          */
-        post: operations["vms_shutdown"];
+        post: operations["shutdownServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2085,7 +2085,7 @@ export interface paths {
          * Start VM
          * @description Start virtual server
          */
-        post: operations["vms_start"];
+        post: operations["startServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2105,7 +2105,7 @@ export interface paths {
          * Stop VM
          * @description Stop virtual server
          */
-        post: operations["vms_stop"];
+        post: operations["stopServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2125,7 +2125,7 @@ export interface paths {
          * Unrescue VM
          * @description Disable rescue mode for server.
          */
-        post: operations["unrescueServiceVms"];
+        post: operations["unrescueServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2183,9 +2183,9 @@ export interface paths {
          * Get status
          * @description Get status details.
          */
-        get: operations["getStatuses"];
+        get: operations["getStatus"];
         /** Returns details of status */
-        put: operations["updateStatuses"];
+        put: operations["updateStatus"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2244,7 +2244,7 @@ export interface paths {
          * List Tickets
          * @description List support tickets under my account
          */
-        get: operations["getTickets"];
+        get: operations["listTickets"];
         put?: never;
         /**
          * Create Ticket
@@ -2268,13 +2268,13 @@ export interface paths {
          * Ticket details
          * @description Get ticket details, including all replies
          */
-        get: operations["getTicketDetails"];
+        get: operations["getTicket"];
         put?: never;
         /**
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketReply"];
+        post: operations["createTicketByNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2313,7 +2313,7 @@ export interface paths {
          * Re-open ticket
          * @description Try to re-open closed ticket
          */
-        put: operations["reopenTicket"];
+        put: operations["openTicket"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2345,23 +2345,55 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AddonServiceResponse: {
-            id: number;
-        };
-        ApplyCreditToInvoiceResponse: {
+        ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
-        CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        CancelServiceResponse: {
+            info: string[];
         };
-        CartOrderMultiResponse: {
+        CloseTicketResponse: {
+            status: boolean;
+        };
+        CreateCertificateOrderResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateContactResponse: {
+            contact_id: string;
+            info: string[];
+        };
+        CreateDomainOrderResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderByProductIdResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
@@ -2372,7 +2404,7 @@ export interface components {
                 product_id: string;
             }[];
         };
-        CartOrderQuoteResponse: {
+        CreateQuoteResponse: {
             summary: {
                 subtotal: number;
                 total: number;
@@ -2417,18 +2449,267 @@ export interface components {
                 error: unknown[];
             }[];
         };
-        CartOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        CreateServiceDnsRecordResponse: {
+            info: string[];
+            record?: {
+                name?: string;
+                type?: string;
+                ttl?: string;
+                priority?: string;
+                content?: unknown[];
             };
         };
-        CartProductResponse: {
+        CreateServiceDnsResponse: {
+            info: string[];
+        };
+        CreateTicketByNumberResponse: {
+            info: unknown[];
+        };
+        CreateTicketResponse: {
+            ticket: number;
+        };
+        DeleteServiceDnsResponse: {
+            info: string[];
+        };
+        Error: {
+            /** @description Human-readable error messages */
+            error: string[];
+        };
+        FlushServerFirewallResponse: {
+            task_id: number;
+        };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
+            };
+        };
+        GetCategoryAvailableVpsResponse: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        }[];
+        GetCertificateResponse: {
+            service: {
+                id: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                name: string;
+                cert_status: string;
+                cert_expires: string;
+                csr: string;
+                contacts: {
+                    admin: {
+                        FName: string;
+                        LName: string;
+                        City: string;
+                        State: string;
+                        PostalCode: string;
+                        EmailAddress: string;
+                        Country: string;
+                        Address1: string;
+                        Address2: string;
+                        Phone: number;
+                        OrgName: string;
+                        PreFix: number;
+                        JobTitle: string;
+                    };
+                    billing: Record<string, never>;
+                    tech: Record<string, never>;
+                };
+                organization: {
+                    state: string;
+                    country: string;
+                    name: string;
+                    unit: string;
+                    locality: string;
+                    postalcode: string;
+                    address2: string;
+                    address1: string;
+                };
+                cert_email: string;
+                software: string;
+            };
+        };
+        GetContactResponse: {
+            contact: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+                type: string;
+                privileges: {
+                    support: string[];
+                };
+            };
+        };
+        GetDetailsResponse: {
+            client: {
+                id: string;
+                email: string;
+                lastlogin: string;
+                ip: string;
+                host: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        GetDomainNameResponse: {
+            details: {
+                id: string;
+                name: string;
+                date_created: string;
+                firstpayment: string;
+                recurring_amount: string;
+                period: string;
+                expires: string;
+                status: string;
+                next_due: string;
+                next_invoice: string;
+                idprotection: string;
+                nameservers: string[];
+                autorenew: string;
+            }[];
+        };
+        GetDomainOrderFormResponse: {
+            forms: {
+                type: string;
+                title: string;
+                id: string;
+                firstItemId: number;
+                description: string;
+                name: string;
+                required: boolean;
+                multiple: boolean;
+                config: {
+                    enableddefault?: number;
+                    conditionals?: unknown[];
+                };
+                value: unknown[];
+                textvalue: unknown[];
+                price: number;
+                recurring_price: number;
+                setup: number;
+                prorata_date: string | null;
+                items: {
+                    title: string;
+                    value: number;
+                    id: number;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
+        };
+        GetDomainOrderResponse: {
+            tlds: {
+                id: string;
+                tld: string;
+                periods: {
+                    period: string;
+                    register: string;
+                    transfer: string;
+                    renew: string;
+                    redemption: string;
+                }[];
+            }[];
+        };
+        GetDomainResponse: {
+            details: {
+                id: string;
+                name: string;
+                date_created: string;
+                firstpayment: string;
+                recurring_amount: string;
+                period: string;
+                expires: string;
+                status: string;
+                next_due: string;
+                next_invoice: string;
+                idprotection: string;
+                nameservers: string[];
+                autorenew: string;
+            };
+        };
+        GetInvoiceResponse: {
+            invoice: {
+                id: string;
+                status: string;
+                date: string;
+                duedate: string;
+                paybefore: string;
+                datepaid: string;
+                subtotal: number;
+                credit: number;
+                tax: number;
+                taxrate: number;
+                tax2: number;
+                taxrate2: number;
+                taxexempt: string;
+                total: number;
+                rate: number;
+                rate2: number;
+                rate3: number;
+                notes: string;
+                items: {
+                    id: string;
+                    invoice_id: string;
+                    type: string;
+                    item_id: string;
+                    description: string;
+                    amount: string;
+                    taxed: string;
+                    qty: string;
+                    linetotal: string;
+                }[];
+                client: {
+                    id: string;
+                    email: string;
+                    firstname: string;
+                    lastname: string;
+                    companyname: string;
+                    address1: string;
+                    address2: string;
+                    city: string;
+                    state: string;
+                    postcode: string;
+                    country: string;
+                    phonenumber: string;
+                };
+                number: string;
+                currency: string;
+            };
+        };
+        GetOrderResponse: {
             product: {
                 id: string;
                 category_name: string;
@@ -2511,274 +2792,30 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        CartProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ChangednsServerResponse: {
-            task_id: number;
-        };
-        ChangeptrServerResponse: {
-            task_id: number;
-        };
-        CloseTicketResponse: {
-            status: boolean;
-        };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        GetPaymentResponse: {
+            payments: {
+                [key: string]: string;
             };
         };
-        CreateDomainLookupResponse: {
-            available: boolean;
-            name: string;
-            premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
-        };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
-        CreateTicketReplyResponse: {
-            info: unknown[];
-        };
-        CreateTicketResponse: {
-            ticket: number;
-        };
-        DeleteServiceDnsResponse: {
-            info: string[];
-        };
-        DnsServiceResponse: {
-            info: string[];
-        };
-        DropTokenResponse: {
-            status: boolean;
-        };
-        Error: {
-            /** @description Human-readable error messages */
-            error: string[];
-        };
-        FlushfirewallServerResponse: {
-            task_id: number;
-        };
-        GetBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
-        };
-        GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
-        GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
-        };
-        GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
-        };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        GetScriptsResponse: {
+        GetScriptResponse: {
             id: number;
             name: string;
             syntax: string;
             content: string;
         };
-        GetServerGraphsResponse: {
+        GetServerGraphResponse: {
             type: string;
             url: string;
+        }[];
+        GetServerHistoryResponse: {
+            year: number;
+            month: number;
+            bw_in: number;
+            bw_out: number;
+            quota_usage: number;
+            quota_limit: number;
+            inode_usage: number;
+            inode_limit: number;
         }[];
         GetServerResponse: {
             synch_date: string;
@@ -2826,10 +2863,45 @@ export interface components {
                 type: string;
             }[];
         };
+        GetServiceLabelResponse: {
+            label: string;
+        };
         GetServiceOrderResponse: {
             account_id: number;
         };
-        GetTicketDetailsResponse: {
+        GetServiceResponse: {
+            service: {
+                id: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                username: string;
+                password: string;
+                name: string;
+            };
+        };
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
+                    price: number;
+                    setup_price: number;
+                    selected: boolean;
+                }[];
+            }[];
+            package: unknown[];
+        };
+        GetTicketResponse: {
             ticket: {
                 date: string;
                 ticket_number: string;
@@ -2850,30 +2922,36 @@ export interface components {
                 type: string;
             }[];
         };
-        GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
+        LaunchServerWebconsoleResponse: {
+            task_id: number;
+        };
+        ListCategoriesResponse: {
+            categories: {
+                id: string;
+                name: string;
+                description: string;
+                slug: string;
             }[];
         };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
+        ListCategoryProductsResponse: {
+            products: {
+                id: string;
+                type: string;
+                name: string;
+                stock: boolean;
+                paytype: string;
+                description: string;
+                qty: string;
+                tags: unknown[];
+                periods: {
+                    title: string;
+                    value: string;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
         };
-        ListCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
         ListCertificateOrderResponse: {
             products: {
                 id: string;
@@ -2894,7 +2972,7 @@ export interface components {
                 name: string;
             }[];
         };
-        ListCertificateResponse: {
+        ListCertificatesResponse: {
             sslservices: {
                 id: string;
                 domain: string;
@@ -2910,146 +2988,7 @@ export interface components {
                 cert_expires: string;
             }[];
         };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
-        };
-        ListDomainResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerHistoryResponse: {
-            year: number;
-            month: number;
-            bw_in: number;
-            bw_out: number;
-            quota_usage: number;
-            quota_limit: number;
-            inode_usage: number;
-            inode_limit: number;
-        }[];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
-        };
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
-        ListServiceAddonItem: {
-            id: number;
-            name: string;
-            status: string;
-        };
-        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
-        PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        PaymethodResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
-        ProfileDataResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
-        };
-        ProfileEditResponse: {
-            info: string[];
-        };
-        ProfilePrivsResponse: {
+        ListContactPrivilegesResponse: {
             privileges: {
                 billing: string[];
                 support: string[];
@@ -3066,11 +3005,7 @@ export interface components {
                 };
             };
         };
-        ProfilesAddResponse: {
-            contact_id: string;
-            info: string[];
-        };
-        ProfilesResponse: {
+        ListContactsResponse: {
             contacts: {
                 email: string;
                 id: string;
@@ -3081,42 +3016,80 @@ export interface components {
                 lastlogin: string;
             }[];
         };
-        RebootServerResponse: {
-            task_id: number;
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: {
+                domain_id: string;
+                name: string;
+                service_id: string;
+            }[];
         };
-        RecordsServiceDnsResponse: {
-            info: string[];
-            record?: {
-                name?: string;
-                type?: string;
-                ttl?: string;
-                priority?: string;
-                content?: unknown[];
-            };
+        ListDomainsResponse: {
+            domains: {
+                id: string;
+                name: string;
+                expires: string;
+                recurring_amount: string;
+                date_created: string;
+                status: string;
+                period: string;
+                autorenew: string;
+                daytoexpire: string;
+            }[];
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        ListInvoicesResponse: {
+            invoices: {
+                id: string;
+                date: string;
+                dateorig: string;
+                duedate: string;
+                paybefore: string;
+                total: string;
+                datepaid: string;
+                status: string;
+                merge_id: string | null;
+                number: string;
+                currency: string;
+            }[];
         };
-        ReinstallServerResponse: {
-            task_id: number;
+        ListPaymentFeesResponse: {
+            payments: {
+                id: number;
+                name: string;
+                fixed_fee: string;
+                percent_fee: string;
+            }[];
         };
-        RenameServerResponse: {
-            task_id: number;
+        ListScriptsItem: {
+            id: number;
+            name: string;
+            syntax: string;
         };
-        ReopenTicketResponse: {
-            status: boolean;
+        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
+        ListServerIpsResponse: {
+            ips: string[];
+        }[];
+        ListServerOsesResponse: {
+            os: string;
+            title: string;
+        }[];
+        ListServersItem: {
+            server_id: number;
+            domain: string;
+            ip: string;
+            date_created: string;
+            synch_date: string;
+            label: string;
+            type: string;
         };
-        ResetpasswordServerResponse: {
-            task_id: number;
+        ListServersResponse: components["schemas"]["ListServersItem"] | components["schemas"]["ListServersItem"][];
+        ListServiceAddonsItem: {
+            id: number;
+            name: string;
+            status: string;
         };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
-        };
-        ServiceCycleResponse: {
+        ListServiceAddonsResponse: components["schemas"]["ListServiceAddonsItem"] | components["schemas"]["ListServiceAddonsItem"][];
+        ListServiceCycleResponse: {
             current: string;
             cycles: {
                 m: string;
@@ -3124,34 +3097,14 @@ export interface components {
                 b: string;
             };
         };
-        ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        ServiceGetLabelResponse: {
-            label: string;
-        };
-        ServiceMethodsResponse: {
+        ListServiceMethodsResponse: {
             methods: {
                 name: string;
                 method: string;
                 route: string;
             }[];
         };
-        ServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -3164,8 +3117,63 @@ export interface components {
                 name: string;
             }[];
         };
-        ServiceSetLabelResponse: {
-            success: boolean;
+        ListTicketsResponse: {
+            tickets: {
+                client_read: string;
+                ticket_number: string;
+                date: string;
+                deptname: string;
+                subject: string;
+                status: string;
+                lastreply: string;
+            }[];
+        };
+        LoginResponse: {
+            token: string;
+            refresh: string;
+        };
+        LogoutResponse: {
+            status: boolean;
+        };
+        LookupDomainResponse: {
+            available: boolean;
+            name: string;
+            premium: boolean;
+            periods: {
+                id: string;
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        OpenTicketResponse: {
+            status: boolean;
+        };
+        OrderServiceAddonResponse: {
+            id: number;
+        };
+        RebootServerResponse: {
+            task_id: number;
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        ReinstallServerResponse: {
+            task_id: number;
+        };
+        RenameServerResponse: {
+            task_id: number;
+        };
+        ResetServerPasswordResponse: {
+            task_id: number;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        UpdateContactResponse: {
             info: string[];
         };
         UpdateDetailsResponse: {
@@ -3191,7 +3199,13 @@ export interface components {
         UpdateDomainNsResponse: {
             info: string[];
         };
-        UpdateServiceDnsRecordsResponse: {
+        UpdateServerDnsResponse: {
+            task_id: number;
+        };
+        UpdateServerPtrResponse: {
+            task_id: number;
+        };
+        UpdateServiceDnsRecordResponse: {
             record: {
                 id: string;
                 type: string;
@@ -3202,23 +3216,9 @@ export interface components {
             };
             info: string[];
         };
-        UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
-        };
-        WebconsoleServerResponse: {
-            task_id: number;
+        UpdateServiceLabelResponse: {
+            success: boolean;
+            info: string[];
         };
     };
     responses: {
@@ -3246,7 +3246,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    affiliates_campaigns: {
+    listAffiliatesCampaigns: {
         parameters: {
             query?: never;
             header?: never;
@@ -3270,7 +3270,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commission_plans: {
+    listAffiliatesCommissionplans: {
         parameters: {
             query?: never;
             header?: never;
@@ -3294,7 +3294,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commissions: {
+    listAffiliatesCommissions: {
         parameters: {
             query?: never;
             header?: never;
@@ -3318,7 +3318,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_payouts: {
+    listAffiliatesPayouts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3342,7 +3342,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_summary: {
+    getAffiliatesSummary: {
         parameters: {
             query?: never;
             header?: never;
@@ -3366,7 +3366,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_vouchers: {
+    listAffiliatesVouchers: {
         parameters: {
             query?: never;
             header?: never;
@@ -3422,7 +3422,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    cart_categories: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -3461,14 +3461,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartCategoriesResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    listCategoryAvailableVps: {
+    getCategoryAvailableVps: {
         parameters: {
             query?: never;
             header?: never;
@@ -3506,14 +3506,14 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListCategoryAvailableVpsResponse"];
+                    "application/json": components["schemas"]["GetCategoryAvailableVpsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_products: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3577,7 +3577,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3585,7 +3585,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificate: {
+    listCertificates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3620,7 +3620,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateResponse"];
+                    "application/json": components["schemas"]["ListCertificatesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3855,7 +3855,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificateCrt: {
+    getCertificateCrt: {
         parameters: {
             query?: never;
             header?: never;
@@ -3881,7 +3881,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profiles: {
+    listContacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -3911,14 +3911,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesResponse"];
+                    "application/json": components["schemas"]["ListContactsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profiles_add: {
+    createContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4003,14 +4003,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesAddResponse"];
+                    "application/json": components["schemas"]["CreateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_privs: {
+    listContactPrivileges: {
         parameters: {
             query?: never;
             header?: never;
@@ -4073,14 +4073,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilePrivsResponse"];
+                    "application/json": components["schemas"]["ListContactPrivilegesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_data: {
+    getContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4123,7 +4123,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileDataResponse"];
+                    "application/json": components["schemas"]["GetContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4131,7 +4131,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profile_edit: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4216,7 +4216,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["UpdateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4405,7 +4405,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomain: {
+    listDomains: {
         parameters: {
             query?: never;
             header?: never;
@@ -4437,14 +4437,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainResponse"];
+                    "application/json": components["schemas"]["ListDomainsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    createDomainLookup: {
+    lookupDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -4491,7 +4491,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainLookupResponse"];
+                    "application/json": components["schemas"]["LookupDomainResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4570,7 +4570,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainOrder: {
+    getDomainOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -4611,7 +4611,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4682,7 +4682,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomainOrderForm: {
+    getDomainOrderForm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4772,7 +4772,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderFormResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderFormResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4830,7 +4830,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainAutorenew: {
+    getDomainAutorenew: {
         parameters: {
             query?: never;
             header?: never;
@@ -4886,7 +4886,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainContact: {
+    getDomainContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,7 +4942,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainEpp: {
+    getDomainEpp: {
         parameters: {
             query?: never;
             header?: never;
@@ -4970,7 +4970,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainNs: {
+    getDomainNs: {
         parameters: {
             query?: never;
             header?: never;
@@ -5038,7 +5038,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    regDomain: {
+    registerDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -5066,7 +5066,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainReglock: {
+    getDomainReglock: {
         parameters: {
             query?: never;
             header?: never;
@@ -5158,7 +5158,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainSync: {
+    getDomainSync: {
         parameters: {
             query?: never;
             header?: never;
@@ -5186,7 +5186,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getInvoices: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -5220,14 +5220,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoicesResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getInvoiceDetails: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -5308,7 +5308,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetInvoiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5316,7 +5316,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    applyCreditToInvoice: {
+    applyInvoiceCredit: {
         parameters: {
             query?: never;
             header?: never;
@@ -5347,7 +5347,7 @@ export interface operations {
                      *       "applied": 2.1
                      *     }
                      */
-                    "application/json": components["schemas"]["ApplyCreditToInvoiceResponse"];
+                    "application/json": components["schemas"]["ApplyInvoiceCreditResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5355,7 +5355,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategories: {
+    listKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5379,7 +5379,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseArticleDetails: {
+    getKnowledgebaseArticle: {
         parameters: {
             query?: never;
             header?: never;
@@ -5406,7 +5406,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategoryDetails: {
+    getKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5433,7 +5433,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getToken: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -5463,13 +5463,13 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["Error"];
         };
     };
-    dropToken: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -5489,14 +5489,38 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getLogs: {
+    listLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Success` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+        };
+    };
+    listNews: {
         parameters: {
             query?: never;
             header?: never;
@@ -5524,30 +5548,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description `Success` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            400: components["responses"]["Error"];
-            401: components["responses"]["Error"];
-        };
-    };
-    getNewsItem: {
-        parameters: {
-            query?: never;
-            header?: never;
             path: {
                 news_id: string;
             };
@@ -5571,7 +5571,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -5600,7 +5600,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_new: {
+    listNotificationsNew: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -5629,7 +5629,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_set_seen: {
+    acknowledgeNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -5656,7 +5656,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order_multi: {
+    createOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -5726,14 +5726,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderMultiResponse"];
+                    "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_product: {
+    getOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -5913,7 +5913,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductResponse"];
+                    "application/json": components["schemas"]["GetOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5921,7 +5921,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order: {
+    createOrderByProductId: {
         parameters: {
             query?: never;
             header?: never;
@@ -5973,7 +5973,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5981,7 +5981,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    paymethod: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -6004,14 +6004,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodResponse"];
+                    "application/json": components["schemas"]["GetPaymentResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    paymethod_fee: {
+    listPaymentFees: {
         parameters: {
             query?: never;
             header?: never;
@@ -6056,14 +6056,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodFeeResponse"];
+                    "application/json": components["schemas"]["ListPaymentFeesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_order_quote: {
+    createQuote: {
         parameters: {
             query?: never;
             header?: never;
@@ -6190,7 +6190,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderQuoteResponse"];
+                    "application/json": components["schemas"]["CreateQuoteResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6259,7 +6259,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getScripts: {
+    getScript: {
         parameters: {
             query?: never;
             header?: never;
@@ -6285,7 +6285,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptsResponse"];
+                    "application/json": components["schemas"]["GetScriptResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6293,7 +6293,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServer: {
+    listServers: {
         parameters: {
             query?: never;
             header?: never;
@@ -6319,7 +6319,7 @@ export interface operations {
                      *       "type": "OpenVZ"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServerResponse"];
+                    "application/json": components["schemas"]["ListServersResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6386,7 +6386,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changednsServer: {
+    updateServerDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -6422,7 +6422,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangednsServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6430,7 +6430,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changeptrServer: {
+    updateServerPtr: {
         parameters: {
             query?: never;
             header?: never;
@@ -6462,7 +6462,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangeptrServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerPtrResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6470,7 +6470,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    flushfirewallServer: {
+    flushServerFirewall: {
         parameters: {
             query?: never;
             header?: never;
@@ -6493,7 +6493,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushfirewallServerResponse"];
+                    "application/json": components["schemas"]["FlushServerFirewallResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6501,7 +6501,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getServerGraphs: {
+    getServerGraph: {
         parameters: {
             query?: never;
             header?: never;
@@ -6529,7 +6529,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["GetServerGraphsResponse"];
+                    "application/json": components["schemas"]["GetServerGraphResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6537,7 +6537,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServerHistory: {
+    getServerHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -6569,7 +6569,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListServerHistoryResponse"];
+                    "application/json": components["schemas"]["GetServerHistoryResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6758,7 +6758,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resetpasswordServer: {
+    resetServerPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -6781,7 +6781,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetpasswordServerResponse"];
+                    "application/json": components["schemas"]["ResetServerPasswordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6826,7 +6826,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    webconsoleServer: {
+    launchServerWebconsole: {
         parameters: {
             query?: never;
             header?: never;
@@ -6858,7 +6858,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["WebconsoleServerResponse"];
+                    "application/json": components["schemas"]["LaunchServerWebconsoleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6866,7 +6866,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -6898,7 +6898,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6936,7 +6936,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceDetails: {
+    getService: {
         parameters: {
             query?: never;
             header?: never;
@@ -6973,7 +6973,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6981,7 +6981,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceAddon: {
+    listServiceAddons: {
         parameters: {
             query?: never;
             header?: never;
@@ -7006,7 +7006,7 @@ export interface operations {
                      *       "status": "Pending"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceAddonResponse"];
+                    "application/json": components["schemas"]["ListServiceAddonsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7014,7 +7014,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    addonService: {
+    orderServiceAddon: {
         parameters: {
             query?: never;
             header?: never;
@@ -7044,7 +7044,7 @@ export interface operations {
                      *       "id": 98
                      *     }
                      */
-                    "application/json": components["schemas"]["AddonServiceResponse"];
+                    "application/json": components["schemas"]["OrderServiceAddonResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7052,7 +7052,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cancel: {
+    cancelService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7086,7 +7086,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["CancelServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7094,7 +7094,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle: {
+    listServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -7122,7 +7122,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCycleResponse"];
+                    "application/json": components["schemas"]["ListServiceCycleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7130,7 +7130,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle_set: {
+    updateServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -7193,7 +7193,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    dnsService: {
+    createServiceDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -7225,7 +7225,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DnsServiceResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7320,7 +7320,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    recordsServiceDns: {
+    createServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7362,7 +7362,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecordsServiceDnsResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7370,7 +7370,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    updateServiceDnsRecords: {
+    updateServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7422,7 +7422,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServiceDnsRecordsResponse"];
+                    "application/json": components["schemas"]["UpdateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7430,7 +7430,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    deleteServiceDnsRecords: {
+    deleteServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -7462,7 +7462,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceIp: {
+    getServiceIp: {
         parameters: {
             query?: never;
             header?: never;
@@ -7490,7 +7490,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_get_label: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -7513,7 +7513,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceGetLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7521,7 +7521,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_set_label: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -7554,7 +7554,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceSetLabelResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7562,7 +7562,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceMethods: {
+    listServiceMethods: {
         parameters: {
             query?: never;
             header?: never;
@@ -7610,7 +7610,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceMethodsResponse"];
+                    "application/json": components["schemas"]["ListServiceMethodsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7618,7 +7618,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    networks: {
+    listServiceNetworks: {
         parameters: {
             query?: never;
             header?: never;
@@ -7645,7 +7645,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_renew: {
+    renewService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7673,7 +7673,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resources: {
+    listServiceResources: {
         parameters: {
             query?: never;
             header?: never;
@@ -7700,7 +7700,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    templates: {
+    listServiceTemplates: {
         parameters: {
             query?: never;
             header?: never;
@@ -7727,7 +7727,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -7779,7 +7779,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["UpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7787,7 +7787,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade_test: {
+    upgradeService: {
         parameters: {
             query?: never;
             header?: never;
@@ -7832,7 +7832,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms: {
+    listServiceVms: {
         parameters: {
             query?: never;
             header?: never;
@@ -7859,7 +7859,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vmsService: {
+    createServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -7905,7 +7905,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_get: {
+    getServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -7934,7 +7934,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_hostname: {
+    updateServiceVmHostname: {
         parameters: {
             query?: never;
             header?: never;
@@ -7969,7 +7969,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list: {
+    listServiceVmInterfaces: {
         parameters: {
             query?: never;
             header?: never;
@@ -7997,7 +7997,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_details: {
+    getServiceVmInterface: {
         parameters: {
             query?: never;
             header?: never;
@@ -8027,7 +8027,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list_ip: {
+    listServiceVmIps: {
         parameters: {
             query?: {
                 /** @description ipv4 or ipv6 */
@@ -8062,7 +8062,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reboot: {
+    rebootServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8091,7 +8091,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_rebuild: {
+    rebuildServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8126,7 +8126,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    rescueServiceVms: {
+    rescueServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8155,7 +8155,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reset: {
+    resetServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8184,7 +8184,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_shutdown: {
+    shutdownServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8213,7 +8213,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_start: {
+    startServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8242,7 +8242,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_stop: {
+    stopServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8271,7 +8271,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    unrescueServiceVms: {
+    unrescueServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -8353,7 +8353,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getStatuses: {
+    getStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -8380,7 +8380,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    updateStatuses: {
+    updateStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -8462,7 +8462,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTickets: {
+    listTickets: {
         parameters: {
             query?: never;
             header?: never;
@@ -8492,7 +8492,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketsResponse"];
+                    "application/json": components["schemas"]["ListTicketsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8537,7 +8537,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTicketDetails: {
+    getTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -8580,7 +8580,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketDetailsResponse"];
+                    "application/json": components["schemas"]["GetTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8588,7 +8588,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketReply: {
+    createTicketByNumber: {
         parameters: {
             query?: never;
             header?: never;
@@ -8613,7 +8613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
+                    "application/json": components["schemas"]["CreateTicketByNumberResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8652,7 +8652,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    reopenTicket: {
+    openTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -8675,7 +8675,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["OpenTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -2,7 +2,7 @@
 // @ts-nocheck: Ajv standalone output, typed by src/validators.ts
 /* eslint-disable */
 export const v0 = validate21;
-const schema6 = {"$id":"op0","$ref":"spec#/components/schemas/ListBalanceResponse"};
+const schema6 = {"$id":"op0","$ref":"spec#/components/schemas/GetBalanceResponse"};
 const schema8 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false}},"required":["success","details"],"additionalProperties":false};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -175,7 +175,7 @@ return errors === 0;
 }
 
 export const v1 = validate25;
-const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoryResponse"};
+const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
 const schema10 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -364,7 +364,7 @@ return errors === 0;
 }
 
 export const v2 = validate28;
-const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/ListCategoryAvailableVpsResponse"};
+const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
 const schema12 = {"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -647,7 +647,7 @@ return errors === 0;
 }
 
 export const v3 = validate31;
-const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/ListCategoryProductResponse"};
+const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
 const schema14 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -1088,7 +1088,7 @@ return errors === 0;
 }
 
 export const v4 = validate34;
-const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/ListCertificateResponse"};
+const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/ListCertificatesResponse"};
 const schema16 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false}}},"required":["sslservices"],"additionalProperties":false};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3252,7 +3252,7 @@ return errors === 0;
 }
 
 export const v9 = validate49;
-const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactResponse"};
+const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
 const schema26 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4584,7 +4584,7 @@ return errors === 0;
 }
 
 export const v14 = validate64;
-const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/ListDetailsResponse"};
+const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/GetDetailsResponse"};
 const schema36 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["client"],"additionalProperties":false};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5657,7 +5657,7 @@ return errors === 0;
 }
 
 export const v17 = validate73;
-const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/ListDomainResponse"};
+const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/ListDomainsResponse"};
 const schema42 = {"type":"object","properties":{"domains":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false}}},"required":["domains"],"additionalProperties":false};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5956,7 +5956,7 @@ return errors === 0;
 }
 
 export const v18 = validate76;
-const schema43 = {"$id":"op18","$ref":"spec#/components/schemas/CreateDomainLookupResponse"};
+const schema43 = {"$id":"op18","$ref":"spec#/components/schemas/LookupDomainResponse"};
 const schema44 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["available","name","premium","periods"],"additionalProperties":false};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6658,7 +6658,7 @@ return errors === 0;
 }
 
 export const v20 = validate82;
-const schema47 = {"$id":"op20","$ref":"spec#/components/schemas/ListDomainOrderResponse"};
+const schema47 = {"$id":"op20","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
 const schema48 = {"type":"object","properties":{"tlds":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false}}},"required":["tlds"],"additionalProperties":false};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -7206,7 +7206,7 @@ return errors === 0;
 }
 
 export const v22 = validate88;
-const schema51 = {"$id":"op22","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
+const schema51 = {"$id":"op22","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
 const schema52 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8592,7 +8592,7 @@ return errors === 0;
 }
 
 export const v36 = validate108;
-const schema68 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoiceResponse"};
+const schema68 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoicesResponse"};
 const schema69 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
 
 function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12424,7 +12424,7 @@ return errors === 0;
 }
 
 export const v44 = validate126;
-const schema81 = {"$id":"op44","$ref":"spec#/components/schemas/ListPaymentResponse"};
+const schema81 = {"$id":"op44","$ref":"spec#/components/schemas/GetPaymentResponse"};
 const schema82 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
@@ -13679,7 +13679,7 @@ return errors === 0;
 }
 
 export const v47 = validate135;
-const schema87 = {"$id":"op47","$ref":"spec#/components/schemas/CreateRevokeResponse"};
+const schema87 = {"$id":"op47","$ref":"spec#/components/schemas/RevokeTokenResponse"};
 const schema88 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13927,7 +13927,7 @@ return errors === 0;
 }
 
 export const v49 = validate144;
-const schema92 = {"$id":"op49","$ref":"spec#/components/schemas/GetScriptsResponse"};
+const schema92 = {"$id":"op49","$ref":"spec#/components/schemas/GetScriptResponse"};
 const schema93 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax","content"],"additionalProperties":false};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -14064,8 +14064,8 @@ return errors === 0;
 }
 
 export const v50 = validate147;
-const schema94 = {"$id":"op50","$ref":"spec#/components/schemas/ListServerResponse"};
-const schema95 = {"anyOf":[{"$ref":"#/components/schemas/ListServerItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServerItem"}}]};
+const schema94 = {"$id":"op50","$ref":"spec#/components/schemas/ListServersResponse"};
+const schema95 = {"anyOf":[{"$ref":"#/components/schemas/ListServersItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServersItem"}}]};
 const schema96 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"}},"required":["server_id","domain","ip","date_created","synch_date","label","type"],"additionalProperties":false};
 
 function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -14967,7 +14967,7 @@ return errors === 0;
 }
 
 export const v52 = validate156;
-const schema99 = {"$id":"op52","$ref":"spec#/components/schemas/ChangednsServerResponse"};
+const schema99 = {"$id":"op52","$ref":"spec#/components/schemas/UpdateServerDnsResponse"};
 const schema100 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15038,7 +15038,7 @@ return errors === 0;
 }
 
 export const v53 = validate159;
-const schema101 = {"$id":"op53","$ref":"spec#/components/schemas/ChangeptrServerResponse"};
+const schema101 = {"$id":"op53","$ref":"spec#/components/schemas/UpdateServerPtrResponse"};
 const schema102 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15109,7 +15109,7 @@ return errors === 0;
 }
 
 export const v54 = validate162;
-const schema103 = {"$id":"op54","$ref":"spec#/components/schemas/FlushfirewallServerResponse"};
+const schema103 = {"$id":"op54","$ref":"spec#/components/schemas/FlushServerFirewallResponse"};
 const schema104 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15180,7 +15180,7 @@ return errors === 0;
 }
 
 export const v55 = validate165;
-const schema105 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
+const schema105 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphResponse"};
 const schema106 = {"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false}};
 
 function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15288,7 +15288,7 @@ return errors === 0;
 }
 
 export const v56 = validate168;
-const schema107 = {"$id":"op56","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
+const schema107 = {"$id":"op56","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
 const schema108 = {"type":"array","items":{"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false}};
 
 function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -15959,7 +15959,7 @@ return errors === 0;
 }
 
 export const v62 = validate186;
-const schema119 = {"$id":"op62","$ref":"spec#/components/schemas/ResetpasswordServerResponse"};
+const schema119 = {"$id":"op62","$ref":"spec#/components/schemas/ResetServerPasswordResponse"};
 const schema120 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -16188,7 +16188,7 @@ return errors === 0;
 }
 
 export const v64 = validate192;
-const schema123 = {"$id":"op64","$ref":"spec#/components/schemas/WebconsoleServerResponse"};
+const schema123 = {"$id":"op64","$ref":"spec#/components/schemas/LaunchServerWebconsoleResponse"};
 const schema124 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
 function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -16259,7 +16259,7 @@ return errors === 0;
 }
 
 export const v65 = validate195;
-const schema125 = {"$id":"op65","$ref":"spec#/components/schemas/ListServiceResponse"};
+const schema125 = {"$id":"op65","$ref":"spec#/components/schemas/ListServicesResponse"};
 const schema126 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
 
 function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17000,8 +17000,8 @@ return errors === 0;
 }
 
 export const v68 = validate204;
-const schema131 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
-const schema132 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonItem"}}]};
+const schema131 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
+const schema132 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonsItem"}}]};
 const schema133 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
 function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17178,7 +17178,7 @@ return errors === 0;
 }
 
 export const v69 = validate210;
-const schema134 = {"$id":"op69","$ref":"spec#/components/schemas/AddonServiceResponse"};
+const schema134 = {"$id":"op69","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
 const schema135 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
 function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17335,7 +17335,7 @@ return errors === 0;
 }
 
 export const v71 = validate216;
-const schema138 = {"$id":"op71","$ref":"spec#/components/schemas/DnsServiceResponse"};
+const schema138 = {"$id":"op71","$ref":"spec#/components/schemas/CreateServiceDnsResponse"};
 const schema139 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17787,7 +17787,7 @@ return errors === 0;
 }
 
 export const v74 = validate225;
-const schema144 = {"$id":"op74","$ref":"spec#/components/schemas/RecordsServiceDnsResponse"};
+const schema144 = {"$id":"op74","$ref":"spec#/components/schemas/CreateServiceDnsRecordResponse"};
 const schema145 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -17873,7 +17873,7 @@ return errors === 0;
 }
 
 export const v75 = validate228;
-const schema146 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
+const schema146 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
 const schema147 = {"type":"object","properties":{"record":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"name":{"type":"string"},"priority":{"type":"integer"},"content":{"type":"string"}},"required":["id","type","ttl","name","priority","content"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
 function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18152,7 +18152,7 @@ return errors === 0;
 }
 
 export const v77 = validate232;
-const schema149 = {"$id":"op77","$ref":"spec#/components/schemas/ListServiceLabelResponse"};
+const schema149 = {"$id":"op77","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
 const schema150 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
 function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18222,7 +18222,7 @@ return errors === 0;
 }
 
 export const v78 = validate235;
-const schema151 = {"$id":"op78","$ref":"spec#/components/schemas/LabelServiceResponse"};
+const schema151 = {"$id":"op78","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
 const schema152 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
 function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18497,7 +18497,7 @@ return errors === 0;
 }
 
 export const v80 = validate241;
-const schema155 = {"$id":"op80","$ref":"spec#/components/schemas/ListServiceUpgradeResponse"};
+const schema155 = {"$id":"op80","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
 const schema156 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -18942,7 +18942,7 @@ return errors === 0;
 }
 
 export const v85 = validate248;
-const schema161 = {"$id":"op85","$ref":"spec#/components/schemas/CreateTokenResponse"};
+const schema161 = {"$id":"op85","$ref":"spec#/components/schemas/RefreshTokenResponse"};
 const schema162 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
 function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -15,7 +15,7 @@ export interface paths {
          * Account balance
          * @description Get current account balance(unpaid invoices total), account credit
          */
-        get: operations["listBalance"];
+        get: operations["getBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["listCategory"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
          * Get available VPS products
          * @description List all available virtual private server products
          */
-        get: operations["listCategoryAvailableVps"];
+        get: operations["getCategoryAvailableVps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["listCategoryProduct"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
          * List SSL Certificates
          * @description List all ssl services under your account
          */
-        get: operations["listCertificate"];
+        get: operations["listCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -179,7 +179,7 @@ export interface paths {
          * Download certificate
          * @description Return X.509 certificate data
          */
-        get: operations["listCertificateCrt"];
+        get: operations["getCertificateCrt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -199,7 +199,7 @@ export interface paths {
          * List contacts
          * @description Return a list of contacts on this account
          */
-        get: operations["listContact"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Add contact
@@ -268,7 +268,7 @@ export interface paths {
          * User Details
          * @description Return registration details for my account
          */
-        get: operations["listDetails"];
+        get: operations["getDetails"];
         /**
          * Update User Details
          * @description Update registration details under my account
@@ -312,7 +312,7 @@ export interface paths {
          * List Domains
          * @description List domains under your account
          */
-        get: operations["listDomain"];
+        get: operations["listDomains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -334,7 +334,7 @@ export interface paths {
          * Domain availability
          * @description Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
          */
-        post: operations["createDomainLookup"];
+        post: operations["lookupDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -372,7 +372,7 @@ export interface paths {
          * Available TLDs
          * @description List TLDs available for registration and transfer
          */
-        get: operations["listDomainOrder"];
+        get: operations["getDomainOrder"];
         put?: never;
         /**
          * Order new domain
@@ -396,7 +396,7 @@ export interface paths {
          * Additinal data for TLD
          * @description Get additional forms required for some TLDs
          */
-        get: operations["listDomainOrderForm"];
+        get: operations["getDomainOrderForm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -433,7 +433,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain autorenew */
-        get: operations["listDomainAutorenew"];
+        get: operations["getDomainAutorenew"];
         /** Enable/disable domain autorenew */
         put: operations["updateDomainAutorenew"];
         post?: never;
@@ -451,7 +451,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain contact info */
-        get: operations["listDomainContact"];
+        get: operations["getDomainContact"];
         /** Update domain contact info */
         put: operations["updateDomainContact"];
         post?: never;
@@ -469,7 +469,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain EPP Code */
-        get: operations["listDomainEpp"];
+        get: operations["getDomainEpp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,7 +486,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain nameservers */
-        get: operations["listDomainNs"];
+        get: operations["getDomainNs"];
         /**
          * Update domain nameservers
          * @description Change domain nameservers, if $nameservers is left empty, default namesevers will be used
@@ -509,7 +509,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register domain nameservers */
-        post: operations["regDomain"];
+        post: operations["registerDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -524,7 +524,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get domain lock */
-        get: operations["listDomainReglock"];
+        get: operations["getDomainReglock"];
         /** Update domain lock */
         put: operations["updateDomainReglock"];
         post?: never;
@@ -562,7 +562,7 @@ export interface paths {
             cookie?: never;
         };
         /** Synchronize domain */
-        get: operations["listDomainSync"];
+        get: operations["getDomainSync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -582,7 +582,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["listInvoice"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -663,7 +663,7 @@ export interface paths {
          * Acknowledge notification
          * @description Marks the notification as read
          */
-        put: operations["updateNotificationsAck"];
+        put: operations["acknowledgeNotification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -733,7 +733,7 @@ export interface paths {
          * Payment Methods
          * @description List available payment methods
          */
-        get: operations["listPayment"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -796,7 +796,7 @@ export interface paths {
          * Revoke Token
          * @description Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
          */
-        post: operations["createRevoke"];
+        post: operations["revokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -834,7 +834,7 @@ export interface paths {
          * Get init script by ID
          * @description Script content is included
          */
-        get: operations["getScripts"];
+        get: operations["getScript"];
         put?: never;
         post?: never;
         delete?: never;
@@ -855,7 +855,7 @@ export interface paths {
          * @description Lists all active servers. Results includes only the brief information about the server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServer"];
+        get: operations["listServers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -900,7 +900,7 @@ export interface paths {
          *     At least 1 DNS servers muste be provided.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changednsServer"];
+        post: operations["updateServerDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -921,7 +921,7 @@ export interface paths {
          * @description Changes PTR record for the additional IP (if server has more than one IPv4 address).
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["changeptrServer"];
+        post: operations["updateServerPtr"];
         delete?: never;
         options?: never;
         head?: never;
@@ -942,7 +942,7 @@ export interface paths {
          * @description Restores to defaults your server`s firewall settings.
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["flushfirewallServer"];
+        post: operations["flushServerFirewall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -962,7 +962,7 @@ export interface paths {
          *     Images shows the graphics of the main resource usage (Daily, Weekly, Monthly..)
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["getServerGraphs"];
+        get: operations["getServerGraph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -983,7 +983,7 @@ export interface paths {
          * @description Displays the bandwidth usage of a server.
          *     Call is synchronous - result returned immediately.
          */
-        get: operations["listServerHistory"];
+        get: operations["getServerHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1112,7 +1112,7 @@ export interface paths {
          * @description Resets privileged user password
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["resetpasswordServer"];
+        post: operations["resetServerPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1159,7 +1159,7 @@ export interface paths {
          * @description Web Console should be used for emergency access only!
          *     Call is asynchronous - task ID is returned.
          */
-        post: operations["webconsoleServer"];
+        post: operations["launchServerWebconsole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1177,7 +1177,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["listService"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1234,13 +1234,13 @@ export interface paths {
          * List all addons
          * @description List all ordered addons for existing service
          */
-        get: operations["listServiceAddon"];
+        get: operations["listServiceAddons"];
         put?: never;
         /**
          * Order addon
          * @description Place order for addon to existing service
          */
-        post: operations["addonService"];
+        post: operations["orderServiceAddon"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1280,7 +1280,7 @@ export interface paths {
          * Add DNS Zone
          * @description Creates a new DNS zone
          */
-        post: operations["dnsService"];
+        post: operations["createServiceDns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1324,7 +1324,7 @@ export interface paths {
          * Add DNS Record
          * @description Creates a new record in the DNS zone
          */
-        post: operations["recordsServiceDns"];
+        post: operations["createServiceDnsRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1343,13 +1343,13 @@ export interface paths {
          * Edit DNS Record
          * @description Edits the selected DNS zone record
          */
-        put: operations["updateServiceDnsRecords"];
+        put: operations["updateServiceDnsRecord"];
         post?: never;
         /**
          * Remove DNS Record
          * @description Removes the selected DNS zone record
          */
-        delete: operations["deleteServiceDnsRecords"];
+        delete: operations["deleteServiceDnsRecord"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1366,13 +1366,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["listServiceLabel"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["labelService"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1410,7 +1410,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["listServiceUpgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -1474,7 +1474,7 @@ export interface paths {
          * Get status
          * @description Get status details.
          */
-        get: operations["getStatuses"];
+        get: operations["getStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1496,7 +1496,7 @@ export interface paths {
          * Refresh Token
          * @description Generate new authorization token using refresh token
          */
-        post: operations["createToken"];
+        post: operations["refreshToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1507,17 +1507,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AddonServiceResponse: {
-            id: number;
-        };
         CancelServiceResponse: {
             info: string[];
-        };
-        ChangednsServerResponse: {
-            task_id: number;
-        };
-        ChangeptrServerResponse: {
-            task_id: number;
         };
         CreateCertificateOrderResponse: {
             order_num: number;
@@ -1533,19 +1524,6 @@ export interface components {
         CreateContactResponse: {
             contact_id: string;
             info: string[];
-        };
-        CreateDomainLookupResponse: {
-            available: boolean;
-            name: string;
-            premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
         };
         CreateDomainOrderResponse: {
             order_num: number;
@@ -1625,26 +1603,39 @@ export interface components {
                 error: unknown[];
             }[];
         };
-        CreateRevokeResponse: {
-            status: boolean;
-        };
-        CreateTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        DeleteServiceDnsResponse: {
+        CreateServiceDnsRecordResponse: {
             info: string[];
         };
-        DnsServiceResponse: {
+        CreateServiceDnsResponse: {
+            info: string[];
+        };
+        DeleteServiceDnsResponse: {
             info: string[];
         };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
-        FlushfirewallServerResponse: {
+        FlushServerFirewallResponse: {
             task_id: number;
         };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
+            };
+        };
+        GetCategoryAvailableVpsResponse: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        }[];
         GetCertificateResponse: {
             service: {
                 id: string;
@@ -1714,6 +1705,25 @@ export interface components {
                 };
             };
         };
+        GetDetailsResponse: {
+            client: {
+                id: string;
+                email: string;
+                lastlogin: string;
+                ip: string;
+                host: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
         GetDomainNameResponse: {
             details: {
                 id: string;
@@ -1729,6 +1739,49 @@ export interface components {
                 idprotection: string;
                 nameservers: string[];
                 autorenew: string;
+            }[];
+        };
+        GetDomainOrderFormResponse: {
+            forms: {
+                type: string;
+                title: string;
+                id: string;
+                firstItemId: number;
+                description: string;
+                name: string;
+                required: boolean;
+                multiple: boolean;
+                config: {
+                    enableddefault?: number;
+                    conditionals?: unknown[];
+                };
+                value: unknown[];
+                textvalue: unknown[];
+                price: number;
+                recurring_price: number;
+                setup: number;
+                prorata_date: string | null;
+                items: {
+                    title: string;
+                    value: number;
+                    id: number;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
+        };
+        GetDomainOrderResponse: {
+            tlds: {
+                id: string;
+                tld: string;
+                periods: {
+                    period: string;
+                    register: string;
+                    transfer: string;
+                    renew: string;
+                    redemption: string;
+                }[];
             }[];
         };
         GetDomainResponse: {
@@ -1880,15 +1933,30 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        GetScriptsResponse: {
+        GetPaymentResponse: {
+            payments: {
+                [key: string]: string;
+            };
+        };
+        GetScriptResponse: {
             id: number;
             name: string;
             syntax: string;
             content: string;
         };
-        GetServerGraphsResponse: {
+        GetServerGraphResponse: {
             type: string;
             url: string;
+        }[];
+        GetServerHistoryResponse: {
+            year: number;
+            month: number;
+            bw_in: number;
+            bw_out: number;
+            quota_usage: number;
+            quota_limit: number;
+            inode_usage: number;
+            inode_limit: number;
         }[];
         GetServerResponse: {
             synch_date: string;
@@ -1936,6 +2004,9 @@ export interface components {
                 type: string;
             }[];
         };
+        GetServiceLabelResponse: {
+            label: string;
+        };
         GetServiceOrderResponse: {
             account_id: number;
         };
@@ -1956,28 +2027,33 @@ export interface components {
                 name: string;
             };
         };
-        LabelServiceResponse: {
-            success: boolean;
-            info: string[];
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
+                    price: number;
+                    setup_price: number;
+                    selected: boolean;
+                }[];
+            }[];
+            package: unknown[];
         };
-        ListBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+        LaunchServerWebconsoleResponse: {
+            task_id: number;
         };
-        ListCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
-        ListCategoryProductResponse: {
+        ListCategoriesResponse: {
+            categories: {
+                id: string;
+                name: string;
+                description: string;
+                slug: string;
+            }[];
+        };
+        ListCategoryProductsResponse: {
             products: {
                 id: string;
                 type: string;
@@ -1994,14 +2070,6 @@ export interface components {
                     setup: number;
                     selected: boolean;
                 }[];
-            }[];
-        };
-        ListCategoryResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
             }[];
         };
         ListCertificateOrderResponse: {
@@ -2024,7 +2092,7 @@ export interface components {
                 name: string;
             }[];
         };
-        ListCertificateResponse: {
+        ListCertificatesResponse: {
             sslservices: {
                 id: string;
                 domain: string;
@@ -2057,7 +2125,7 @@ export interface components {
                 };
             };
         };
-        ListContactResponse: {
+        ListContactsResponse: {
             contacts: {
                 email: string;
                 id: string;
@@ -2068,25 +2136,6 @@ export interface components {
                 lastlogin: string;
             }[];
         };
-        ListDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
         ListDnsResponse: {
             service_ids: string[];
             zones: {
@@ -2095,50 +2144,7 @@ export interface components {
                 service_id: string;
             }[];
         };
-        ListDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
-        };
-        ListDomainResponse: {
+        ListDomainsResponse: {
             domains: {
                 id: string;
                 name: string;
@@ -2151,7 +2157,7 @@ export interface components {
                 daytoexpire: string;
             }[];
         };
-        ListInvoiceResponse: {
+        ListInvoicesResponse: {
             invoices: {
                 id: string;
                 date: string;
@@ -2174,31 +2180,20 @@ export interface components {
                 percent_fee: string;
             }[];
         };
-        ListPaymentResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
         ListScriptsItem: {
             id: number;
             name: string;
             syntax: string;
         };
         ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerHistoryResponse: {
-            year: number;
-            month: number;
-            bw_in: number;
-            bw_out: number;
-            quota_usage: number;
-            quota_limit: number;
-            inode_usage: number;
-            inode_limit: number;
-        }[];
         ListServerIpsResponse: {
             ips: string[];
         }[];
-        ListServerItem: {
+        ListServerOsesResponse: {
+            os: string;
+            title: string;
+        }[];
+        ListServersItem: {
             server_id: number;
             domain: string;
             ip: string;
@@ -2207,20 +2202,13 @@ export interface components {
             label: string;
             type: string;
         };
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
-        ListServiceAddonItem: {
+        ListServersResponse: components["schemas"]["ListServersItem"] | components["schemas"]["ListServersItem"][];
+        ListServiceAddonsItem: {
             id: number;
             name: string;
             status: string;
         };
-        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
-        ListServiceLabelResponse: {
-            label: string;
-        };
+        ListServiceAddonsResponse: components["schemas"]["ListServiceAddonsItem"] | components["schemas"]["ListServiceAddonsItem"][];
         ListServiceMethodsResponse: {
             methods: {
                 name: string;
@@ -2228,7 +2216,7 @@ export interface components {
                 route: string;
             }[];
         };
-        ListServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -2241,26 +2229,28 @@ export interface components {
                 name: string;
             }[];
         };
-        ListServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
+        LookupDomainResponse: {
+            available: boolean;
+            name: string;
+            premium: boolean;
+            periods: {
+                id: string;
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
             }[];
-            package: unknown[];
+        };
+        OrderServiceAddonResponse: {
+            id: number;
         };
         RebootServerResponse: {
             task_id: number;
         };
-        RecordsServiceDnsResponse: {
-            info: string[];
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
         };
         ReinstallServerResponse: {
             task_id: number;
@@ -2268,8 +2258,11 @@ export interface components {
         RenameServerResponse: {
             task_id: number;
         };
-        ResetpasswordServerResponse: {
+        ResetServerPasswordResponse: {
             task_id: number;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
         };
         UpdateContactResponse: {
             info: string[];
@@ -2297,7 +2290,13 @@ export interface components {
         UpdateDomainNsResponse: {
             info: string[];
         };
-        UpdateServiceDnsRecordsResponse: {
+        UpdateServerDnsResponse: {
+            task_id: number;
+        };
+        UpdateServerPtrResponse: {
+            task_id: number;
+        };
+        UpdateServiceDnsRecordResponse: {
             record: {
                 id: string;
                 type: string;
@@ -2308,8 +2307,9 @@ export interface components {
             };
             info: string[];
         };
-        WebconsoleServerResponse: {
-            task_id: number;
+        UpdateServiceLabelResponse: {
+            success: boolean;
+            info: string[];
         };
     };
     responses: {
@@ -2337,7 +2337,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listBalance: {
+    getBalance: {
         parameters: {
             query?: never;
             header?: never;
@@ -2362,14 +2362,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ListBalanceResponse"];
+                    "application/json": components["schemas"]["GetBalanceResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    listCategory: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -2408,14 +2408,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCategoryResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    listCategoryAvailableVps: {
+    getCategoryAvailableVps: {
         parameters: {
             query?: never;
             header?: never;
@@ -2453,14 +2453,14 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListCategoryAvailableVpsResponse"];
+                    "application/json": components["schemas"]["GetCategoryAvailableVpsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    listCategoryProduct: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2524,7 +2524,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCategoryProductResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2532,7 +2532,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificate: {
+    listCertificates: {
         parameters: {
             query?: never;
             header?: never;
@@ -2567,7 +2567,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateResponse"];
+                    "application/json": components["schemas"]["ListCertificatesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2802,7 +2802,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listCertificateCrt: {
+    getCertificateCrt: {
         parameters: {
             query?: never;
             header?: never;
@@ -2828,7 +2828,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listContact: {
+    listContacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2858,7 +2858,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListContactResponse"];
+                    "application/json": components["schemas"]["ListContactsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3178,7 +3178,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDetails: {
+    getDetails: {
         parameters: {
             query?: never;
             header?: never;
@@ -3214,7 +3214,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDetailsResponse"];
+                    "application/json": components["schemas"]["GetDetailsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3357,7 +3357,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomain: {
+    listDomains: {
         parameters: {
             query?: never;
             header?: never;
@@ -3389,14 +3389,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainResponse"];
+                    "application/json": components["schemas"]["ListDomainsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    createDomainLookup: {
+    lookupDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -3443,7 +3443,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainLookupResponse"];
+                    "application/json": components["schemas"]["LookupDomainResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3522,7 +3522,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainOrder: {
+    getDomainOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -3563,7 +3563,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3634,7 +3634,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    listDomainOrderForm: {
+    getDomainOrderForm: {
         parameters: {
             query?: never;
             header?: never;
@@ -3724,7 +3724,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListDomainOrderFormResponse"];
+                    "application/json": components["schemas"]["GetDomainOrderFormResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3782,7 +3782,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainAutorenew: {
+    getDomainAutorenew: {
         parameters: {
             query?: never;
             header?: never;
@@ -3838,7 +3838,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainContact: {
+    getDomainContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -3894,7 +3894,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainEpp: {
+    getDomainEpp: {
         parameters: {
             query?: never;
             header?: never;
@@ -3922,7 +3922,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainNs: {
+    getDomainNs: {
         parameters: {
             query?: never;
             header?: never;
@@ -3990,7 +3990,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    regDomain: {
+    registerDomain: {
         parameters: {
             query?: never;
             header?: never;
@@ -4018,7 +4018,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainReglock: {
+    getDomainReglock: {
         parameters: {
             query?: never;
             header?: never;
@@ -4110,7 +4110,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listDomainSync: {
+    getDomainSync: {
         parameters: {
             query?: never;
             header?: never;
@@ -4138,7 +4138,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listInvoice: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -4172,7 +4172,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListInvoiceResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4326,7 +4326,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    updateNotificationsAck: {
+    acknowledgeNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -4672,7 +4672,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listPayment: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -4695,7 +4695,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ListPaymentResponse"];
+                    "application/json": components["schemas"]["GetPaymentResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4878,7 +4878,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    createRevoke: {
+    revokeToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -4904,7 +4904,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateRevokeResponse"];
+                    "application/json": components["schemas"]["RevokeTokenResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4940,7 +4940,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getScripts: {
+    getScript: {
         parameters: {
             query?: never;
             header?: never;
@@ -4966,7 +4966,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptsResponse"];
+                    "application/json": components["schemas"]["GetScriptResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4974,7 +4974,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServer: {
+    listServers: {
         parameters: {
             query?: never;
             header?: never;
@@ -5000,7 +5000,7 @@ export interface operations {
                      *       "type": "OpenVZ"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServerResponse"];
+                    "application/json": components["schemas"]["ListServersResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5067,7 +5067,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changednsServer: {
+    updateServerDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -5103,7 +5103,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangednsServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5111,7 +5111,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    changeptrServer: {
+    updateServerPtr: {
         parameters: {
             query?: never;
             header?: never;
@@ -5143,7 +5143,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangeptrServerResponse"];
+                    "application/json": components["schemas"]["UpdateServerPtrResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5151,7 +5151,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    flushfirewallServer: {
+    flushServerFirewall: {
         parameters: {
             query?: never;
             header?: never;
@@ -5174,7 +5174,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushfirewallServerResponse"];
+                    "application/json": components["schemas"]["FlushServerFirewallResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5182,7 +5182,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getServerGraphs: {
+    getServerGraph: {
         parameters: {
             query?: never;
             header?: never;
@@ -5210,7 +5210,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["GetServerGraphsResponse"];
+                    "application/json": components["schemas"]["GetServerGraphResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5218,7 +5218,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServerHistory: {
+    getServerHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -5250,7 +5250,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": components["schemas"]["ListServerHistoryResponse"];
+                    "application/json": components["schemas"]["GetServerHistoryResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5439,7 +5439,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resetpasswordServer: {
+    resetServerPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -5462,7 +5462,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetpasswordServerResponse"];
+                    "application/json": components["schemas"]["ResetServerPasswordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5507,7 +5507,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    webconsoleServer: {
+    launchServerWebconsole: {
         parameters: {
             query?: never;
             header?: never;
@@ -5539,7 +5539,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["WebconsoleServerResponse"];
+                    "application/json": components["schemas"]["LaunchServerWebconsoleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5547,7 +5547,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listService: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -5579,7 +5579,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5662,7 +5662,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceAddon: {
+    listServiceAddons: {
         parameters: {
             query?: never;
             header?: never;
@@ -5687,7 +5687,7 @@ export interface operations {
                      *       "status": "Pending"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceAddonResponse"];
+                    "application/json": components["schemas"]["ListServiceAddonsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5695,7 +5695,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    addonService: {
+    orderServiceAddon: {
         parameters: {
             query?: never;
             header?: never;
@@ -5725,7 +5725,7 @@ export interface operations {
                      *       "id": 98
                      *     }
                      */
-                    "application/json": components["schemas"]["AddonServiceResponse"];
+                    "application/json": components["schemas"]["OrderServiceAddonResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5775,7 +5775,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    dnsService: {
+    createServiceDns: {
         parameters: {
             query?: never;
             header?: never;
@@ -5807,7 +5807,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DnsServiceResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5902,7 +5902,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    recordsServiceDns: {
+    createServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -5944,7 +5944,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecordsServiceDnsResponse"];
+                    "application/json": components["schemas"]["CreateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5952,7 +5952,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    updateServiceDnsRecords: {
+    updateServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -6004,7 +6004,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServiceDnsRecordsResponse"];
+                    "application/json": components["schemas"]["UpdateServiceDnsRecordResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6012,7 +6012,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    deleteServiceDnsRecords: {
+    deleteServiceDnsRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -6044,7 +6044,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceLabel: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -6067,7 +6067,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6075,7 +6075,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    labelService: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -6108,7 +6108,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["LabelServiceResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6172,7 +6172,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    listServiceUpgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -6224,7 +6224,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["ListServiceUpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6327,7 +6327,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getStatuses: {
+    getStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -6354,7 +6354,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createToken: {
+    refreshToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -6382,7 +6382,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateTokenResponse"];
+                    "application/json": components["schemas"]["RefreshTokenResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -313,7 +313,7 @@ return errors === 0;
 }
 
 export const v7 = validate31;
-const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/CartCategoriesResponse"};
+const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
 const schema16 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -502,7 +502,7 @@ return errors === 0;
 }
 
 export const v8 = validate34;
-const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/CartProductsResponse"};
+const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
 const schema18 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -943,7 +943,7 @@ return errors === 0;
 }
 
 export const v9 = validate37;
-const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/ProfilesResponse"};
+const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
 const schema20 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1198,7 +1198,7 @@ return errors === 0;
 }
 
 export const v10 = validate40;
-const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/ProfilesAddResponse"};
+const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/CreateContactResponse"};
 const schema22 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1306,7 +1306,7 @@ return errors === 0;
 }
 
 export const v11 = validate43;
-const schema23 = {"$id":"op11","$ref":"spec#/components/schemas/ProfilePrivsResponse"};
+const schema23 = {"$id":"op11","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
 const schema24 = {"type":"object","properties":{"privileges":{"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false}},"required":["privileges"],"additionalProperties":false};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1743,7 +1743,7 @@ return errors === 0;
 }
 
 export const v12 = validate46;
-const schema25 = {"$id":"op12","$ref":"spec#/components/schemas/ProfileDataResponse"};
+const schema25 = {"$id":"op12","$ref":"spec#/components/schemas/GetContactResponse"};
 const schema26 = {"type":"object","properties":{"contact":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber","type","privileges"],"additionalProperties":false}},"required":["contact"],"additionalProperties":false};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2189,7 +2189,7 @@ return errors === 0;
 }
 
 export const v13 = validate49;
-const schema27 = {"$id":"op13","$ref":"spec#/components/schemas/ProfileEditResponse"};
+const schema27 = {"$id":"op13","$ref":"spec#/components/schemas/UpdateContactResponse"};
 const schema28 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2690,7 +2690,7 @@ return errors === 0;
 }
 
 export const v15 = validate55;
-const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/GetInvoicesResponse"};
+const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/ListInvoicesResponse"};
 const schema32 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3034,7 +3034,7 @@ return errors === 0;
 }
 
 export const v16 = validate58;
-const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
+const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/GetInvoiceResponse"};
 const schema34 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4111,7 +4111,7 @@ return errors === 0;
 }
 
 export const v17 = validate61;
-const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ApplyCreditToInvoiceResponse"};
+const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
 const schema36 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4294,7 +4294,7 @@ return errors === 0;
 }
 
 export const v21 = validate67;
-const schema40 = {"$id":"op21","$ref":"spec#/components/schemas/GetTokenResponse"};
+const schema40 = {"$id":"op21","$ref":"spec#/components/schemas/LoginResponse"};
 const schema41 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4386,7 +4386,7 @@ return errors === 0;
 }
 
 export const v22 = validate70;
-const schema42 = {"$id":"op22","$ref":"spec#/components/schemas/DropTokenResponse"};
+const schema42 = {"$id":"op22","$ref":"spec#/components/schemas/LogoutResponse"};
 const schema43 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4594,7 +4594,7 @@ return errors === 0;
 }
 
 export const v29 = validate79;
-const schema50 = {"$id":"op29","$ref":"spec#/components/schemas/CartOrderMultiResponse"};
+const schema50 = {"$id":"op29","$ref":"spec#/components/schemas/CreateOrderResponse"};
 const schema51 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["type","id","name","product_id"],"additionalProperties":false}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
 function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4866,7 +4866,7 @@ return errors === 0;
 }
 
 export const v30 = validate82;
-const schema52 = {"$id":"op30","$ref":"spec#/components/schemas/CartProductResponse"};
+const schema52 = {"$id":"op30","$ref":"spec#/components/schemas/GetOrderResponse"};
 const schema53 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6696,7 +6696,7 @@ return errors === 0;
 }
 
 export const v31 = validate85;
-const schema54 = {"$id":"op31","$ref":"spec#/components/schemas/CartOrderResponse"};
+const schema54 = {"$id":"op31","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
 const schema55 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6936,7 +6936,7 @@ return errors === 0;
 }
 
 export const v32 = validate88;
-const schema56 = {"$id":"op32","$ref":"spec#/components/schemas/PaymethodResponse"};
+const schema56 = {"$id":"op32","$ref":"spec#/components/schemas/GetPaymentResponse"};
 const schema57 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
@@ -7048,7 +7048,7 @@ return errors === 0;
 }
 
 export const v33 = validate91;
-const schema58 = {"$id":"op33","$ref":"spec#/components/schemas/PaymethodFeeResponse"};
+const schema58 = {"$id":"op33","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
 const schema59 = {"type":"object","properties":{"payments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false}}},"required":["payments"],"additionalProperties":false};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -7238,7 +7238,7 @@ return errors === 0;
 }
 
 export const v34 = validate94;
-const schema60 = {"$id":"op34","$ref":"spec#/components/schemas/CartOrderQuoteResponse"};
+const schema60 = {"$id":"op34","$ref":"spec#/components/schemas/CreateQuoteResponse"};
 const schema61 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8261,7 +8261,7 @@ return errors === 0;
 }
 
 export const v36 = validate100;
-const schema64 = {"$id":"op36","$ref":"spec#/components/schemas/ServiceResponse"};
+const schema64 = {"$id":"op36","$ref":"spec#/components/schemas/ListServicesResponse"};
 const schema65 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
 
 function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8560,7 +8560,7 @@ return errors === 0;
 }
 
 export const v37 = validate103;
-const schema66 = {"$id":"op37","$ref":"spec#/components/schemas/ServiceDetailsResponse"};
+const schema66 = {"$id":"op37","$ref":"spec#/components/schemas/GetServiceResponse"};
 const schema67 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8931,7 +8931,7 @@ return errors === 0;
 }
 
 export const v38 = validate106;
-const schema68 = {"$id":"op38","$ref":"spec#/components/schemas/ServiceCancelResponse"};
+const schema68 = {"$id":"op38","$ref":"spec#/components/schemas/CancelServiceResponse"};
 const schema69 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9017,7 +9017,7 @@ return errors === 0;
 }
 
 export const v39 = validate109;
-const schema70 = {"$id":"op39","$ref":"spec#/components/schemas/ServiceCycleResponse"};
+const schema70 = {"$id":"op39","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
 const schema71 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false}},"required":["current","cycles"],"additionalProperties":false};
 
 function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9213,7 +9213,7 @@ return errors === 0;
 }
 
 export const v41 = validate113;
-const schema73 = {"$id":"op41","$ref":"spec#/components/schemas/ServiceGetLabelResponse"};
+const schema73 = {"$id":"op41","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
 const schema74 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9283,7 +9283,7 @@ return errors === 0;
 }
 
 export const v42 = validate116;
-const schema75 = {"$id":"op42","$ref":"spec#/components/schemas/ServiceSetLabelResponse"};
+const schema75 = {"$id":"op42","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
 const schema76 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
 function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9391,7 +9391,7 @@ return errors === 0;
 }
 
 export const v43 = validate119;
-const schema77 = {"$id":"op43","$ref":"spec#/components/schemas/ServiceMethodsResponse"};
+const schema77 = {"$id":"op43","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
 const schema78 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
 
 function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9650,7 +9650,7 @@ return errors === 0;
 }
 
 export const v48 = validate126;
-const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/UpgradeResponse"};
+const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
 const schema84 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10348,7 +10348,7 @@ return errors === 0;
 }
 
 export const v64 = validate144;
-const schema100 = {"$id":"op64","$ref":"spec#/components/schemas/GetTicketsResponse"};
+const schema100 = {"$id":"op64","$ref":"spec#/components/schemas/ListTicketsResponse"};
 const schema101 = {"type":"object","properties":{"tickets":{"type":"array","items":{"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status","lastreply"],"additionalProperties":false}}},"required":["tickets"],"additionalProperties":false};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10674,7 +10674,7 @@ return errors === 0;
 }
 
 export const v66 = validate150;
-const schema104 = {"$id":"op66","$ref":"spec#/components/schemas/GetTicketDetailsResponse"};
+const schema104 = {"$id":"op66","$ref":"spec#/components/schemas/GetTicketResponse"};
 const schema105 = {"type":"object","properties":{"ticket":{"type":"object","properties":{"date":{"type":"string"},"ticket_number":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"client_read":{"type":"string"},"deptname":{"type":"string"}},"required":["date","ticket_number","name","email","subject","body","status","client_read","deptname"],"additionalProperties":false},"replies":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false}}},"required":["ticket","replies"],"additionalProperties":false};
 
 function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11142,7 +11142,7 @@ return errors === 0;
 }
 
 export const v67 = validate153;
-const schema106 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketReplyResponse"};
+const schema106 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
 const schema107 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11282,7 +11282,7 @@ return errors === 0;
 }
 
 export const v69 = validate159;
-const schema110 = {"$id":"op69","$ref":"spec#/components/schemas/ReopenTicketResponse"};
+const schema110 = {"$id":"op69","$ref":"spec#/components/schemas/OpenTicketResponse"};
 const schema111 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate campaigns */
-        get: operations["affiliates_campaigns"];
+        get: operations["listAffiliatesCampaigns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commission plans */
-        get: operations["affiliates_commission_plans"];
+        get: operations["listAffiliatesCommissionplans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate commissions */
-        get: operations["affiliates_commissions"];
+        get: operations["listAffiliatesCommissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate payouts */
-        get: operations["affiliates_payouts"];
+        get: operations["listAffiliatesPayouts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate summary */
-        get: operations["affiliates_summary"];
+        get: operations["getAffiliatesSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Affiliate vouchers */
-        get: operations["affiliates_vouchers"];
+        get: operations["listAffiliatesVouchers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["cart_categories"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["cart_products"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,14 +177,14 @@ export interface paths {
          * List contacts
          * @description Return a list of contacts on this account
          */
-        get: operations["profiles"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Add contact
          * @description Create new contact account, if password is provided you
          *     can use provided email addres to login as that contact.
          */
-        post: operations["profiles_add"];
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -203,7 +203,7 @@ export interface paths {
          * @description List possible contact privileges.
          *     Each domain and service may list additional privileges, depending on available features.
          */
-        get: operations["profile_privs"];
+        get: operations["listContactPrivileges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -223,12 +223,12 @@ export interface paths {
          * Get contacts details
          * @description Return array with contact details
          */
-        get: operations["profile_data"];
+        get: operations["getContact"];
         /**
          * Edit contact
          * @description Change contact details`
          */
-        put: operations["profile_edit"];
+        put: operations["updateContact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -267,7 +267,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["getInvoices"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
          * Invoice Details
          * @description Get invoice details
          */
-        get: operations["getInvoiceDetails"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,7 +309,7 @@ export interface paths {
          * Apply credit
          * @description Apply account credit to invoice
          */
-        post: operations["applyCreditToInvoice"];
+        post: operations["applyInvoiceCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,7 +327,7 @@ export interface paths {
          * List all knowledgebase categories
          * @description Returns list all knowledgebase categories
          */
-        get: operations["getKnowledgebaseCategories"];
+        get: operations["listKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -347,7 +347,7 @@ export interface paths {
          * Get knowledgebase article
          * @description Returns an article details
          */
-        get: operations["getKnowledgebaseArticleDetails"];
+        get: operations["getKnowledgebaseArticle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -367,7 +367,7 @@ export interface paths {
          * Get knowledgebase category details
          * @description Returns subcategories and articles of the knowledgebase category
          */
-        get: operations["getKnowledgebaseCategoryDetails"];
+        get: operations["getKnowledgebase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -389,7 +389,7 @@ export interface paths {
          * Login
          * @description Generate new authorization token
          */
-        post: operations["getToken"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,7 +409,7 @@ export interface paths {
          * Logout
          * @description Invalidate authorization token
          */
-        post: operations["dropToken"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +427,7 @@ export interface paths {
          * User Logs
          * @description Returns logs from history
          */
-        get: operations["getLogs"];
+        get: operations["listLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -447,7 +447,7 @@ export interface paths {
          * List News
          * @description List News
          */
-        get: operations["getNews"];
+        get: operations["listNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,7 +467,7 @@ export interface paths {
          * Get news item
          * @description Returns details of the news item
          */
-        get: operations["getNewsItem"];
+        get: operations["getNews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -487,7 +487,7 @@ export interface paths {
          * List all portal notifications
          * @description Return a list of all portal notifications.
          */
-        get: operations["notifications"];
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -507,7 +507,7 @@ export interface paths {
          * List new portal notifications
          * @description Return only new portal notifications.
          */
-        get: operations["notifications_new"];
+        get: operations["listNotificationsNew"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,7 +528,7 @@ export interface paths {
          * Acknowledge notification
          * @description Marks the notification as read
          */
-        put: operations["notifications_set_seen"];
+        put: operations["acknowledgeNotification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -554,7 +554,7 @@ export interface paths {
          *
          *     • `POST /order/$product_id` - use `product` for item type
          */
-        post: operations["cart_order_multi"];
+        post: operations["createOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -572,7 +572,7 @@ export interface paths {
          * Get product configuration details
          * @description Return product details with form configuration, addons and subproducts if available.
          */
-        get: operations["cart_product"];
+        get: operations["getOrder"];
         put?: never;
         /**
          * Order new service
@@ -581,7 +581,7 @@ export interface paths {
          *     To get available cycle and configuration options lookup product details
          *     using `GET /order/@product_id`
          */
-        post: operations["cart_order"];
+        post: operations["createOrderByProductId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -599,7 +599,7 @@ export interface paths {
          * Payment Methods
          * @description List available payment methods
          */
-        get: operations["paymethod"];
+        get: operations["getPayment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -619,7 +619,7 @@ export interface paths {
          * Payment Methods Fees
          * @description List available payment methods with fees
          */
-        get: operations["paymethod_fee"];
+        get: operations["listPaymentFees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -642,7 +642,7 @@ export interface paths {
          * @description Calculate order cost and recurring prices for selected items.
          *     Use the same parameters as for `POST /order`
          */
-        post: operations["cart_order_quote"];
+        post: operations["createQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,7 +681,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["service"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -701,7 +701,7 @@ export interface paths {
          * Service details
          * @description Return details for service `@id`
          */
-        get: operations["serviceDetails"];
+        get: operations["getService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,7 +723,7 @@ export interface paths {
          * Cancel Service
          * @description Request service cancellation
          */
-        post: operations["service_cancel"];
+        post: operations["cancelService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,13 +741,13 @@ export interface paths {
          * List Billing Cycle
          * @description Get recurring billing cycle options
          */
-        get: operations["service_cycle"];
+        get: operations["listServiceCycle"];
         put?: never;
         /**
          * Change Billing Cycle
          * @description Change recurring billing cycle for the service
          */
-        post: operations["service_cycle_set"];
+        post: operations["updateServiceCycle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -765,13 +765,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["service_get_label"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["service_set_label"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,7 +789,7 @@ export interface paths {
          * List service methods
          * @description List methods available for service
          */
-        get: operations["serviceMethods"];
+        get: operations["listServiceMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -809,7 +809,7 @@ export interface paths {
          * List available networks
          * @description List of networks and IP pools that can be used for VM creation
          */
-        get: operations["networks"];
+        get: operations["listServiceNetworks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -831,7 +831,7 @@ export interface paths {
          * Manual Service Renew
          * @description Generate an invoice to renew the service.
          */
-        post: operations["service_renew"];
+        post: operations["renewService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * Resources
          * @description Show available and used resources
          */
-        get: operations["resources"];
+        get: operations["listServiceResources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -869,7 +869,7 @@ export interface paths {
          * List OS templates
          * @description List templates that can be used to create virtual server
          */
-        get: operations["templates"];
+        get: operations["listServiceTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -889,7 +889,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["upgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -906,7 +906,7 @@ export interface paths {
          *     }
          *     ```
          */
-        post: operations["upgrade_test"];
+        post: operations["upgradeService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -924,7 +924,7 @@ export interface paths {
          * List VMs
          * @description List virtual servers
          */
-        get: operations["vms"];
+        get: operations["listServiceVms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -944,7 +944,7 @@ export interface paths {
          * Get VM Details
          * @description Get the details of a particular virtual server
          */
-        get: operations["vms_get"];
+        get: operations["getServiceVm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -966,7 +966,7 @@ export interface paths {
          * Change VM Hostname
          * @description Update virtual machine hostname
          */
-        post: operations["vms_hostname"];
+        post: operations["updateServiceVmHostname"];
         delete?: never;
         options?: never;
         head?: never;
@@ -984,7 +984,7 @@ export interface paths {
          * List VM Network Interfaces
          * @description Get network interfaces assigned to virtual server
          */
-        get: operations["vm_interface_list"];
+        get: operations["listServiceVmInterfaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1004,7 +1004,7 @@ export interface paths {
          * Get Network Interfaces
          * @description Get network Interface details
          */
-        get: operations["vm_interface_details"];
+        get: operations["getServiceVmInterface"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1024,7 +1024,7 @@ export interface paths {
          * List IPs
          * @description List virtual machine IPs
          */
-        get: operations["vm_interface_list_ip"];
+        get: operations["listServiceVmIps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1046,7 +1046,7 @@ export interface paths {
          * Reboot VM
          * @description Reboot virtual server
          */
-        post: operations["vms_reboot"];
+        post: operations["rebootServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,7 +1067,7 @@ export interface paths {
          * @description Rebuild server, you can get list of templates supported by this server
          *     using '''/service/$id/templates'''
          */
-        post: operations["vms_rebuild"];
+        post: operations["rebuildServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
          * Reset VM
          * @description Reset virtual server power
          */
-        post: operations["vms_reset"];
+        post: operations["resetServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1107,7 +1107,7 @@ export interface paths {
          * Shutdown VM
          * @description Perform graceful shutdown
          */
-        post: operations["vms_shutdown"];
+        post: operations["shutdownServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1127,7 +1127,7 @@ export interface paths {
          * Start VM
          * @description Start virtual server
          */
-        post: operations["vms_start"];
+        post: operations["startServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1147,7 +1147,7 @@ export interface paths {
          * Stop VM
          * @description Stop virtual server
          */
-        post: operations["vms_stop"];
+        post: operations["stopServiceVm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1205,7 +1205,7 @@ export interface paths {
          * List Tickets
          * @description List support tickets under my account
          */
-        get: operations["getTickets"];
+        get: operations["listTickets"];
         put?: never;
         /**
          * Create Ticket
@@ -1229,13 +1229,13 @@ export interface paths {
          * Ticket details
          * @description Get ticket details, including all replies
          */
-        get: operations["getTicketDetails"];
+        get: operations["getTicket"];
         put?: never;
         /**
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketReply"];
+        post: operations["createTicketByNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1274,7 +1274,7 @@ export interface paths {
          * Re-open ticket
          * @description Try to re-open closed ticket
          */
-        put: operations["reopenTicket"];
+        put: operations["openTicket"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1306,20 +1306,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ApplyCreditToInvoiceResponse: {
+        ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
-        CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        CancelServiceResponse: {
+            info: string[];
         };
-        CartOrderMultiResponse: {
+        CloseTicketResponse: {
+            status: boolean;
+        };
+        CreateContactResponse: {
+            contact_id: string;
+            info: string[];
+        };
+        CreateOrderByProductIdResponse: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: {
+                id: string;
+                type: string;
+                name: string;
+                product_id: string;
+            };
+        };
+        CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
@@ -1330,7 +1343,7 @@ export interface components {
                 product_id: string;
             }[];
         };
-        CartOrderQuoteResponse: {
+        CreateQuoteResponse: {
             summary: {
                 subtotal: number;
                 total: number;
@@ -1375,18 +1388,113 @@ export interface components {
                 error: unknown[];
             }[];
         };
-        CartOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
+        CreateTicketByNumberResponse: {
+            info: unknown[];
+        };
+        CreateTicketResponse: {
+            ticket: number;
+        };
+        Error: {
+            /** @description Human-readable error messages */
+            error: string[];
+        };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
             };
         };
-        CartProductResponse: {
+        GetContactResponse: {
+            contact: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+                type: string;
+                privileges: {
+                    support: string[];
+                };
+            };
+        };
+        GetDetailsResponse: {
+            client: {
+                id: string;
+                email: string;
+                lastlogin: string;
+                ip: string;
+                host: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        GetInvoiceResponse: {
+            invoice: {
+                id: string;
+                status: string;
+                date: string;
+                duedate: string;
+                paybefore: string;
+                datepaid: string;
+                subtotal: number;
+                credit: number;
+                tax: number;
+                taxrate: number;
+                tax2: number;
+                taxrate2: number;
+                taxexempt: string;
+                total: number;
+                rate: number;
+                rate2: number;
+                rate3: number;
+                notes: string;
+                items: {
+                    id: string;
+                    invoice_id: string;
+                    type: string;
+                    item_id: string;
+                    description: string;
+                    amount: string;
+                    taxed: string;
+                    qty: string;
+                    linetotal: string;
+                }[];
+                client: {
+                    id: string;
+                    email: string;
+                    firstname: string;
+                    lastname: string;
+                    companyname: string;
+                    address1: string;
+                    address2: string;
+                    city: string;
+                    state: string;
+                    postcode: string;
+                    country: string;
+                    phonenumber: string;
+                };
+                number: string;
+                currency: string;
+            };
+        };
+        GetOrderResponse: {
             product: {
                 id: string;
                 category_name: string;
@@ -1469,133 +1577,47 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        CartProductsResponse: {
-            products: {
+        GetPaymentResponse: {
+            payments: {
+                [key: string]: string;
+            };
+        };
+        GetServiceLabelResponse: {
+            label: string;
+        };
+        GetServiceResponse: {
+            service: {
                 id: string;
-                type: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                username: string;
+                password: string;
                 name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
+            };
+        };
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
                     price: number;
-                    setup: number;
+                    setup_price: number;
                     selected: boolean;
                 }[];
             }[];
+            package: unknown[];
         };
-        CloseTicketResponse: {
-            status: boolean;
-        };
-        CreateTicketReplyResponse: {
-            info: unknown[];
-        };
-        CreateTicketResponse: {
-            ticket: number;
-        };
-        DropTokenResponse: {
-            status: boolean;
-        };
-        Error: {
-            /** @description Human-readable error messages */
-            error: string[];
-        };
-        GetBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        GetTicketDetailsResponse: {
+        GetTicketResponse: {
             ticket: {
                 date: string;
                 ticket_number: string;
@@ -1616,58 +1638,34 @@ export interface components {
                 type: string;
             }[];
         };
-        GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
-            }[];
-        };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        PaymethodResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
-        ProfileDataResponse: {
-            contact: {
+        ListCategoriesResponse: {
+            categories: {
                 id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
+                name: string;
+                description: string;
+                slug: string;
+            }[];
+        };
+        ListCategoryProductsResponse: {
+            products: {
+                id: string;
                 type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
+                name: string;
+                stock: boolean;
+                paytype: string;
+                description: string;
+                qty: string;
+                tags: unknown[];
+                periods: {
+                    title: string;
+                    value: string;
+                    price: number;
+                    setup: number;
+                    selected: boolean;
+                }[];
+            }[];
         };
-        ProfileEditResponse: {
-            info: string[];
-        };
-        ProfilePrivsResponse: {
+        ListContactPrivilegesResponse: {
             privileges: {
                 billing: string[];
                 support: string[];
@@ -1684,11 +1682,7 @@ export interface components {
                 };
             };
         };
-        ProfilesAddResponse: {
-            contact_id: string;
-            info: string[];
-        };
-        ProfilesResponse: {
+        ListContactsResponse: {
             contacts: {
                 email: string;
                 id: string;
@@ -1699,20 +1693,30 @@ export interface components {
                 lastlogin: string;
             }[];
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        ListInvoicesResponse: {
+            invoices: {
+                id: string;
+                date: string;
+                dateorig: string;
+                duedate: string;
+                paybefore: string;
+                total: string;
+                datepaid: string;
+                status: string;
+                merge_id: string | null;
+                number: string;
+                currency: string;
+            }[];
         };
-        ReopenTicketResponse: {
-            status: boolean;
+        ListPaymentFeesResponse: {
+            payments: {
+                id: number;
+                name: string;
+                fixed_fee: string;
+                percent_fee: string;
+            }[];
         };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
-        };
-        ServiceCycleResponse: {
+        ListServiceCycleResponse: {
             current: string;
             cycles: {
                 m: string;
@@ -1720,34 +1724,14 @@ export interface components {
                 b: string;
             };
         };
-        ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        ServiceGetLabelResponse: {
-            label: string;
-        };
-        ServiceMethodsResponse: {
+        ListServiceMethodsResponse: {
             methods: {
                 name: string;
                 method: string;
                 route: string;
             }[];
         };
-        ServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -1760,24 +1744,40 @@ export interface components {
                 name: string;
             }[];
         };
-        ServiceSetLabelResponse: {
-            success: boolean;
+        ListTicketsResponse: {
+            tickets: {
+                client_read: string;
+                ticket_number: string;
+                date: string;
+                deptname: string;
+                subject: string;
+                status: string;
+                lastreply: string;
+            }[];
+        };
+        LoginResponse: {
+            token: string;
+            refresh: string;
+        };
+        LogoutResponse: {
+            status: boolean;
+        };
+        OpenTicketResponse: {
+            status: boolean;
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        UpdateContactResponse: {
             info: string[];
         };
-        UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
+        UpdateServiceLabelResponse: {
+            success: boolean;
+            info: string[];
         };
     };
     responses: {
@@ -1805,7 +1805,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    affiliates_campaigns: {
+    listAffiliatesCampaigns: {
         parameters: {
             query?: never;
             header?: never;
@@ -1829,7 +1829,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commission_plans: {
+    listAffiliatesCommissionplans: {
         parameters: {
             query?: never;
             header?: never;
@@ -1853,7 +1853,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_commissions: {
+    listAffiliatesCommissions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1877,7 +1877,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_payouts: {
+    listAffiliatesPayouts: {
         parameters: {
             query?: never;
             header?: never;
@@ -1901,7 +1901,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_summary: {
+    getAffiliatesSummary: {
         parameters: {
             query?: never;
             header?: never;
@@ -1925,7 +1925,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    affiliates_vouchers: {
+    listAffiliatesVouchers: {
         parameters: {
             query?: never;
             header?: never;
@@ -1981,7 +1981,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    cart_categories: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -2020,14 +2020,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartCategoriesResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_products: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2091,7 +2091,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2099,7 +2099,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profiles: {
+    listContacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2129,14 +2129,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesResponse"];
+                    "application/json": components["schemas"]["ListContactsResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profiles_add: {
+    createContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2188,14 +2188,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilesAddResponse"];
+                    "application/json": components["schemas"]["CreateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_privs: {
+    listContactPrivileges: {
         parameters: {
             query?: never;
             header?: never;
@@ -2258,14 +2258,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfilePrivsResponse"];
+                    "application/json": components["schemas"]["ListContactPrivilegesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    profile_data: {
+    getContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2308,7 +2308,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileDataResponse"];
+                    "application/json": components["schemas"]["GetContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2316,7 +2316,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    profile_edit: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -2368,7 +2368,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["UpdateContactResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2419,7 +2419,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getInvoices: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -2453,14 +2453,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoicesResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getInvoiceDetails: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -2541,7 +2541,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetInvoiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2549,7 +2549,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    applyCreditToInvoice: {
+    applyInvoiceCredit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2580,7 +2580,7 @@ export interface operations {
                      *       "applied": 2.1
                      *     }
                      */
-                    "application/json": components["schemas"]["ApplyCreditToInvoiceResponse"];
+                    "application/json": components["schemas"]["ApplyInvoiceCreditResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2588,7 +2588,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategories: {
+    listKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -2612,7 +2612,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseArticleDetails: {
+    getKnowledgebaseArticle: {
         parameters: {
             query?: never;
             header?: never;
@@ -2639,7 +2639,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getKnowledgebaseCategoryDetails: {
+    getKnowledgebase: {
         parameters: {
             query?: never;
             header?: never;
@@ -2666,7 +2666,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getToken: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -2696,13 +2696,13 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["Error"];
         };
     };
-    dropToken: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -2722,14 +2722,38 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getLogs: {
+    listLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Success` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+        };
+    };
+    listNews: {
         parameters: {
             query?: never;
             header?: never;
@@ -2757,30 +2781,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description `Success` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            400: components["responses"]["Error"];
-            401: components["responses"]["Error"];
-        };
-    };
-    getNewsItem: {
-        parameters: {
-            query?: never;
-            header?: never;
             path: {
                 news_id: string;
             };
@@ -2804,7 +2804,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    notifications: {
+    listNotifications: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -2833,7 +2833,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_new: {
+    listNotificationsNew: {
         parameters: {
             query?: {
                 /** @description Optional, return only by relation type */
@@ -2862,7 +2862,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    notifications_set_seen: {
+    acknowledgeNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -2889,7 +2889,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order_multi: {
+    createOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -2959,14 +2959,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderMultiResponse"];
+                    "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_product: {
+    getOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -3146,7 +3146,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductResponse"];
+                    "application/json": components["schemas"]["GetOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3154,7 +3154,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order: {
+    createOrderByProductId: {
         parameters: {
             query?: never;
             header?: never;
@@ -3206,7 +3206,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3214,7 +3214,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    paymethod: {
+    getPayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -3237,14 +3237,14 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodResponse"];
+                    "application/json": components["schemas"]["GetPaymentResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    paymethod_fee: {
+    listPaymentFees: {
         parameters: {
             query?: never;
             header?: never;
@@ -3289,14 +3289,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["PaymethodFeeResponse"];
+                    "application/json": components["schemas"]["ListPaymentFeesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_order_quote: {
+    createQuote: {
         parameters: {
             query?: never;
             header?: never;
@@ -3423,7 +3423,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderQuoteResponse"];
+                    "application/json": components["schemas"]["CreateQuoteResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3463,7 +3463,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    service: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -3495,14 +3495,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    serviceDetails: {
+    getService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3539,7 +3539,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3547,7 +3547,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cancel: {
+    cancelService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3581,7 +3581,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["CancelServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3589,7 +3589,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle: {
+    listServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -3617,7 +3617,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCycleResponse"];
+                    "application/json": components["schemas"]["ListServiceCycleResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3625,7 +3625,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cycle_set: {
+    updateServiceCycle: {
         parameters: {
             query?: never;
             header?: never;
@@ -3660,7 +3660,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_get_label: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3683,7 +3683,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceGetLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3691,7 +3691,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_set_label: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3724,7 +3724,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceSetLabelResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3732,7 +3732,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceMethods: {
+    listServiceMethods: {
         parameters: {
             query?: never;
             header?: never;
@@ -3780,7 +3780,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceMethodsResponse"];
+                    "application/json": components["schemas"]["ListServiceMethodsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3788,7 +3788,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    networks: {
+    listServiceNetworks: {
         parameters: {
             query?: never;
             header?: never;
@@ -3815,7 +3815,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_renew: {
+    renewService: {
         parameters: {
             query?: never;
             header?: never;
@@ -3843,7 +3843,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    resources: {
+    listServiceResources: {
         parameters: {
             query?: never;
             header?: never;
@@ -3870,7 +3870,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    templates: {
+    listServiceTemplates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3897,7 +3897,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -3949,7 +3949,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["UpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3957,7 +3957,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade_test: {
+    upgradeService: {
         parameters: {
             query?: never;
             header?: never;
@@ -4002,7 +4002,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms: {
+    listServiceVms: {
         parameters: {
             query?: never;
             header?: never;
@@ -4029,7 +4029,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_get: {
+    getServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4058,7 +4058,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_hostname: {
+    updateServiceVmHostname: {
         parameters: {
             query?: never;
             header?: never;
@@ -4093,7 +4093,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list: {
+    listServiceVmInterfaces: {
         parameters: {
             query?: never;
             header?: never;
@@ -4121,7 +4121,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_details: {
+    getServiceVmInterface: {
         parameters: {
             query?: never;
             header?: never;
@@ -4151,7 +4151,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vm_interface_list_ip: {
+    listServiceVmIps: {
         parameters: {
             query?: {
                 /** @description ipv4 or ipv6 */
@@ -4186,7 +4186,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reboot: {
+    rebootServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4215,7 +4215,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_rebuild: {
+    rebuildServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4250,7 +4250,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_reset: {
+    resetServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4279,7 +4279,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_shutdown: {
+    shutdownServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4308,7 +4308,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_start: {
+    startServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4337,7 +4337,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    vms_stop: {
+    stopServiceVm: {
         parameters: {
             query?: never;
             header?: never;
@@ -4421,7 +4421,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTickets: {
+    listTickets: {
         parameters: {
             query?: never;
             header?: never;
@@ -4451,7 +4451,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketsResponse"];
+                    "application/json": components["schemas"]["ListTicketsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4496,7 +4496,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    getTicketDetails: {
+    getTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -4539,7 +4539,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTicketDetailsResponse"];
+                    "application/json": components["schemas"]["GetTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4547,7 +4547,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketReply: {
+    createTicketByNumber: {
         parameters: {
             query?: never;
             header?: never;
@@ -4572,7 +4572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
+                    "application/json": components["schemas"]["CreateTicketByNumberResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4611,7 +4611,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    reopenTicket: {
+    openTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -4634,7 +4634,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["OpenTicketResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -175,7 +175,7 @@ return errors === 0;
 }
 
 export const v1 = validate25;
-const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/CartCategoriesResponse"};
+const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
 const schema10 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -364,7 +364,7 @@ return errors === 0;
 }
 
 export const v2 = validate28;
-const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/CartProductsResponse"};
+const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
 const schema12 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -805,7 +805,7 @@ return errors === 0;
 }
 
 export const v3 = validate31;
-const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/GetInvoicesResponse"};
+const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/ListInvoicesResponse"};
 const schema14 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1149,7 +1149,7 @@ return errors === 0;
 }
 
 export const v4 = validate34;
-const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
+const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/GetInvoiceResponse"};
 const schema16 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2226,7 +2226,7 @@ return errors === 0;
 }
 
 export const v5 = validate37;
-const schema17 = {"$id":"op5","$ref":"spec#/components/schemas/ApplyCreditToInvoiceResponse"};
+const schema17 = {"$id":"op5","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
 const schema18 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2340,7 +2340,7 @@ return errors === 0;
 }
 
 export const v6 = validate40;
-const schema19 = {"$id":"op6","$ref":"spec#/components/schemas/GetTokenResponse"};
+const schema19 = {"$id":"op6","$ref":"spec#/components/schemas/LoginResponse"};
 const schema20 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2432,7 +2432,7 @@ return errors === 0;
 }
 
 export const v7 = validate43;
-const schema21 = {"$id":"op7","$ref":"spec#/components/schemas/DropTokenResponse"};
+const schema21 = {"$id":"op7","$ref":"spec#/components/schemas/LogoutResponse"};
 const schema22 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2502,7 +2502,7 @@ return errors === 0;
 }
 
 export const v8 = validate46;
-const schema23 = {"$id":"op8","$ref":"spec#/components/schemas/CartProductResponse"};
+const schema23 = {"$id":"op8","$ref":"spec#/components/schemas/GetOrderResponse"};
 const schema24 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4332,7 +4332,7 @@ return errors === 0;
 }
 
 export const v9 = validate49;
-const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/CartOrderResponse"};
+const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
 const schema26 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4642,7 +4642,7 @@ return errors === 0;
 }
 
 export const v11 = validate55;
-const schema29 = {"$id":"op11","$ref":"spec#/components/schemas/ServiceResponse"};
+const schema29 = {"$id":"op11","$ref":"spec#/components/schemas/ListServicesResponse"};
 const schema30 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4941,7 +4941,7 @@ return errors === 0;
 }
 
 export const v12 = validate58;
-const schema31 = {"$id":"op12","$ref":"spec#/components/schemas/ServiceDetailsResponse"};
+const schema31 = {"$id":"op12","$ref":"spec#/components/schemas/GetServiceResponse"};
 const schema32 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5312,7 +5312,7 @@ return errors === 0;
 }
 
 export const v13 = validate61;
-const schema33 = {"$id":"op13","$ref":"spec#/components/schemas/ServiceCancelResponse"};
+const schema33 = {"$id":"op13","$ref":"spec#/components/schemas/CancelServiceResponse"};
 const schema34 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5398,7 +5398,7 @@ return errors === 0;
 }
 
 export const v14 = validate64;
-const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/ServiceGetLabelResponse"};
+const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
 const schema36 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5468,7 +5468,7 @@ return errors === 0;
 }
 
 export const v15 = validate67;
-const schema37 = {"$id":"op15","$ref":"spec#/components/schemas/ServiceSetLabelResponse"};
+const schema37 = {"$id":"op15","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
 const schema38 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5576,7 +5576,7 @@ return errors === 0;
 }
 
 export const v16 = validate70;
-const schema39 = {"$id":"op16","$ref":"spec#/components/schemas/ServiceMethodsResponse"};
+const schema39 = {"$id":"op16","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
 const schema40 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5743,7 +5743,7 @@ return errors === 0;
 }
 
 export const v17 = validate73;
-const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/UpgradeResponse"};
+const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
 const schema42 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

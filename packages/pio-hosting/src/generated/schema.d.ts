@@ -35,7 +35,7 @@ export interface paths {
          * List product categories
          * @description Return a list of product categories.
          */
-        get: operations["cart_categories"];
+        get: operations["listCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
          * List products in category
          * @description Return a list of product available for purchase under requested category
          */
-        get: operations["cart_products"];
+        get: operations["listCategoryProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
          * List Invoices
          * @description List all invoices under my account
          */
-        get: operations["getInvoices"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
          * Invoice Details
          * @description Get invoice details
          */
-        get: operations["getInvoiceDetails"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -117,7 +117,7 @@ export interface paths {
          * Apply credit
          * @description Apply account credit to invoice
          */
-        post: operations["applyCreditToInvoice"];
+        post: operations["applyInvoiceCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * Login
          * @description Generate new authorization token
          */
-        post: operations["getToken"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * Logout
          * @description Invalidate authorization token
          */
-        post: operations["dropToken"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,7 +175,7 @@ export interface paths {
          * Get product configuration details
          * @description Return product details with form configuration, addons and subproducts if available.
          */
-        get: operations["cart_product"];
+        get: operations["getOrder"];
         put?: never;
         /**
          * Order new service
@@ -184,7 +184,7 @@ export interface paths {
          *     To get available cycle and configuration options lookup product details
          *     using `GET /order/@product_id`
          */
-        post: operations["cart_order"];
+        post: operations["createOrderByProductId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -223,7 +223,7 @@ export interface paths {
          * List services
          * @description List all services under your account
          */
-        get: operations["service"];
+        get: operations["listServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -243,7 +243,7 @@ export interface paths {
          * Service details
          * @description Return details for service `@id`
          */
-        get: operations["serviceDetails"];
+        get: operations["getService"];
         put?: never;
         post?: never;
         delete?: never;
@@ -265,7 +265,7 @@ export interface paths {
          * Cancel Service
          * @description Request service cancellation
          */
-        post: operations["service_cancel"];
+        post: operations["cancelService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,13 +283,13 @@ export interface paths {
          * Service label
          * @description Show current service label
          */
-        get: operations["service_get_label"];
+        get: operations["getServiceLabel"];
         put?: never;
         /**
          * Change service label
          * @description Set new custom label to identify this service
          */
-        post: operations["service_set_label"];
+        post: operations["updateServiceLabel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -307,7 +307,7 @@ export interface paths {
          * List service methods
          * @description List methods available for service
          */
-        get: operations["serviceMethods"];
+        get: operations["listServiceMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -327,7 +327,7 @@ export interface paths {
          * Upgrade Options
          * @description List upgrade options
          */
-        get: operations["upgrade"];
+        get: operations["getServiceUpgrade"];
         put?: never;
         /**
          * Upgrade Request
@@ -344,7 +344,7 @@ export interface paths {
          *     }
          *     ```
          */
-        post: operations["upgrade_test"];
+        post: operations["upgradeService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -375,20 +375,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ApplyCreditToInvoiceResponse: {
+        ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
-        CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        CancelServiceResponse: {
+            info: string[];
         };
-        CartOrderResponse: {
+        CreateOrderByProductIdResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
@@ -399,7 +394,68 @@ export interface components {
                 product_id: string;
             };
         };
-        CartProductResponse: {
+        Error: {
+            /** @description Human-readable error messages */
+            error: string[];
+        };
+        GetBalanceResponse: {
+            success: boolean;
+            details: {
+                currency: string;
+                acc_balance: string;
+                acc_credit: string;
+            };
+        };
+        GetInvoiceResponse: {
+            invoice: {
+                id: string;
+                status: string;
+                date: string;
+                duedate: string;
+                paybefore: string;
+                datepaid: string;
+                subtotal: number;
+                credit: number;
+                tax: number;
+                taxrate: number;
+                tax2: number;
+                taxrate2: number;
+                taxexempt: string;
+                total: number;
+                rate: number;
+                rate2: number;
+                rate3: number;
+                notes: string;
+                items: {
+                    id: string;
+                    invoice_id: string;
+                    type: string;
+                    item_id: string;
+                    description: string;
+                    amount: string;
+                    taxed: string;
+                    qty: string;
+                    linetotal: string;
+                }[];
+                client: {
+                    id: string;
+                    email: string;
+                    firstname: string;
+                    lastname: string;
+                    companyname: string;
+                    address1: string;
+                    address2: string;
+                    city: string;
+                    state: string;
+                    postcode: string;
+                    country: string;
+                    phonenumber: string;
+                };
+                number: string;
+                currency: string;
+            };
+        };
+        GetOrderResponse: {
             product: {
                 id: string;
                 category_name: string;
@@ -482,7 +538,50 @@ export interface components {
                 prorata_date: string | null;
             };
         };
-        CartProductsResponse: {
+        GetServiceLabelResponse: {
+            label: string;
+        };
+        GetServiceResponse: {
+            service: {
+                id: string;
+                date_created: string;
+                domain: string;
+                firstpayment: string;
+                total: string;
+                billingcycle: string;
+                next_due: string;
+                next_invoice: string;
+                status: string;
+                label: string;
+                username: string;
+                password: string;
+                name: string;
+            };
+        };
+        GetServiceUpgradeResponse: {
+            resources: {
+                id: number;
+                name: string;
+                type: string;
+                items: {
+                    id: string;
+                    name: string;
+                    price: number;
+                    setup_price: number;
+                    selected: boolean;
+                }[];
+            }[];
+            package: unknown[];
+        };
+        ListCategoriesResponse: {
+            categories: {
+                id: string;
+                name: string;
+                description: string;
+                slug: string;
+            }[];
+        };
+        ListCategoryProductsResponse: {
             products: {
                 id: string;
                 type: string;
@@ -501,71 +600,7 @@ export interface components {
                 }[];
             }[];
         };
-        DropTokenResponse: {
-            status: boolean;
-        };
-        Error: {
-            /** @description Human-readable error messages */
-            error: string[];
-        };
-        GetBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetInvoicesResponse: {
+        ListInvoicesResponse: {
             invoices: {
                 id: string;
                 date: string;
@@ -580,48 +615,14 @@ export interface components {
                 currency: string;
             }[];
         };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
-        };
-        ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        ServiceGetLabelResponse: {
-            label: string;
-        };
-        ServiceMethodsResponse: {
+        ListServiceMethodsResponse: {
             methods: {
                 name: string;
                 method: string;
                 route: string;
             }[];
         };
-        ServiceResponse: {
+        ListServicesResponse: {
             services: {
                 id: string;
                 domain: string;
@@ -634,24 +635,23 @@ export interface components {
                 name: string;
             }[];
         };
-        ServiceSetLabelResponse: {
+        LoginResponse: {
+            token: string;
+            refresh: string;
+        };
+        LogoutResponse: {
+            status: boolean;
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        UpdateServiceLabelResponse: {
             success: boolean;
             info: string[];
-        };
-        UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
         };
     };
     responses: {
@@ -711,7 +711,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    cart_categories: {
+    listCategories: {
         parameters: {
             query?: never;
             header?: never;
@@ -750,14 +750,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartCategoriesResponse"];
+                    "application/json": components["schemas"]["ListCategoriesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_products: {
+    listCategoryProducts: {
         parameters: {
             query?: never;
             header?: never;
@@ -821,7 +821,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -829,7 +829,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getInvoices: {
+    listInvoices: {
         parameters: {
             query?: never;
             header?: never;
@@ -863,14 +863,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoicesResponse"];
+                    "application/json": components["schemas"]["ListInvoicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    getInvoiceDetails: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -951,7 +951,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["GetInvoiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetInvoiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -959,7 +959,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    applyCreditToInvoice: {
+    applyInvoiceCredit: {
         parameters: {
             query?: never;
             header?: never;
@@ -990,7 +990,7 @@ export interface operations {
                      *       "applied": 2.1
                      *     }
                      */
-                    "application/json": components["schemas"]["ApplyCreditToInvoiceResponse"];
+                    "application/json": components["schemas"]["ApplyInvoiceCreditResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -998,7 +998,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    getToken: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -1028,13 +1028,13 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["Error"];
         };
     };
-    dropToken: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -1054,14 +1054,14 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    cart_product: {
+    getOrder: {
         parameters: {
             query?: never;
             header?: never;
@@ -1241,7 +1241,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductResponse"];
+                    "application/json": components["schemas"]["GetOrderResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1249,7 +1249,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    cart_order: {
+    createOrderByProductId: {
         parameters: {
             query?: never;
             header?: never;
@@ -1299,7 +1299,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1340,7 +1340,7 @@ export interface operations {
             401: components["responses"]["Error"];
         };
     };
-    service: {
+    listServices: {
         parameters: {
             query?: never;
             header?: never;
@@ -1372,14 +1372,14 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceResponse"];
+                    "application/json": components["schemas"]["ListServicesResponse"];
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
         };
     };
-    serviceDetails: {
+    getService: {
         parameters: {
             query?: never;
             header?: never;
@@ -1416,7 +1416,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceDetailsResponse"];
+                    "application/json": components["schemas"]["GetServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1424,7 +1424,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_cancel: {
+    cancelService: {
         parameters: {
             query?: never;
             header?: never;
@@ -1458,7 +1458,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["CancelServiceResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1466,7 +1466,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_get_label: {
+    getServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -1489,7 +1489,7 @@ export interface operations {
                      *       "label": "example"
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceGetLabelResponse"];
+                    "application/json": components["schemas"]["GetServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1497,7 +1497,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    service_set_label: {
+    updateServiceLabel: {
         parameters: {
             query?: never;
             header?: never;
@@ -1530,7 +1530,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceSetLabelResponse"];
+                    "application/json": components["schemas"]["UpdateServiceLabelResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1538,7 +1538,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    serviceMethods: {
+    listServiceMethods: {
         parameters: {
             query?: never;
             header?: never;
@@ -1586,7 +1586,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceMethodsResponse"];
+                    "application/json": components["schemas"]["ListServiceMethodsResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1594,7 +1594,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade: {
+    getServiceUpgrade: {
         parameters: {
             query?: never;
             header?: never;
@@ -1646,7 +1646,7 @@ export interface operations {
                      *       "package": []
                      *     }
                      */
-                    "application/json": components["schemas"]["UpgradeResponse"];
+                    "application/json": components["schemas"]["GetServiceUpgradeResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1654,7 +1654,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    upgrade_test: {
+    upgradeService: {
         parameters: {
             query?: never;
             header?: never;
