@@ -7,6 +7,7 @@ import { hasHtmlDebris } from '../rules/html-debris.js';
 import { isMoneyName } from '../rules/money-fields.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
+import { responseSchemaFigures, type ResponseSchemaFigures } from './entity-evidence.js';
 import { operationShape, type VendorEvidence, type VendorSample } from './vendor-evidence.js';
 
 /** One finding the audit lists by name: where it is, and what is wrong or why. */
@@ -39,6 +40,8 @@ export interface SpecAudit {
   htmlDebris: Finding[];
   /** texts ending in "Available values:" with no value after it */
   emptyValueLists: Finding[];
+  /** response keys, how many are required, which of those a vendor example of the same entity omits, and repeated schemas */
+  responseSchemas: ResponseSchemaFigures;
 }
 
 export interface SampleTally {
@@ -203,6 +206,18 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     pathParamTypeSplits: [],
     htmlDebris: [],
     emptyValueLists: [],
+    responseSchemas: responseSchemaFigures(
+      spec,
+      evidence.samples.flatMap((sample) => {
+        const op = sample.kind === 'response' ? byShape.get(sample.shape) : undefined;
+        const value = op && readSample(sample);
+        return op && value !== undefined ? [{ operation: op.key, where: sample.where, value }] : [];
+      }),
+      (key) => {
+        const op = [...byShape.values()].find((o) => o.key === key);
+        return op && successSchema(spec, op.operation);
+      },
+    ),
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {

@@ -20,6 +20,9 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['path parameters typed differently within a resource', (a) => String(a.pathParamTypeSplits.length)],
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
+    ['response keys required', (a) => `${a.responseSchemas.required}/${a.responseSchemas.keys} (${percent(a.responseSchemas.required, a.responseSchemas.keys)})`],
+    ['required response keys another example of the entity omits', (a) => String(a.responseSchemas.requiredAbsentElsewhere.length)],
+    ['200 schemas repeating another under another name', (a) => String(a.responseSchemas.duplicateSchemas.reduce((n, f) => n + f.where.split(', ').length, 0))],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -45,6 +48,8 @@ export function details(audit: SpecAudit): string {
     ...list('path parameters typed differently within a resource', audit.pathParamTypeSplits),
     ...list('summaries and descriptions with HTML debris', audit.htmlDebris),
     ...list('texts ending in an empty "Available values:"', audit.emptyValueLists),
+    ...list('required response keys another vendor example of the same entity omits', audit.responseSchemas.requiredAbsentElsewhere),
+    ...list('200 schemas with the same content under different names', audit.responseSchemas.duplicateSchemas),
     ...list('operations without a typed 200 answer', audit.untyped),
   ].join('\n');
 }
