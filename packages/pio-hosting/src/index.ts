@@ -20,23 +20,29 @@ export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
 export type ApplyCreditToInvoiceResponse = Schemas['ApplyCreditToInvoiceResponse'];
+export type BalanceDetail = Schemas['BalanceDetail'];
 export type CartCategoriesResponse = Schemas['CartCategoriesResponse'];
 export type CartOrderResponse = Schemas['CartOrderResponse'];
 export type CartProductResponse = Schemas['CartProductResponse'];
 export type CartProductsResponse = Schemas['CartProductsResponse'];
-export type DropTokenResponse = Schemas['DropTokenResponse'];
+export type Category = Schemas['Category'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
 export type GetInvoiceDetailsResponse = Schemas['GetInvoiceDetailsResponse'];
 export type GetInvoicesResponse = Schemas['GetInvoicesResponse'];
-export type GetTokenResponse = Schemas['GetTokenResponse'];
-export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
-export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
+export type Invoice = Schemas['Invoice'];
+export type Method = Schemas['Method'];
+export type OrderItem = Schemas['OrderItem'];
+export type Product = Schemas['Product'];
+export type Resource = Schemas['Resource'];
+export type Service = Schemas['Service'];
 export type ServiceCancelResponse = Schemas['ServiceCancelResponse'];
 export type ServiceDetailsResponse = Schemas['ServiceDetailsResponse'];
 export type ServiceGetLabelResponse = Schemas['ServiceGetLabelResponse'];
 export type ServiceMethodsResponse = Schemas['ServiceMethodsResponse'];
 export type ServiceResponse = Schemas['ServiceResponse'];
 export type ServiceSetLabelResponse = Schemas['ServiceSetLabelResponse'];
+export type StatusResult = Schemas['StatusResult'];
+export type TokenRefreshResult = Schemas['TokenRefreshResult'];
 export type UpgradeResponse = Schemas['UpgradeResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */

@@ -31,7 +31,9 @@ export function entityRecords(method: string, path: string, value: unknown, reso
     if (isRecord(held)) found.push({ entity, at: [key], record: held });
     else if (Array.isArray(held) && held.some(isRecord)) found.push(...held.filter(isRecord).map((record) => ({ entity, at: [key, '*'], record })));
   }
-  if (found.length === 0 && own && isRecord(value) && (isItemPath(path) || hasIdKey(Object.keys(value)))) found.push({ entity: own, at: [], record: value });
+  // the answer is a record itself when it is more than the wrappers it holds (a server and its components)
+  const wrappers = new Set(found.map((r) => r.at[0]));
+  if (own && isRecord(value) && (isItemPath(path) || hasIdKey(Object.keys(value))) && Object.keys(value).length > wrappers.size) found.push({ entity: own, at: [], record: value });
   return found;
 }
 

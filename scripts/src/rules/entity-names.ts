@@ -13,6 +13,8 @@ const GENERIC_WRAPPERS = new Set(['data', 'detail', 'details', 'info', 'item', '
 /** `categories` -> `category`, `statuses` -> `status`, `services` -> `service`; short words (`dns`, `vps`, `ips`) stay. */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
+  // an abbreviation's plural: `oses` -> `os`
+  if (/^..?ses$/.test(word)) return word.slice(0, -2);
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|x|ch|sh|us)es$/.test(word)) return word.slice(0, -2);
   if (/[^su]s$/.test(word)) return word.slice(0, -1);

@@ -1,6 +1,6 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
 import { forEachOperation, inline, operationKey, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
-import { asOpenApiSchema, inferSchema, mergeSchemas, typeNullOnlyFields } from '../steps/infer-schema.js';
+import { asOpenApiSchema, inferSchema, mergeSchemas } from '../steps/infer-schema.js';
 import { repairJson } from '../steps/repair-json.js';
 import { pascalCase } from './naming.js';
 import { templateShape } from './path-shape.js';
@@ -35,8 +35,6 @@ export const inferResponseSchemas: Rule = {
       const schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
       // the vendor's example is attached as published, never rewritten
       const example = examples[0]!.value;
-      const nullOnly = typeNullOnlyFields(schema);
-      if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
       // assign-operation-ids, which runs before this rule, gave every operation its id
       const name = `${pascalCase(operation.operationId!)}Response`;
       if (isSingleItemOfList(operation, method, path, example)) {

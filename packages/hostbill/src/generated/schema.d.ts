@@ -2345,6 +2345,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Addon: {
+            id: number;
+            name: string;
+            status: string;
+        };
         AddonServiceResponse: {
             id: number;
         };
@@ -2353,631 +2358,259 @@ export interface components {
             invoice_status: string;
             applied: number;
         };
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
         CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+            categories: components["schemas"]["Category"][];
         };
         CartOrderMultiResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CartOrderQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
         CartOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         CartProductResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
+            product: components["schemas"]["Product"];
+        };
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
+        };
+        CertificateItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        CertificateService: {
+            id: string;
+            date_created: string;
+            domain: string;
+            firstpayment: string;
+            total: string;
+            billingcycle: string;
+            next_due: string;
+            next_invoice: string;
+            status: string;
+            label: string;
+            name: string;
+            cert_status: string;
+            cert_expires: string;
+            csr: string;
+            contacts: {
+                admin: {
+                    FName: string;
+                    LName: string;
+                    City: string;
+                    State: string;
+                    PostalCode: string;
+                    EmailAddress: string;
+                    Country: string;
+                    Address1: string;
+                    Address2: string;
+                    Phone: number;
+                    OrgName: string;
+                    PreFix: number;
+                    JobTitle: string;
                 };
-                recurring_price: number;
-                prorata_date: string | null;
+                billing: Record<string, never>;
+                tech: Record<string, never>;
             };
-        };
-        CartProductsResponse: {
-            products: {
-                id: string;
-                type: string;
+            organization: {
+                state: string;
+                country: string;
                 name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
+                unit: string;
+                locality: string;
+                postalcode: string;
+                address2: string;
+                address1: string;
+            };
+            cert_email: string;
+            software: string;
         };
-        ChangednsServerResponse: {
-            task_id: number;
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
         };
-        ChangeptrServerResponse: {
-            task_id: number;
+        Component: {
+            id: number;
+            name: string;
+            selected: boolean;
         };
-        CloseTicketResponse: {
-            status: boolean;
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
+            };
         };
         CreateCertificateOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["CertificateItem"];
         };
         CreateDomainLookupResponse: {
             available: boolean;
             name: string;
             premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
+            periods: components["schemas"]["Period"][];
         };
         CreateDomainOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["DomainItem"];
         };
         CreateTicketResponse: {
             ticket: number;
         };
-        DeleteServiceDnsResponse: {
-            info: string[];
+        Cycle: {
+            m: string;
+            a: string;
+            b: string;
         };
-        DnsServiceResponse: {
-            info: string[];
+        Domain: {
+            id: string;
+            name: string;
+            expires: string;
+            recurring_amount: string;
+            date_created: string;
+            status: string;
+            period: string;
+            autorenew: string;
+            daytoexpire: string;
         };
-        DropTokenResponse: {
-            status: boolean;
+        DomainDetail: {
+            id: string;
+            name: string;
+            date_created: string;
+            firstpayment: string;
+            recurring_amount: string;
+            period: string;
+            expires: string;
+            status: string;
+            next_due: string;
+            next_invoice: string;
+            idprotection: string;
+            nameservers: string[];
+            autorenew: string;
+        };
+        DomainItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
         };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
-        FlushfirewallServerResponse: {
-            task_id: number;
+        Form: {
+            type: string;
+            title: string;
+            id: string;
+            firstItemId: number;
+            description: string;
+            name: string;
+            required: boolean;
+            multiple: boolean;
+            config: {
+                enableddefault?: number;
+                conditionals?: unknown[];
+            };
+            value: unknown[];
+            textvalue: unknown[];
+            price: number;
+            recurring_price: number;
+            setup: number;
+            prorata_date: unknown;
+            items: {
+                title: string;
+                value: number;
+                id: number;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
         GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
+            service: components["schemas"]["CertificateService"];
         };
         GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
+            client: components["schemas"]["Client"];
         };
         GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
+            details: components["schemas"]["DomainDetail"][];
         };
         GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
+            details: components["schemas"]["DomainDetail"];
         };
         GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
+            invoices: components["schemas"]["Invoice"][];
         };
-        GetScriptsResponse: {
-            id: number;
-            name: string;
-            syntax: string;
-            content: string;
-        };
-        GetServerGraphsResponse: {
-            type: string;
-            url: string;
-        }[];
-        GetServerResponse: {
-            synch_date: string;
-            package_id: number;
-            domain: string;
-            label: string;
-            status: string;
-            cpu_frequency: number;
-            cpu_cores: number;
-            ram_limit: number;
-            ram_used: number;
-            disk_limit: number;
-            disk_usage: number;
-            bw_limit: number;
-            bw_in: number;
-            bw_out: number;
-            os: string;
-            ip: string;
-            additional_ip: string[];
-            dns_servers: string | null;
-            components: {
-                id: number;
-                name: string;
-                selected: boolean;
-            }[];
-            active_task: string | null;
-            last_tasks: string | null;
-        };
-        GetServerTaskResponse: {
-            name: string;
-            activated: string;
-            assigned: string;
-            completed: string;
-            results: string;
-        };
-        GetServiceDnsResponse: {
-            service_id: number;
-            name: string;
-            records: {
-                id: string;
-                name: string;
-                ttl: number;
-                priority: number;
-                content: string;
-                type: string;
-            }[];
-        };
-        GetServiceOrderResponse: {
-            account_id: number;
-        };
+        GetServerGraphsResponse: components["schemas"]["Graph"][];
         GetTicketDetailsResponse: {
-            ticket: {
-                date: string;
-                ticket_number: string;
-                name: string;
-                email: string;
-                subject: string;
-                body: string;
-                status: string;
-                client_read: string;
-                deptname: string;
-            };
-            replies: {
-                id: string;
-                name: string;
-                date: string;
-                body: string;
-                status: string;
-                type: string;
-            }[];
+            ticket: components["schemas"]["Ticket"];
+            replies: components["schemas"]["Reply"][];
         };
         GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
-            }[];
+            tickets: components["schemas"]["Ticket"][];
         };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
+        Graph: {
+            type: string;
+            url: string;
         };
-        ListCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
-        ListCertificateOrderResponse: {
-            products: {
-                id: string;
-                name: string;
-                description: string;
-                periods: {
-                    years: number;
-                    price: number;
-                    renew: number;
-                }[];
-                category: string;
-                category_url: string;
-            }[];
-        };
-        ListCertificateOrderSoftwareResponse: {
-            software: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ListCertificateResponse: {
-            sslservices: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-                cert_email: string;
-                cert_status: string;
-                cert_expires: string;
-            }[];
-        };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
-        };
-        ListDomainResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerHistoryResponse: {
+        History: {
             year: number;
             month: number;
             bw_in: number;
@@ -2986,229 +2619,481 @@ export interface components {
             quota_limit: number;
             inode_usage: number;
             inode_limit: number;
-        }[];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
         };
-        ListServerOsesResponse: {
+        InfoResult: {
+            info: string[];
+        };
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
+                id: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        Ips: {
+            ips: string[];
+        };
+        ListCategoryAvailableVpsResponse: components["schemas"]["Vps"][];
+        ListCertificateOrderSoftwareResponse: {
+            software: components["schemas"]["Software"][];
+        };
+        ListCertificateResponse: {
+            sslservices: components["schemas"]["Sslservice"][];
+        };
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: components["schemas"]["Zone"][];
+        };
+        ListDomainOrderFormResponse: {
+            forms: components["schemas"]["Form"][];
+        };
+        ListDomainOrderResponse: {
+            tlds: components["schemas"]["Tld"][];
+        };
+        ListDomainResponse: {
+            domains: components["schemas"]["Domain"][];
+        };
+        ListScriptsResponse: components["schemas"]["Script"] | components["schemas"]["Script"][];
+        ListServerHistoryResponse: components["schemas"]["History"][];
+        ListServerIpsResponse: components["schemas"]["Ips"][];
+        ListServerOsesResponse: components["schemas"]["Os"][];
+        ListServerResponse: components["schemas"]["Server"] | components["schemas"]["Server"][];
+        ListServiceAddonResponse: components["schemas"]["Addon"] | components["schemas"]["Addon"][];
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        Order: {
+            account_id: number;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        Os: {
             os: string;
             title: string;
-        }[];
-        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
-        ListServiceAddonItem: {
+        };
+        Payment: {
             id: number;
             name: string;
-            status: string;
+            fixed_fee: string;
+            percent_fee: string;
         };
-        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
         PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
+            payments: components["schemas"]["Payment"][];
         };
         PaymethodResponse: {
             payments: {
                 [key: string]: string;
             };
         };
-        ProfileDataResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
+        Period: {
+            id: string;
+            period: string;
+            register: string;
+            transfer: string;
+            renew: string;
+            redemption: string;
+        };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
             };
         };
-        ProfileEditResponse: {
-            info: string[];
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title?: string;
+                value?: string;
+                price: number;
+                setup?: number;
+                selected?: boolean;
+                years?: number;
+                renew?: number;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+            category?: string;
+            category_url?: string;
+        };
+        ProductsResult: {
+            products: components["schemas"]["Product"][];
+        };
+        ProfileDataResponse: {
+            contact: components["schemas"]["Contact"];
         };
         ProfilePrivsResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
+            privileges: components["schemas"]["Privilege"];
         };
         ProfilesAddResponse: {
             contact_id: string;
             info: string[];
         };
         ProfilesResponse: {
-            contacts: {
-                email: string;
-                id: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                company: string;
-                lastlogin: string;
+            contacts: components["schemas"]["Contact"][];
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
             }[];
         };
-        RebootServerResponse: {
-            task_id: number;
+        Record: {
+            id: string;
+            name: string;
+            ttl: string | number;
+            priority: number;
+            content: string;
+            type: string;
         };
-        RecordsServiceDnsResponse: {
-            info: string[];
+        Reply: {
+            id: string;
+            name: string;
+            date: string;
+            body: string;
+            status: string;
+            type: string;
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
         };
-        ReinstallServerResponse: {
-            task_id: number;
+        Script: {
+            id: number;
+            name: string;
+            syntax: string;
+            content?: string;
         };
-        RenameServerResponse: {
-            task_id: number;
+        Server: {
+            server_id?: number;
+            domain: string;
+            ip: string;
+            date_created?: string;
+            synch_date: string;
+            label: string;
+            type?: string;
+            package_id?: number;
+            status?: string;
+            cpu_frequency?: number;
+            cpu_cores?: number;
+            ram_limit?: number;
+            ram_used?: number;
+            disk_limit?: number;
+            disk_usage?: number;
+            bw_limit?: number;
+            bw_in?: number;
+            bw_out?: number;
+            os?: string;
+            additional_ip?: string[];
+            dns_servers?: unknown;
+            components?: components["schemas"]["Component"][];
+            active_task?: unknown;
+            last_tasks?: unknown;
         };
-        ReopenTicketResponse: {
-            status: boolean;
-        };
-        ResetpasswordServerResponse: {
-            task_id: number;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
         };
         ServiceCycleResponse: {
             current: string;
-            cycles: {
-                m: string;
-                a: string;
-                b: string;
-            };
+            cycles: components["schemas"]["Cycle"];
         };
         ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
+            service: components["schemas"]["Service"];
         };
         ServiceGetLabelResponse: {
             label: string;
         };
         ServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
+            methods: components["schemas"]["Method"][];
         };
         ServiceResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
+            services: components["schemas"]["Service"][];
         };
         ServiceSetLabelResponse: {
             success: boolean;
             info: string[];
         };
-        UpdateDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-            info: string[];
+        Software: {
+            id: number;
+            name: string;
         };
-        UpdateDomainNsResponse: {
+        Sslservice: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+            cert_email: string;
+            cert_status: string;
+            cert_expires: string;
+        };
+        StatusResult: {
+            status: boolean;
+        };
+        Task: {
+            name: string;
+            activated: string;
+            assigned: string;
+            completed: string;
+            results: string;
+        };
+        TaskIdResult: {
+            task_id: number;
+        };
+        Ticket: {
+            client_read: string;
+            ticket_number: string;
+            date: string;
+            deptname: string;
+            subject: string;
+            status: string;
+            lastreply?: string;
+            name?: string;
+            email?: string;
+            body?: string;
+        };
+        Tld: {
+            id: string;
+            tld: string;
+            periods: {
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        TokenRefreshResult: {
+            token: string;
+            refresh: string;
+        };
+        UpdateDetailsResponse: {
+            client: components["schemas"]["Client"];
             info: string[];
         };
         UpdateServiceDnsRecordsResponse: {
-            record: {
-                id: string;
-                type: string;
-                ttl: string;
-                name: string;
-                priority: number;
-                content: string;
-            };
+            record: components["schemas"]["Record"];
             info: string[];
         };
         UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
+            resources: components["schemas"]["Resource"][];
             package: unknown[];
         };
-        WebconsoleServerResponse: {
-            task_id: number;
+        Vps: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        };
+        Zone: {
+            domain_id?: string;
+            name: string;
+            service_id: string | number;
+            records?: components["schemas"]["Record"][];
         };
     };
     responses: {
@@ -3567,7 +3452,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CartProductsResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3657,7 +3542,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateOrderResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4176,7 +4061,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4990,7 +4875,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateDomainNsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5423,7 +5308,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5449,7 +5334,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6172,7 +6057,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6234,7 +6119,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptsResponse"];
+                    "application/json": components["schemas"]["Script"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6327,7 +6212,7 @@ export interface operations {
                      *       "last_tasks": null
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerResponse"];
+                    "application/json": components["schemas"]["Server"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6371,7 +6256,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangednsServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6411,7 +6296,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangeptrServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6442,7 +6327,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushfirewallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6619,7 +6504,7 @@ export interface operations {
                      *       "task_id": 77995
                      *     }
                      */
-                    "application/json": components["schemas"]["RebootServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6661,7 +6546,7 @@ export interface operations {
                      *       "task_id": 39696
                      *     }
                      */
-                    "application/json": components["schemas"]["ReinstallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6699,7 +6584,7 @@ export interface operations {
                      *       "task_id": 67845
                      *     }
                      */
-                    "application/json": components["schemas"]["RenameServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6730,7 +6615,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetpasswordServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6767,7 +6652,7 @@ export interface operations {
                      *       "results": "VM rebooted successfully"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerTaskResponse"];
+                    "application/json": components["schemas"]["Task"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6807,7 +6692,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["WebconsoleServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6877,7 +6762,7 @@ export interface operations {
                      *       "account_id": 814
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceOrderResponse"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7035,7 +6920,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7174,7 +7059,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DnsServiceResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7226,7 +7111,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceDnsResponse"];
+                    "application/json": components["schemas"]["Zone"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7261,7 +7146,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7311,7 +7196,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecordsServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8591,7 +8476,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["CloseTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8622,7 +8507,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8658,7 +8543,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];

@@ -1507,28 +1507,125 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Addon: {
+            id: number;
+            name: string;
+            status: string;
+        };
         AddonServiceResponse: {
             id: number;
         };
-        CancelServiceResponse: {
-            info: string[];
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
         };
-        ChangednsServerResponse: {
-            task_id: number;
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
         };
-        ChangeptrServerResponse: {
-            task_id: number;
+        CertificateItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        CertificateService: {
+            id: string;
+            date_created: string;
+            domain: string;
+            firstpayment: string;
+            total: string;
+            billingcycle: string;
+            next_due: string;
+            next_invoice: string;
+            status: string;
+            label: string;
+            name: string;
+            cert_status: string;
+            cert_expires: string;
+            csr: string;
+            contacts: {
+                admin: {
+                    FName: string;
+                    LName: string;
+                    City: string;
+                    State: string;
+                    PostalCode: string;
+                    EmailAddress: string;
+                    Country: string;
+                    Address1: string;
+                    Address2: string;
+                    Phone: number;
+                    OrgName: string;
+                    PreFix: number;
+                    JobTitle: string;
+                };
+                billing: Record<string, never>;
+                tech: Record<string, never>;
+            };
+            organization: {
+                state: string;
+                country: string;
+                name: string;
+                unit: string;
+                locality: string;
+                postalcode: string;
+                address2: string;
+                address1: string;
+            };
+            cert_email: string;
+            software: string;
+        };
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
+        };
+        Component: {
+            id: number;
+            name: string;
+            selected: boolean;
+        };
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
+            };
         };
         CreateCertificateOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["CertificateItem"];
         };
         CreateContactResponse: {
             contact_id: string;
@@ -1538,92 +1635,29 @@ export interface components {
             available: boolean;
             name: string;
             premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
+            periods: components["schemas"]["Period"][];
         };
         CreateDomainOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["DomainItem"];
         };
         CreateOrderByProductIdResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CreateQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
         CreateRevokeResponse: {
             status: boolean;
@@ -1632,560 +1666,97 @@ export interface components {
             token: string;
             refresh: string;
         };
-        DeleteServiceDnsResponse: {
-            info: string[];
+        Domain: {
+            id: string;
+            name: string;
+            expires: string;
+            recurring_amount: string;
+            date_created: string;
+            status: string;
+            period: string;
+            autorenew: string;
+            daytoexpire: string;
         };
-        DnsServiceResponse: {
-            info: string[];
+        DomainDetail: {
+            id: string;
+            name: string;
+            date_created: string;
+            firstpayment: string;
+            recurring_amount: string;
+            period: string;
+            expires: string;
+            status: string;
+            next_due: string;
+            next_invoice: string;
+            idprotection: string;
+            nameservers: string[];
+            autorenew: string;
+        };
+        DomainItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
         };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
-        FlushfirewallServerResponse: {
-            task_id: number;
-        };
-        GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
-        };
-        GetContactResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
-        };
-        GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
-        };
-        GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
-        };
-        GetInvoiceResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
-        };
-        GetOrderResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
-        };
-        GetScriptsResponse: {
-            id: number;
-            name: string;
-            syntax: string;
-            content: string;
-        };
-        GetServerGraphsResponse: {
+        Form: {
             type: string;
-            url: string;
-        }[];
-        GetServerResponse: {
-            synch_date: string;
-            package_id: number;
-            domain: string;
-            label: string;
-            status: string;
-            cpu_frequency: number;
-            cpu_cores: number;
-            ram_limit: number;
-            ram_used: number;
-            disk_limit: number;
-            disk_usage: number;
-            bw_limit: number;
-            bw_in: number;
-            bw_out: number;
-            os: string;
-            ip: string;
-            additional_ip: string[];
-            dns_servers: string | null;
-            components: {
+            title: string;
+            id: string;
+            firstItemId: number;
+            description: string;
+            name: string;
+            required: boolean;
+            multiple: boolean;
+            config: {
+                enableddefault?: number;
+                conditionals?: unknown[];
+            };
+            value: unknown[];
+            textvalue: unknown[];
+            price: number;
+            recurring_price: number;
+            setup: number;
+            prorata_date: unknown;
+            items: {
+                title: string;
+                value: number;
                 id: number;
-                name: string;
+                price: number;
+                setup: number;
                 selected: boolean;
             }[];
-            active_task: string | null;
-            last_tasks: string | null;
         };
-        GetServerTaskResponse: {
-            name: string;
-            activated: string;
-            assigned: string;
-            completed: string;
-            results: string;
+        GetCertificateResponse: {
+            service: components["schemas"]["CertificateService"];
         };
-        GetServiceDnsResponse: {
-            service_id: number;
-            name: string;
-            records: {
-                id: string;
-                name: string;
-                ttl: number;
-                priority: number;
-                content: string;
-                type: string;
-            }[];
+        GetContactResponse: {
+            contact: components["schemas"]["Contact"];
         };
-        GetServiceOrderResponse: {
-            account_id: number;
+        GetDomainNameResponse: {
+            details: components["schemas"]["DomainDetail"][];
         };
+        GetDomainResponse: {
+            details: components["schemas"]["DomainDetail"];
+        };
+        GetInvoiceResponse: {
+            invoice: components["schemas"]["Invoice"];
+        };
+        GetOrderResponse: {
+            product: components["schemas"]["Product"];
+        };
+        GetServerGraphsResponse: components["schemas"]["Graph"][];
         GetServiceResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
+            service: components["schemas"]["Service"];
         };
-        LabelServiceResponse: {
-            success: boolean;
-            info: string[];
+        Graph: {
+            type: string;
+            url: string;
         };
-        ListBalanceResponse: {
-            success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
-        };
-        ListCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
-        ListCategoryProductResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListCategoryResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
-        };
-        ListCertificateOrderResponse: {
-            products: {
-                id: string;
-                name: string;
-                description: string;
-                periods: {
-                    years: number;
-                    price: number;
-                    renew: number;
-                }[];
-                category: string;
-                category_url: string;
-            }[];
-        };
-        ListCertificateOrderSoftwareResponse: {
-            software: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ListCertificateResponse: {
-            sslservices: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-                cert_email: string;
-                cert_status: string;
-                cert_expires: string;
-            }[];
-        };
-        ListContactPrivilegesResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
-        };
-        ListContactResponse: {
-            contacts: {
-                email: string;
-                id: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                company: string;
-                lastlogin: string;
-            }[];
-        };
-        ListDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
-        };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
-        };
-        ListDomainResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListInvoiceResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        ListPaymentFeesResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        ListPaymentResponse: {
-            payments: {
-                [key: string]: string;
-            };
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerHistoryResponse: {
+        History: {
             year: number;
             month: number;
             bw_in: number;
@@ -2194,93 +1765,47 @@ export interface components {
             quota_limit: number;
             inode_usage: number;
             inode_limit: number;
-        }[];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
         };
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServerResponse: components["schemas"]["ListServerItem"] | components["schemas"]["ListServerItem"][];
-        ListServiceAddonItem: {
-            id: number;
-            name: string;
+        InfoResult: {
+            info: string[];
+        };
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
             status: string;
-        };
-        ListServiceAddonResponse: components["schemas"]["ListServiceAddonItem"] | components["schemas"]["ListServiceAddonItem"][];
-        ListServiceLabelResponse: {
-            label: string;
-        };
-        ListServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
-        };
-        ListServiceResponse: {
-            services: {
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
                 id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
-        };
-        ListServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
+                invoice_id: string;
                 type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
             }[];
-            package: unknown[];
-        };
-        RebootServerResponse: {
-            task_id: number;
-        };
-        RecordsServiceDnsResponse: {
-            info: string[];
-        };
-        ReinstallServerResponse: {
-            task_id: number;
-        };
-        RenameServerResponse: {
-            task_id: number;
-        };
-        ResetpasswordServerResponse: {
-            task_id: number;
-        };
-        UpdateContactResponse: {
-            info: string[];
-        };
-        UpdateDetailsResponse: {
-            client: {
+            client?: {
                 id: string;
                 email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
                 firstname: string;
                 lastname: string;
                 companyname: string;
@@ -2292,24 +1817,401 @@ export interface components {
                 country: string;
                 phonenumber: string;
             };
+        };
+        Ips: {
+            ips: string[];
+        };
+        LabelServiceResponse: {
+            success: boolean;
             info: string[];
         };
-        UpdateDomainNsResponse: {
+        ListBalanceResponse: {
+            success: boolean;
+            details: components["schemas"]["BalanceDetail"];
+        };
+        ListCategoryAvailableVpsResponse: components["schemas"]["Vps"][];
+        ListCategoryResponse: {
+            categories: components["schemas"]["Category"][];
+        };
+        ListCertificateOrderSoftwareResponse: {
+            software: components["schemas"]["Software"][];
+        };
+        ListCertificateResponse: {
+            sslservices: components["schemas"]["Sslservice"][];
+        };
+        ListContactPrivilegesResponse: {
+            privileges: components["schemas"]["Privilege"];
+        };
+        ListContactResponse: {
+            contacts: components["schemas"]["Contact"][];
+        };
+        ListDetailsResponse: {
+            client: components["schemas"]["Client"];
+        };
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: components["schemas"]["Zone"][];
+        };
+        ListDomainOrderFormResponse: {
+            forms: components["schemas"]["Form"][];
+        };
+        ListDomainOrderResponse: {
+            tlds: components["schemas"]["Tld"][];
+        };
+        ListDomainResponse: {
+            domains: components["schemas"]["Domain"][];
+        };
+        ListInvoiceResponse: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        ListPaymentFeesResponse: {
+            payments: components["schemas"]["Payment"][];
+        };
+        ListPaymentResponse: {
+            payments: {
+                [key: string]: string;
+            };
+        };
+        ListScriptsResponse: components["schemas"]["Script"] | components["schemas"]["Script"][];
+        ListServerHistoryResponse: components["schemas"]["History"][];
+        ListServerIpsResponse: components["schemas"]["Ips"][];
+        ListServerOsesResponse: components["schemas"]["Os"][];
+        ListServerResponse: components["schemas"]["Server"] | components["schemas"]["Server"][];
+        ListServiceAddonResponse: components["schemas"]["Addon"] | components["schemas"]["Addon"][];
+        ListServiceLabelResponse: {
+            label: string;
+        };
+        ListServiceMethodsResponse: {
+            methods: components["schemas"]["Method"][];
+        };
+        ListServiceResponse: {
+            services: components["schemas"]["Service"][];
+        };
+        ListServiceUpgradeResponse: {
+            resources: components["schemas"]["Resource"][];
+            package: unknown[];
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        Order: {
+            account_id: number;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        Os: {
+            os: string;
+            title: string;
+        };
+        Payment: {
+            id: number;
+            name: string;
+            fixed_fee: string;
+            percent_fee: string;
+        };
+        Period: {
+            id: string;
+            period: string;
+            register: string;
+            transfer: string;
+            renew: string;
+            redemption: string;
+        };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+        };
+        Product: {
+            id: string;
+            name: string;
+            description?: string;
+            periods?: {
+                years?: number;
+                price: number;
+                renew?: number;
+                title?: string;
+                value?: string;
+                setup?: number;
+                selected?: boolean;
+            }[];
+            category?: string;
+            category_url?: string;
+            type?: string;
+            stock?: boolean;
+            paytype?: string;
+            qty?: string;
+            tags?: unknown[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+        };
+        ProductsResult: {
+            products: components["schemas"]["Product"][];
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
+            }[];
+        };
+        Record: {
+            id: string;
+            name: string;
+            ttl: string | number;
+            priority: number;
+            content: string;
+            type: string;
+        };
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
+        };
+        Script: {
+            id: number;
+            name: string;
+            syntax: string;
+            content?: string;
+        };
+        Server: {
+            server_id?: number;
+            domain: string;
+            ip: string;
+            date_created?: string;
+            synch_date: string;
+            label: string;
+            type?: string;
+            package_id?: number;
+            status?: string;
+            cpu_frequency?: number;
+            cpu_cores?: number;
+            ram_limit?: number;
+            ram_used?: number;
+            disk_limit?: number;
+            disk_usage?: number;
+            bw_limit?: number;
+            bw_in?: number;
+            bw_out?: number;
+            os?: string;
+            additional_ip?: string[];
+            dns_servers?: unknown;
+            components?: components["schemas"]["Component"][];
+            active_task?: unknown;
+            last_tasks?: unknown;
+        };
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
+        };
+        Software: {
+            id: number;
+            name: string;
+        };
+        Sslservice: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+            cert_email: string;
+            cert_status: string;
+            cert_expires: string;
+        };
+        Task: {
+            name: string;
+            activated: string;
+            assigned: string;
+            completed: string;
+            results: string;
+        };
+        TaskIdResult: {
+            task_id: number;
+        };
+        Tld: {
+            id: string;
+            tld: string;
+            periods: {
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        UpdateDetailsResponse: {
+            client: components["schemas"]["Client"];
             info: string[];
         };
         UpdateServiceDnsRecordsResponse: {
-            record: {
-                id: string;
-                type: string;
-                ttl: string;
-                name: string;
-                priority: number;
-                content: string;
-            };
+            record: components["schemas"]["Record"];
             info: string[];
         };
-        WebconsoleServerResponse: {
-            task_id: number;
+        Vps: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        };
+        Zone: {
+            domain_id?: string;
+            name: string;
+            service_id: string | number;
+            records?: components["schemas"]["Record"][];
         };
     };
     responses: {
@@ -2524,7 +2426,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCategoryProductResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2614,7 +2516,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateOrderResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3140,7 +3042,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateContactResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3952,7 +3854,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateDomainNsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4921,7 +4823,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptsResponse"];
+                    "application/json": components["schemas"]["Script"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5014,7 +4916,7 @@ export interface operations {
                      *       "last_tasks": null
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerResponse"];
+                    "application/json": components["schemas"]["Server"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5058,7 +4960,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangednsServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5098,7 +5000,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["ChangeptrServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5129,7 +5031,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushfirewallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5306,7 +5208,7 @@ export interface operations {
                      *       "task_id": 77995
                      *     }
                      */
-                    "application/json": components["schemas"]["RebootServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5348,7 +5250,7 @@ export interface operations {
                      *       "task_id": 39696
                      *     }
                      */
-                    "application/json": components["schemas"]["ReinstallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5386,7 +5288,7 @@ export interface operations {
                      *       "task_id": 67845
                      *     }
                      */
-                    "application/json": components["schemas"]["RenameServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5417,7 +5319,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetpasswordServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5454,7 +5356,7 @@ export interface operations {
                      *       "results": "VM rebooted successfully"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerTaskResponse"];
+                    "application/json": components["schemas"]["Task"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5494,7 +5396,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["WebconsoleServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5564,7 +5466,7 @@ export interface operations {
                      *       "account_id": 814
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceOrderResponse"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5722,7 +5624,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CancelServiceResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5762,7 +5664,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DnsServiceResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5814,7 +5716,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceDnsResponse"];
+                    "application/json": components["schemas"]["Zone"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5849,7 +5751,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5899,7 +5801,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["RecordsServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];

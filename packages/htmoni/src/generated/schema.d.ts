@@ -1311,191 +1311,86 @@ export interface components {
             invoice_status: string;
             applied: number;
         };
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
         CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+            categories: components["schemas"]["Category"][];
         };
         CartOrderMultiResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CartOrderQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
         CartOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         CartProductResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
+            product: components["schemas"]["Product"];
         };
         CartProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
+            products: components["schemas"]["Product"][];
         };
-        CloseTicketResponse: {
-            status: boolean;
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
+        };
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
+        };
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
+            };
         };
         CreateTicketResponse: {
             ticket: number;
         };
-        DropTokenResponse: {
-            status: boolean;
+        Cycle: {
+            m: string;
+            a: string;
+            b: string;
         };
         Error: {
             /** @description Human-readable error messages */
@@ -1503,19 +1398,64 @@ export interface components {
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
         GetDetailsResponse: {
-            client: {
+            client: components["schemas"]["Client"];
+        };
+        GetInvoiceDetailsResponse: {
+            invoice: components["schemas"]["Invoice"];
+        };
+        GetInvoicesResponse: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        GetTicketDetailsResponse: {
+            ticket: components["schemas"]["Ticket"];
+            replies: components["schemas"]["Reply"][];
+        };
+        GetTicketsResponse: {
+            tickets: components["schemas"]["Ticket"][];
+        };
+        InfoResult: {
+            info: string[];
+        };
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
+                id: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
                 id: string;
                 email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
                 firstname: string;
                 lastname: string;
                 companyname: string;
@@ -1528,252 +1468,274 @@ export interface components {
                 phonenumber: string;
             };
         };
-        GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
         };
-        GetInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
         };
-        GetTicketDetailsResponse: {
-            ticket: {
-                date: string;
-                ticket_number: string;
-                name: string;
-                email: string;
-                subject: string;
-                body: string;
-                status: string;
-                client_read: string;
-                deptname: string;
-            };
-            replies: {
-                id: string;
-                name: string;
-                date: string;
-                body: string;
-                status: string;
-                type: string;
-            }[];
-        };
-        GetTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
-            }[];
-        };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
+        Payment: {
+            id: number;
+            name: string;
+            fixed_fee: string;
+            percent_fee: string;
         };
         PaymethodFeeResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
+            payments: components["schemas"]["Payment"][];
         };
         PaymethodResponse: {
             payments: {
                 [key: string]: string;
             };
         };
-        ProfileDataResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
             };
         };
-        ProfileEditResponse: {
-            info: string[];
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title: string;
+                value: string;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+        };
+        ProfileDataResponse: {
+            contact: components["schemas"]["Contact"];
         };
         ProfilePrivsResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
+            privileges: components["schemas"]["Privilege"];
         };
         ProfilesAddResponse: {
             contact_id: string;
             info: string[];
         };
         ProfilesResponse: {
-            contacts: {
-                email: string;
-                id: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                company: string;
-                lastlogin: string;
+            contacts: components["schemas"]["Contact"][];
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
             }[];
         };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
+        Reply: {
+            id: string;
+            name: string;
+            date: string;
+            body: string;
+            status: string;
+            type: string;
         };
-        ReopenTicketResponse: {
-            status: boolean;
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
         };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        ServiceCancelResponse: {
-            info: string[];
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
         };
         ServiceCycleResponse: {
             current: string;
-            cycles: {
-                m: string;
-                a: string;
-                b: string;
-            };
+            cycles: components["schemas"]["Cycle"];
         };
         ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
+            service: components["schemas"]["Service"];
         };
         ServiceGetLabelResponse: {
             label: string;
         };
         ServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
+            methods: components["schemas"]["Method"][];
         };
         ServiceResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
+            services: components["schemas"]["Service"][];
         };
         ServiceSetLabelResponse: {
             success: boolean;
             info: string[];
         };
+        StatusResult: {
+            status: boolean;
+        };
+        Ticket: {
+            client_read: string;
+            ticket_number: string;
+            date: string;
+            deptname: string;
+            subject: string;
+            status: string;
+            lastreply?: string;
+            name?: string;
+            email?: string;
+            body?: string;
+        };
+        TokenRefreshResult: {
+            token: string;
+            refresh: string;
+        };
         UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
+            resources: components["schemas"]["Resource"][];
             package: unknown[];
         };
     };
@@ -2337,7 +2299,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProfileEditResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2665,7 +2627,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2691,7 +2653,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3399,7 +3361,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3524,7 +3486,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ServiceCancelResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4544,7 +4506,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["CloseTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4575,7 +4537,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ReopenTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4611,7 +4573,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];

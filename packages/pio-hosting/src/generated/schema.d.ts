@@ -380,129 +380,31 @@ export interface components {
             invoice_status: string;
             applied: number;
         };
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
         CartCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+            categories: components["schemas"]["Category"][];
         };
         CartOrderResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         CartProductResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
+            product: components["schemas"]["Product"];
         };
         CartProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
+            products: components["schemas"]["Product"][];
         };
-        DropTokenResponse: {
-            status: boolean;
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
         };
         Error: {
             /** @description Human-readable error messages */
@@ -510,147 +412,225 @@ export interface components {
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
         GetInvoiceDetailsResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetInvoicesResponse: {
-            invoices: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
                 id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title: string;
+                value: string;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+        };
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
             }[];
         };
-        GetTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
         };
         ServiceCancelResponse: {
             info: string[];
         };
         ServiceDetailsResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
+            service: components["schemas"]["Service"];
         };
         ServiceGetLabelResponse: {
             label: string;
         };
         ServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
+            methods: components["schemas"]["Method"][];
         };
         ServiceResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
+            services: components["schemas"]["Service"][];
         };
         ServiceSetLabelResponse: {
             success: boolean;
             info: string[];
         };
+        StatusResult: {
+            status: boolean;
+        };
+        TokenRefreshResult: {
+            token: string;
+            refresh: string;
+        };
         UpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
+            resources: components["schemas"]["Resource"][];
             package: unknown[];
         };
     };
@@ -1028,7 +1008,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1054,7 +1034,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DropTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1333,7 +1313,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1723,7 +1703,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
