@@ -113,6 +113,11 @@ describe('entity names', () => {
     expect(wrapperEntity('service', '/certificate/{id}', resources)).toBe('CertificateService');
     expect(wrapperEntity('details', '/balance', resources)).toBe('BalanceDetail');
     expect(wrapperEntity('dns_zones', '/service/{id}', resources)).toBe('DnsZone');
+    // a word a user's code already means as a type (Record) is qualified by the nearest resource
+    expect(wrapperEntity('records', '/service/{id}/dns/{zone_id}', resources)).toBe('DnsRecord');
+    expect(wrapperEntity('record', '/service/{id}/dns/{zone_id}/records/{record_id}', resources)).toBe('DnsRecord');
+    // a lookup segment (`name/{name}`) is not a resource
+    expect(wrapperEntity('details', '/domain/name/{name}', resources)).toBe('DomainDetail');
   });
 
   it('a GET item path is named by its parameter, else by its last literal; other methods by nothing', () => {

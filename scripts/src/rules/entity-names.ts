@@ -33,17 +33,37 @@ export function topResources(paths: Iterable<string>): Set<string> {
   return new Set([...paths].map((p) => singular(literals(p)[0] ?? '')).filter(Boolean));
 }
 
+/** Type names a user's code already means (`Record`, `Map`): an entity of that word is qualified too. */
+const GLOBAL_WORDS = new Set(['array', 'date', 'error', 'map', 'object', 'promise', 'record', 'request', 'response', 'set', 'string', 'symbol']);
+
 /**
- * The entity a wrapper key holds: its singular (`services` -> Service), qualified by the path's first
- * resource when the word is generic or names another resource of the spec (`/certificate/{id}` answering
- * `service` -> CertificateService, for a certificate is not every service).
+ * The path's resource that qualifies a wrapper: its last literal segment other than the wrapper's own
+ * word, skipping a lookup segment (`/domain/name/{name}` is a domain looked up by name, not a "name").
+ */
+function qualifier(path: string, word: string): string | undefined {
+  const segments = path.split('/').filter(Boolean);
+  const names = segments.flatMap((s, i) => {
+    if (s.startsWith('{')) return [];
+    const next = /^\{(.+)\}$/.exec(segments[i + 1] ?? '')?.[1];
+    const noun = singular(s.toLowerCase());
+    return noun === word || next === s ? [] : [noun];
+  });
+  return names.at(-1);
+}
+
+/**
+ * The entity a wrapper key holds: its singular (`services` -> Service), qualified by the path's resource
+ * when the word is generic (`/balance` `details` -> BalanceDetail, `/service/{id}/dns/{zone_id}` `records`
+ * -> DnsRecord) or names another resource of the spec (`/certificate/{id}` answering `service` ->
+ * CertificateService, for a certificate is not every service).
  */
 export function wrapperEntity(key: string, path: string, resources: ReadonlySet<string>): string | undefined {
   const word = singular(key.toLowerCase());
   const segments = literals(path).map((s) => singular(s.toLowerCase()));
-  const first = segments[0] ?? '';
-  const qualify = GENERIC_WRAPPERS.has(key.toLowerCase()) || (!segments.includes(word) && resources.has(word) && word !== first);
-  return entityName(qualify && first ? `${first}_${word}` : word);
+  const generic = GENERIC_WRAPPERS.has(key.toLowerCase()) || GLOBAL_WORDS.has(word);
+  const other = !segments.includes(word) && resources.has(word) && word !== segments[0];
+  const by = generic || other ? qualifier(path, word) : undefined;
+  return entityName(by ? `${by}_${word}` : word);
 }
 
 /**

@@ -3238,8 +3238,8 @@ return errors === 0;
 }
 
 export const v12 = validate57;
-const schema30 = {"$id":"op12","$ref":"spec#/components/schemas/CreateCertificateOrderResponse"};
-const schema31 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/CertificateItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+const schema30 = {"$id":"op12","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
+const schema31 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 const schema32 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6388,7 +6388,7 @@ return errors === 0;
 export const v22 = validate101;
 const schema56 = {"$id":"op22","$ref":"spec#/components/schemas/ListDnsResponse"};
 const schema57 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"$ref":"#/components/schemas/Zone"}}},"required":["service_ids","zones"],"additionalProperties":false};
-const schema58 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/Record"}}},"required":["name","service_id"],"additionalProperties":false};
+const schema58 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/DnsRecord"}}},"required":["name","service_id"],"additionalProperties":false};
 const schema59 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":["string","integer"]},"priority":{"type":"integer"},"content":{"type":"string"},"type":{"type":"string"}},"required":["id","name","ttl","priority","content","type"],"additionalProperties":false};
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8140,129 +8140,7 @@ return errors === 0;
 }
 
 export const v27 = validate128;
-const schema72 = {"$id":"op27","$ref":"spec#/components/schemas/CreateDomainOrderResponse"};
-const schema73 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/DomainItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
-const schema74 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
-
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.product_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.product_id !== undefined){
-if(typeof data.product_id !== "string"){
-const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate130.errors = vErrors;
-return errors === 0;
-}
-
+const schema72 = {"$id":"op27","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
 function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8358,8 +8236,8 @@ errors++;
 }
 }
 if(data.items !== undefined){
-if(!(validate130(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate59(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
@@ -8391,12 +8269,12 @@ validate128.errors = vErrors;
 return errors === 0;
 }
 
-export const v28 = validate133;
-const schema75 = {"$id":"op28","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
-const schema76 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
-const schema77 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
+export const v28 = validate132;
+const schema74 = {"$id":"op28","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
+const schema75 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
+const schema76 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8561,7 +8439,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema77.properties, key0))){
+if(!(func2.call(schema76.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -8969,12 +8847,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9005,8 +8883,8 @@ let data0 = data.forms;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate135(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+if(!(validate134(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -9033,28 +8911,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate134.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op28" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate134(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
-errors = vErrors.length;
-}
 validate133.errors = vErrors;
 return errors === 0;
 }
 
-export const v29 = validate138;
-const schema78 = {"$id":"op29","$ref":"spec#/components/schemas/GetDomainResponse"};
-const schema79 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op28" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate133(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+errors = vErrors.length;
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+
+export const v29 = validate137;
+const schema77 = {"$id":"op29","$ref":"spec#/components/schemas/GetDomainResponse"};
+const schema78 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
+
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9097,28 +8975,51 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate139.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op29" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
-errors = vErrors.length;
-}
 validate138.errors = vErrors;
 return errors === 0;
 }
 
-export const v30 = validate142;
-const schema80 = {"$id":"op30","type":"object","additionalProperties":true};
+
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op29" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate138(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+errors = vErrors.length;
+}
+validate137.errors = vErrors;
+return errors === 0;
+}
+
+export const v30 = validate141;
+const schema79 = {"$id":"op30","type":"object","additionalProperties":true};
+
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op30" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate141.errors = vErrors;
+return errors === 0;
+}
+
+export const v31 = validate142;
+const schema80 = {"$id":"op31","type":"object","additionalProperties":true};
 
 function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op30" */;
+/*# sourceURL="op31" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9137,11 +9038,11 @@ validate142.errors = vErrors;
 return errors === 0;
 }
 
-export const v31 = validate143;
-const schema81 = {"$id":"op31","type":"object","additionalProperties":true};
+export const v32 = validate143;
+const schema81 = {"$id":"op32","type":"object","additionalProperties":true};
 
 function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op31" */;
+/*# sourceURL="op32" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9160,11 +9061,11 @@ validate143.errors = vErrors;
 return errors === 0;
 }
 
-export const v32 = validate144;
-const schema82 = {"$id":"op32","type":"object","additionalProperties":true};
+export const v33 = validate144;
+const schema82 = {"$id":"op33","type":"object","additionalProperties":true};
 
 function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op32" */;
+/*# sourceURL="op33" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9183,11 +9084,11 @@ validate144.errors = vErrors;
 return errors === 0;
 }
 
-export const v33 = validate145;
-const schema83 = {"$id":"op33","type":"object","additionalProperties":true};
+export const v34 = validate145;
+const schema83 = {"$id":"op34","type":"object","additionalProperties":true};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op33" */;
+/*# sourceURL="op34" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9206,11 +9107,11 @@ validate145.errors = vErrors;
 return errors === 0;
 }
 
-export const v34 = validate146;
-const schema84 = {"$id":"op34","type":"object","additionalProperties":true};
+export const v35 = validate146;
+const schema84 = {"$id":"op35","type":"object","additionalProperties":true};
 
 function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op34" */;
+/*# sourceURL="op35" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9229,33 +9130,10 @@ validate146.errors = vErrors;
 return errors === 0;
 }
 
-export const v35 = validate147;
-const schema85 = {"$id":"op35","type":"object","additionalProperties":true};
+export const v36 = validate147;
+const schema85 = {"$id":"op36","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op35" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate147.errors = vErrors;
-return errors === 0;
-}
-
-export const v36 = validate148;
-const schema86 = {"$id":"op36","$ref":"spec#/components/schemas/InfoResult"};
-
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9320,28 +9198,51 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate149.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op36" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate149(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
-errors = vErrors.length;
-}
 validate148.errors = vErrors;
 return errors === 0;
 }
 
-export const v37 = validate151;
-const schema88 = {"$id":"op37","type":"object","additionalProperties":true};
+
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op36" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+errors = vErrors.length;
+}
+validate147.errors = vErrors;
+return errors === 0;
+}
+
+export const v37 = validate150;
+const schema87 = {"$id":"op37","type":"object","additionalProperties":true};
+
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op37" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate150.errors = vErrors;
+return errors === 0;
+}
+
+export const v38 = validate151;
+const schema88 = {"$id":"op38","type":"object","additionalProperties":true};
 
 function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op37" */;
+/*# sourceURL="op38" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9360,11 +9261,11 @@ validate151.errors = vErrors;
 return errors === 0;
 }
 
-export const v38 = validate152;
-const schema89 = {"$id":"op38","type":"object","additionalProperties":true};
+export const v39 = validate152;
+const schema89 = {"$id":"op39","type":"object","additionalProperties":true};
 
 function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op38" */;
+/*# sourceURL="op39" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9383,11 +9284,11 @@ validate152.errors = vErrors;
 return errors === 0;
 }
 
-export const v39 = validate153;
-const schema90 = {"$id":"op39","type":"object","additionalProperties":true};
+export const v40 = validate153;
+const schema90 = {"$id":"op40","type":"object","additionalProperties":true};
 
 function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op39" */;
+/*# sourceURL="op40" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9406,11 +9307,11 @@ validate153.errors = vErrors;
 return errors === 0;
 }
 
-export const v40 = validate154;
-const schema91 = {"$id":"op40","type":"object","additionalProperties":true};
+export const v41 = validate154;
+const schema91 = {"$id":"op41","type":"object","additionalProperties":true};
 
 function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op40" */;
+/*# sourceURL="op41" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9429,35 +9330,12 @@ validate154.errors = vErrors;
 return errors === 0;
 }
 
-export const v41 = validate155;
-const schema92 = {"$id":"op41","type":"object","additionalProperties":true};
+export const v42 = validate155;
+const schema92 = {"$id":"op42","$ref":"spec#/components/schemas/GetInvoicesResponse"};
+const schema93 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema94 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op41" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate155.errors = vErrors;
-return errors === 0;
-}
-
-export const v42 = validate156;
-const schema93 = {"$id":"op42","$ref":"spec#/components/schemas/GetInvoicesResponse"};
-const schema94 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
-const schema95 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
-
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9552,7 +9430,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema95.properties, key0))){
+if(!(func2.call(schema94.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -9626,7 +9504,7 @@ errors++;
 if(data.total !== undefined){
 let data5 = data.total;
 if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
-const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema95.properties.total.type}};
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema94.properties.total.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9914,7 +9792,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key1 in data22){
-if(!(func2.call(schema95.properties.items.items.properties, key1))){
+if(!(func2.call(schema94.properties.items.items.properties, key1))){
 const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err40];
@@ -10181,7 +10059,7 @@ vErrors.push(err63);
 errors++;
 }
 for(const key2 in data32){
-if(!(func2.call(schema95.properties.client.properties, key2))){
+if(!(func2.call(schema94.properties.client.properties, key2))){
 const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err64];
@@ -10359,12 +10237,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10395,8 +10273,8 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate158(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+if(!(validate157(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
 errors = vErrors.length;
 }
 }
@@ -10423,28 +10301,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate157.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op42" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate157(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
-errors = vErrors.length;
-}
 validate156.errors = vErrors;
 return errors === 0;
 }
 
-export const v43 = validate161;
-const schema96 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
-const schema97 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op42" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate156(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+errors = vErrors.length;
+}
+validate155.errors = vErrors;
+return errors === 0;
+}
+
+export const v43 = validate160;
+const schema95 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceDetailsResponse"};
+const schema96 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
+
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10471,8 +10349,8 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-if(!(validate158(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
-vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+if(!(validate157(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
 errors = vErrors.length;
 }
 }
@@ -10487,28 +10365,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate162.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op43" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate162(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
-errors = vErrors.length;
-}
 validate161.errors = vErrors;
 return errors === 0;
 }
 
-export const v44 = validate165;
-const schema98 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyCreditToInvoiceResponse"};
-const schema99 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op43" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate161(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+errors = vErrors.length;
+}
+validate160.errors = vErrors;
+return errors === 0;
+}
+
+export const v44 = validate164;
+const schema97 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyCreditToInvoiceResponse"};
+const schema98 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
+
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10601,28 +10479,51 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate166.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op44" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
-errors = vErrors.length;
-}
 validate165.errors = vErrors;
 return errors === 0;
 }
 
-export const v45 = validate168;
-const schema100 = {"$id":"op45","type":"object","additionalProperties":true};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op44" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate165(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+errors = vErrors.length;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+
+export const v45 = validate167;
+const schema99 = {"$id":"op45","type":"object","additionalProperties":true};
+
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op45" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate167.errors = vErrors;
+return errors === 0;
+}
+
+export const v46 = validate168;
+const schema100 = {"$id":"op46","type":"object","additionalProperties":true};
 
 function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op45" */;
+/*# sourceURL="op46" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10641,11 +10542,11 @@ validate168.errors = vErrors;
 return errors === 0;
 }
 
-export const v46 = validate169;
-const schema101 = {"$id":"op46","type":"object","additionalProperties":true};
+export const v47 = validate169;
+const schema101 = {"$id":"op47","type":"object","additionalProperties":true};
 
 function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op46" */;
+/*# sourceURL="op47" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10664,34 +10565,11 @@ validate169.errors = vErrors;
 return errors === 0;
 }
 
-export const v47 = validate170;
-const schema102 = {"$id":"op47","type":"object","additionalProperties":true};
+export const v48 = validate170;
+const schema102 = {"$id":"op48","$ref":"spec#/components/schemas/TokenRefreshResult"};
+const schema103 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op47" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate170.errors = vErrors;
-return errors === 0;
-}
-
-export const v48 = validate171;
-const schema103 = {"$id":"op48","$ref":"spec#/components/schemas/TokenRefreshResult"};
-const schema104 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
-
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10762,28 +10640,28 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate172.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op48" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate172(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
-errors = vErrors.length;
-}
 validate171.errors = vErrors;
 return errors === 0;
 }
 
-export const v49 = validate174;
-const schema105 = {"$id":"op49","$ref":"spec#/components/schemas/StatusResult"};
-const schema106 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op48" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate171(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+errors = vErrors.length;
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+
+export const v49 = validate173;
+const schema104 = {"$id":"op49","$ref":"spec#/components/schemas/StatusResult"};
+const schema105 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10832,28 +10710,51 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate175.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op49" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate175(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
-errors = vErrors.length;
-}
 validate174.errors = vErrors;
 return errors === 0;
 }
 
-export const v50 = validate177;
-const schema107 = {"$id":"op50","type":"object","additionalProperties":true};
+
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op49" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate174(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+errors = vErrors.length;
+}
+validate173.errors = vErrors;
+return errors === 0;
+}
+
+export const v50 = validate176;
+const schema106 = {"$id":"op50","type":"object","additionalProperties":true};
+
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op50" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate176.errors = vErrors;
+return errors === 0;
+}
+
+export const v51 = validate177;
+const schema107 = {"$id":"op51","type":"object","additionalProperties":true};
 
 function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op50" */;
+/*# sourceURL="op51" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10872,11 +10773,11 @@ validate177.errors = vErrors;
 return errors === 0;
 }
 
-export const v51 = validate178;
-const schema108 = {"$id":"op51","type":"object","additionalProperties":true};
+export const v52 = validate178;
+const schema108 = {"$id":"op52","type":"object","additionalProperties":true};
 
 function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op51" */;
+/*# sourceURL="op52" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10895,11 +10796,11 @@ validate178.errors = vErrors;
 return errors === 0;
 }
 
-export const v52 = validate179;
-const schema109 = {"$id":"op52","type":"object","additionalProperties":true};
+export const v53 = validate179;
+const schema109 = {"$id":"op53","type":"object","additionalProperties":true};
 
 function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op52" */;
+/*# sourceURL="op53" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10918,11 +10819,11 @@ validate179.errors = vErrors;
 return errors === 0;
 }
 
-export const v53 = validate180;
-const schema110 = {"$id":"op53","type":"object","additionalProperties":true};
+export const v54 = validate180;
+const schema110 = {"$id":"op54","type":"object","additionalProperties":true};
 
 function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op53" */;
+/*# sourceURL="op54" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10941,11 +10842,11 @@ validate180.errors = vErrors;
 return errors === 0;
 }
 
-export const v54 = validate181;
-const schema111 = {"$id":"op54","type":"object","additionalProperties":true};
+export const v55 = validate181;
+const schema111 = {"$id":"op55","type":"object","additionalProperties":true};
 
 function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op54" */;
+/*# sourceURL="op55" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10964,155 +10865,11 @@ validate181.errors = vErrors;
 return errors === 0;
 }
 
-export const v55 = validate182;
-const schema112 = {"$id":"op55","type":"object","additionalProperties":true};
+export const v56 = validate182;
+const schema112 = {"$id":"op56","$ref":"spec#/components/schemas/CartOrderMultiResponse"};
+const schema113 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op55" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate182.errors = vErrors;
-return errors === 0;
-}
-
-export const v56 = validate183;
-const schema113 = {"$id":"op56","$ref":"spec#/components/schemas/CartOrderMultiResponse"};
-const schema114 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
-const schema115 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
-
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.product_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.product_id !== undefined){
-if(typeof data.product_id !== "string"){
-const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate185.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11226,8 +10983,8 @@ let data4 = data.items;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate185(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate59(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
@@ -11254,28 +11011,28 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate184.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op56" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate184(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
-errors = vErrors.length;
-}
 validate183.errors = vErrors;
 return errors === 0;
 }
 
-export const v57 = validate188;
-const schema116 = {"$id":"op57","$ref":"spec#/components/schemas/CartProductResponse"};
-const schema117 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op56" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate183(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+errors = vErrors.length;
+}
+validate182.errors = vErrors;
+return errors === 0;
+}
+
+export const v57 = validate186;
+const schema114 = {"$id":"op57","$ref":"spec#/components/schemas/CartProductResponse"};
+const schema115 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
+
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11318,28 +11075,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate187.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op57" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate189(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
 errors = vErrors.length;
 }
-validate188.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
 
-export const v58 = validate192;
-const schema118 = {"$id":"op58","$ref":"spec#/components/schemas/CartOrderResponse"};
-const schema119 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v58 = validate190;
+const schema116 = {"$id":"op58","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11433,8 +11189,8 @@ errors++;
 }
 }
 if(data.items !== undefined){
-if(!(validate185(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate59(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
@@ -11449,29 +11205,29 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op58" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+if(!(validate191(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
 errors = vErrors.length;
 }
-validate192.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
 
-export const v59 = validate196;
-const schema120 = {"$id":"op59","$ref":"spec#/components/schemas/PaymethodResponse"};
-const schema121 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
+export const v59 = validate194;
+const schema118 = {"$id":"op59","$ref":"spec#/components/schemas/PaymethodResponse"};
+const schema119 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11561,29 +11317,29 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op59" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate197(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+if(!(validate195(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
 errors = vErrors.length;
 }
-validate196.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
 
-export const v60 = validate199;
-const schema122 = {"$id":"op60","$ref":"spec#/components/schemas/PaymethodFeeResponse"};
-const schema123 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
-const schema124 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
+export const v60 = validate197;
+const schema120 = {"$id":"op60","$ref":"spec#/components/schemas/PaymethodFeeResponse"};
+const schema121 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
+const schema122 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11699,12 +11455,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11735,8 +11491,8 @@ let data0 = data.payments;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate201(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate199(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
 errors = vErrors.length;
 }
 }
@@ -11763,29 +11519,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op60" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate200(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+if(!(validate198(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
-validate199.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
 
-export const v61 = validate204;
-const schema125 = {"$id":"op61","$ref":"spec#/components/schemas/CartOrderQuoteResponse"};
-const schema126 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
-const schema127 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
+export const v61 = validate202;
+const schema123 = {"$id":"op61","$ref":"spec#/components/schemas/CartOrderQuoteResponse"};
+const schema124 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
+const schema125 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12161,13 +11917,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate204.errors = vErrors;
 return errors === 0;
 }
 
-const schema128 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
+const schema126 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12256,7 +12012,7 @@ errors++;
 if(data.product !== undefined){
 let data0 = data.product;
 if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema128.properties.product.type}};
+const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema126.properties.product.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12660,12 +12416,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate206.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12702,8 +12458,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate206(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate204(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
+vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
 errors = vErrors.length;
 }
 }
@@ -12712,8 +12468,8 @@ let data1 = data.items;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate208(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate206(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
 errors = vErrors.length;
 }
 }
@@ -12740,27 +12496,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate205.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op61" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate205(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
-validate204.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
 
-export const v62 = validate211;
-const schema129 = {"$id":"op62","$ref":"spec#/components/schemas/StatusResult"};
+export const v62 = validate209;
+const schema127 = {"$id":"op62","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12809,29 +12565,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate212.errors = vErrors;
+validate210.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op62" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate212(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+if(!(validate210(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
 errors = vErrors.length;
 }
-validate211.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
 
-export const v63 = validate214;
-const schema131 = {"$id":"op63","$ref":"spec#/components/schemas/ListScriptsResponse"};
-const schema132 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
-const schema133 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
+export const v63 = validate212;
+const schema129 = {"$id":"op63","$ref":"spec#/components/schemas/ListScriptsResponse"};
+const schema130 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
+const schema131 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12937,19 +12693,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate216.errors = vErrors;
+validate214.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate216(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -12959,8 +12715,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate216(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+if(!(validate214(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
 errors = vErrors.length;
 }
 }
@@ -12999,27 +12755,27 @@ vErrors = null;
 }
 }
 }
-validate215.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op63" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate215(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+if(!(validate213(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
-validate214.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
 
-export const v64 = validate220;
-const schema134 = {"$id":"op64","$ref":"spec#/components/schemas/Script"};
+export const v64 = validate218;
+const schema132 = {"$id":"op64","$ref":"spec#/components/schemas/Script"};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13125,30 +12881,30 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate221.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op64" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate221(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+if(!(validate219(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
 errors = vErrors.length;
 }
-validate220.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
 
-export const v65 = validate223;
-const schema136 = {"$id":"op65","$ref":"spec#/components/schemas/ListServerResponse"};
-const schema137 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
-const schema138 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
-const schema139 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
+export const v65 = validate221;
+const schema134 = {"$id":"op65","$ref":"spec#/components/schemas/ListServerResponse"};
+const schema135 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
+const schema136 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
+const schema137 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13242,12 +12998,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate226.errors = vErrors;
+validate224.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13292,7 +13048,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema138.properties, key0))){
+if(!(func2.call(schema136.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -13575,8 +13331,8 @@ let data21 = data.components;
 if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate226(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate224(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
 errors = vErrors.length;
 }
 }
@@ -13603,19 +13359,19 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -13625,8 +13381,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate225(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate223(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 }
@@ -13665,27 +13421,27 @@ vErrors = null;
 }
 }
 }
-validate224.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op65" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate224(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate222(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
 errors = vErrors.length;
 }
-validate223.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
 
-export const v66 = validate231;
-const schema140 = {"$id":"op66","$ref":"spec#/components/schemas/Server"};
+export const v66 = validate229;
+const schema138 = {"$id":"op66","$ref":"spec#/components/schemas/Server"};
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13730,7 +13486,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema138.properties, key0))){
+if(!(func2.call(schema136.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -14013,8 +13769,8 @@ let data21 = data.components;
 if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate226(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate224(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
 errors = vErrors.length;
 }
 }
@@ -14041,28 +13797,28 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate232.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op66" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate230(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
-validate231.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
 
-export const v67 = validate235;
-const schema142 = {"$id":"op67","$ref":"spec#/components/schemas/TaskIdResult"};
-const schema143 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v67 = validate233;
+const schema140 = {"$id":"op67","$ref":"spec#/components/schemas/TaskIdResult"};
+const schema141 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14111,28 +13867,98 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate234.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op67" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate234(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+errors = vErrors.length;
+}
+validate233.errors = vErrors;
+return errors === 0;
+}
+
+export const v68 = validate236;
+const schema142 = {"$id":"op68","$ref":"spec#/components/schemas/TaskIdResult"};
+
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.task_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "task_id")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+let data0 = data.task_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate237.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op68" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+errors = vErrors.length;
 }
 validate236.errors = vErrors;
 return errors === 0;
 }
 
+export const v69 = validate239;
+const schema144 = {"$id":"op69","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op67" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
-errors = vErrors.length;
-}
-validate235.errors = vErrors;
-return errors === 0;
-}
-
-export const v68 = validate238;
-const schema144 = {"$id":"op68","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14181,100 +14007,30 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate240.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op69" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate240(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+errors = vErrors.length;
 }
 validate239.errors = vErrors;
 return errors === 0;
 }
 
+export const v70 = validate242;
+const schema146 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
+const schema147 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
+const schema148 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op68" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate239(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
-errors = vErrors.length;
-}
-validate238.errors = vErrors;
-return errors === 0;
-}
-
-export const v69 = validate241;
-const schema146 = {"$id":"op69","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.task_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "task_id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-let data0 = data.task_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate242.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op69" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate242(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
-errors = vErrors.length;
-}
-validate241.errors = vErrors;
-return errors === 0;
-}
-
-export const v70 = validate244;
-const schema148 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
-const schema149 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
-const schema150 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
-
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14345,19 +14101,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate246.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate246(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
+if(!(validate244(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
 errors = vErrors.length;
 }
 }
@@ -14372,29 +14128,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate243.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op70" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate243(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
-validate244.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
 
-export const v71 = validate249;
-const schema151 = {"$id":"op71","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
-const schema152 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
-const schema153 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
+export const v71 = validate247;
+const schema149 = {"$id":"op71","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
+const schema150 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
+const schema151 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14605,19 +14361,19 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate251.errors = vErrors;
+validate249.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate251(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+if(!(validate249(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
 errors = vErrors.length;
 }
 }
@@ -14632,29 +14388,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate250.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op71" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate250(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+if(!(validate248(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
-validate249.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
 
-export const v72 = validate254;
-const schema154 = {"$id":"op72","$ref":"spec#/components/schemas/ListServerIpsResponse"};
-const schema155 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
-const schema156 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
+export const v72 = validate252;
+const schema152 = {"$id":"op72","$ref":"spec#/components/schemas/ListServerIpsResponse"};
+const schema153 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
+const schema154 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14719,19 +14475,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate256.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate256(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+if(!(validate254(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 }
@@ -14746,29 +14502,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate255.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op72" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate255(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+if(!(validate253(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
 errors = vErrors.length;
 }
-validate254.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
 
-export const v73 = validate259;
-const schema157 = {"$id":"op73","$ref":"spec#/components/schemas/ListServerOsesResponse"};
-const schema158 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
-const schema159 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
+export const v73 = validate257;
+const schema155 = {"$id":"op73","$ref":"spec#/components/schemas/ListServerOsesResponse"};
+const schema156 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
+const schema157 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
 
-function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14839,19 +14595,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate261.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate261(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+if(!(validate259(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
 errors = vErrors.length;
 }
 }
@@ -14866,27 +14622,27 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate258.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op73" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate258(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
 errors = vErrors.length;
 }
-validate259.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
 
-export const v74 = validate264;
-const schema160 = {"$id":"op74","$ref":"spec#/components/schemas/TaskIdResult"};
+export const v74 = validate262;
+const schema158 = {"$id":"op74","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14935,28 +14691,98 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate263.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op74" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate263(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+errors = vErrors.length;
+}
+validate262.errors = vErrors;
+return errors === 0;
+}
+
+export const v75 = validate265;
+const schema160 = {"$id":"op75","$ref":"spec#/components/schemas/TaskIdResult"};
+
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.task_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "task_id")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+let data0 = data.task_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate266.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op75" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate266(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+errors = vErrors.length;
 }
 validate265.errors = vErrors;
 return errors === 0;
 }
 
+export const v76 = validate268;
+const schema162 = {"$id":"op76","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op74" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
-errors = vErrors.length;
-}
-validate264.errors = vErrors;
-return errors === 0;
-}
-
-export const v75 = validate267;
-const schema162 = {"$id":"op75","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15005,28 +14831,28 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate269.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op76" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate269(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+errors = vErrors.length;
 }
 validate268.errors = vErrors;
 return errors === 0;
 }
 
+export const v77 = validate271;
+const schema164 = {"$id":"op77","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op75" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate268(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
-errors = vErrors.length;
-}
-validate267.errors = vErrors;
-return errors === 0;
-}
-
-export const v76 = validate270;
-const schema164 = {"$id":"op76","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15075,99 +14901,29 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate272.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op77" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate272(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+errors = vErrors.length;
 }
 validate271.errors = vErrors;
 return errors === 0;
 }
 
+export const v78 = validate274;
+const schema166 = {"$id":"op78","$ref":"spec#/components/schemas/Task"};
+const schema167 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op76" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
-errors = vErrors.length;
-}
-validate270.errors = vErrors;
-return errors === 0;
-}
-
-export const v77 = validate273;
-const schema166 = {"$id":"op77","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.task_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "task_id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-let data0 = data.task_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate274.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op77" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate274(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
-errors = vErrors.length;
-}
-validate273.errors = vErrors;
-return errors === 0;
-}
-
-export const v78 = validate276;
-const schema168 = {"$id":"op78","$ref":"spec#/components/schemas/Task"};
-const schema169 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
-
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15304,27 +15060,27 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate275.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op78" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate277(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+if(!(validate275(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
 errors = vErrors.length;
 }
-validate276.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
 
-export const v79 = validate279;
-const schema170 = {"$id":"op79","$ref":"spec#/components/schemas/TaskIdResult"};
+export const v79 = validate277;
+const schema168 = {"$id":"op79","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15374,29 +15130,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op79" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate280(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate278(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
-validate279.errors = vErrors;
+validate277.errors = vErrors;
 return errors === 0;
 }
 
-export const v80 = validate282;
-const schema172 = {"$id":"op80","$ref":"spec#/components/schemas/ServiceResponse"};
-const schema173 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
-const schema174 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
+export const v80 = validate280;
+const schema170 = {"$id":"op80","$ref":"spec#/components/schemas/ServiceResponse"};
+const schema171 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema172 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15471,7 +15227,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema174.properties, key0))){
+if(!(func2.call(schema172.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
@@ -15673,12 +15429,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate284.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15709,8 +15465,8 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate284(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+if(!(validate282(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 }
@@ -15737,28 +15493,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate283.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op80" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate283(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
-validate282.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
 
-export const v81 = validate287;
-const schema175 = {"$id":"op81","$ref":"spec#/components/schemas/Order"};
-const schema176 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
+export const v81 = validate285;
+const schema173 = {"$id":"op81","$ref":"spec#/components/schemas/Order"};
+const schema174 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15808,28 +15564,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op81" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate288(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
+if(!(validate286(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
 errors = vErrors.length;
 }
-validate287.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
 
-export const v82 = validate290;
-const schema177 = {"$id":"op82","$ref":"spec#/components/schemas/ServiceDetailsResponse"};
-const schema178 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
+export const v82 = validate288;
+const schema175 = {"$id":"op82","$ref":"spec#/components/schemas/ServiceDetailsResponse"};
+const schema176 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15856,8 +15612,8 @@ errors++;
 }
 }
 if(data.service !== undefined){
-if(!(validate284(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+if(!(validate282(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 }
@@ -15872,29 +15628,29 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate291.errors = vErrors;
+validate289.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op82" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate291(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+if(!(validate289(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
-validate290.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
 
-export const v83 = validate294;
-const schema179 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
-const schema180 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
-const schema181 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
+export const v83 = validate292;
+const schema177 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
+const schema178 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
+const schema179 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15988,19 +15744,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate296.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate296(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+if(!(validate294(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -16010,8 +15766,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate296(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+if(!(validate294(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 }
@@ -16050,28 +15806,28 @@ vErrors = null;
 }
 }
 }
-validate295.errors = vErrors;
+validate293.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op83" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+if(!(validate293(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
 errors = vErrors.length;
 }
-validate294.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
 
-export const v84 = validate300;
-const schema182 = {"$id":"op84","$ref":"spec#/components/schemas/AddonServiceResponse"};
-const schema183 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
+export const v84 = validate298;
+const schema180 = {"$id":"op84","$ref":"spec#/components/schemas/AddonServiceResponse"};
+const schema181 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
-function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16121,27 +15877,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate301.errors = vErrors;
+validate299.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op84" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate301(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+if(!(validate299(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
 errors = vErrors.length;
 }
-validate300.errors = vErrors;
+validate298.errors = vErrors;
 return errors === 0;
 }
 
-export const v85 = validate303;
-const schema184 = {"$id":"op85","$ref":"spec#/components/schemas/InfoResult"};
+export const v85 = validate301;
+const schema182 = {"$id":"op85","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16206,29 +15962,29 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate304.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op85" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
+if(!(validate302(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
-validate303.errors = vErrors;
+validate301.errors = vErrors;
 return errors === 0;
 }
 
-export const v86 = validate306;
-const schema186 = {"$id":"op86","$ref":"spec#/components/schemas/ServiceCycleResponse"};
-const schema187 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"$ref":"#/components/schemas/Cycle"}},"required":["current","cycles"],"additionalProperties":false};
-const schema188 = {"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false};
+export const v86 = validate304;
+const schema184 = {"$id":"op86","$ref":"spec#/components/schemas/ServiceCycleResponse"};
+const schema185 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"$ref":"#/components/schemas/Cycle"}},"required":["current","cycles"],"additionalProperties":false};
+const schema186 = {"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false};
 
-function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16321,12 +16077,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate308.errors = vErrors;
+validate306.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16375,8 +16131,8 @@ errors++;
 }
 }
 if(data.cycles !== undefined){
-if(!(validate308(data.cycles, {instancePath:instancePath+"/cycles",parentData:data,parentDataProperty:"cycles",rootData}))){
-vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+if(!(validate306(data.cycles, {instancePath:instancePath+"/cycles",parentData:data,parentDataProperty:"cycles",rootData}))){
+vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
 errors = vErrors.length;
 }
 }
@@ -16391,27 +16147,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate307.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op86" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate307(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate305(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-validate306.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
 
-export const v87 = validate311;
-const schema189 = {"$id":"op87","type":"object","additionalProperties":true};
+export const v87 = validate309;
+const schema187 = {"$id":"op87","type":"object","additionalProperties":true};
 
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op87" */;
 let vErrors = null;
 let errors = 0;
@@ -16427,14 +16183,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate311.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
 
-export const v88 = validate312;
-const schema190 = {"$id":"op88","type":"object","additionalProperties":true};
+export const v88 = validate310;
+const schema188 = {"$id":"op88","type":"object","additionalProperties":true};
 
-function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op88" */;
 let vErrors = null;
 let errors = 0;
@@ -16450,14 +16206,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate312.errors = vErrors;
+validate310.errors = vErrors;
 return errors === 0;
 }
 
-export const v89 = validate313;
-const schema191 = {"$id":"op89","$ref":"spec#/components/schemas/InfoResult"};
+export const v89 = validate311;
+const schema189 = {"$id":"op89","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16522,27 +16278,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate314.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op89" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate314(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+if(!(validate312(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
 errors = vErrors.length;
 }
-validate313.errors = vErrors;
+validate311.errors = vErrors;
 return errors === 0;
 }
 
-export const v90 = validate316;
-const schema193 = {"$id":"op90","$ref":"spec#/components/schemas/Zone"};
+export const v90 = validate314;
+const schema191 = {"$id":"op90","$ref":"spec#/components/schemas/Zone"};
 
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16648,27 +16404,27 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate317.errors = vErrors;
+validate315.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op90" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate317(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
+if(!(validate315(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
 errors = vErrors.length;
 }
-validate316.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
 
-export const v91 = validate320;
-const schema195 = {"$id":"op91","$ref":"spec#/components/schemas/InfoResult"};
+export const v91 = validate318;
+const schema193 = {"$id":"op91","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16732,114 +16488,114 @@ else {
 vErrors.push(err4);
 }
 errors++;
+}
+validate319.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op91" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate319(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+errors = vErrors.length;
+}
+validate318.errors = vErrors;
+return errors === 0;
+}
+
+export const v92 = validate321;
+const schema195 = {"$id":"op92","$ref":"spec#/components/schemas/InfoResult"};
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "info")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data0 = data.info;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate322.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op92" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate322(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+errors = vErrors.length;
 }
 validate321.errors = vErrors;
 return errors === 0;
 }
 
+export const v93 = validate324;
+const schema197 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
+const schema198 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/DnsRecord"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op91" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate321(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
-errors = vErrors.length;
-}
-validate320.errors = vErrors;
-return errors === 0;
-}
-
-export const v92 = validate323;
-const schema197 = {"$id":"op92","$ref":"spec#/components/schemas/InfoResult"};
-
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.info === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "info")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data0 = data.info;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate324.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op92" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate324(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
-errors = vErrors.length;
-}
-validate323.errors = vErrors;
-return errors === 0;
-}
-
-export const v93 = validate326;
-const schema199 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
-const schema200 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/Record"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
-
-function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16920,27 +16676,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate327.errors = vErrors;
+validate325.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op93" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate327(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+if(!(validate325(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate325.errors : vErrors.concat(validate325.errors);
 errors = vErrors.length;
 }
-validate326.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
 
-export const v94 = validate330;
-const schema201 = {"$id":"op94","type":"object","additionalProperties":true};
+export const v94 = validate328;
+const schema199 = {"$id":"op94","type":"object","additionalProperties":true};
 
-function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op94" */;
 let vErrors = null;
 let errors = 0;
@@ -16956,14 +16712,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate330.errors = vErrors;
+validate328.errors = vErrors;
 return errors === 0;
 }
 
-export const v95 = validate331;
-const schema202 = {"$id":"op95","type":"object","additionalProperties":true};
+export const v95 = validate329;
+const schema200 = {"$id":"op95","type":"object","additionalProperties":true};
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op95" */;
 let vErrors = null;
 let errors = 0;
@@ -16979,15 +16735,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate329.errors = vErrors;
 return errors === 0;
 }
 
-export const v96 = validate332;
-const schema203 = {"$id":"op96","$ref":"spec#/components/schemas/ServiceGetLabelResponse"};
-const schema204 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v96 = validate330;
+const schema201 = {"$id":"op96","$ref":"spec#/components/schemas/ServiceGetLabelResponse"};
+const schema202 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17036,28 +16792,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate333.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate332(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op96" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate333(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
+if(!(validate331(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
-validate332.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
 
-export const v97 = validate335;
-const schema205 = {"$id":"op97","$ref":"spec#/components/schemas/ServiceSetLabelResponse"};
-const schema206 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v97 = validate333;
+const schema203 = {"$id":"op97","$ref":"spec#/components/schemas/ServiceSetLabelResponse"};
+const schema204 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17144,29 +16900,29 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate336.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op97" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate336(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+if(!(validate334(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
 errors = vErrors.length;
 }
-validate335.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
 
-export const v98 = validate338;
-const schema207 = {"$id":"op98","$ref":"spec#/components/schemas/ServiceMethodsResponse"};
-const schema208 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
-const schema209 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
+export const v98 = validate336;
+const schema205 = {"$id":"op98","$ref":"spec#/components/schemas/ServiceMethodsResponse"};
+const schema206 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema207 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17259,12 +17015,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17295,8 +17051,8 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate340(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+if(!(validate338(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
 errors = vErrors.length;
 }
 }
@@ -17323,28 +17079,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate339.errors = vErrors;
+validate337.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op98" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate339(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
+if(!(validate337(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
 errors = vErrors.length;
 }
-validate338.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
 
-export const v99 = validate343;
-const schema210 = {"$id":"op99","type":"object","additionalProperties":true};
+export const v99 = validate341;
+const schema208 = {"$id":"op99","type":"object","additionalProperties":true};
+
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op99" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate341.errors = vErrors;
+return errors === 0;
+}
+
+export const v100 = validate342;
+const schema209 = {"$id":"op100","type":"object","additionalProperties":true};
+
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op100" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate342.errors = vErrors;
+return errors === 0;
+}
+
+export const v101 = validate343;
+const schema210 = {"$id":"op101","type":"object","additionalProperties":true};
 
 function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op99" */;
+/*# sourceURL="op101" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17363,11 +17165,11 @@ validate343.errors = vErrors;
 return errors === 0;
 }
 
-export const v100 = validate344;
-const schema211 = {"$id":"op100","type":"object","additionalProperties":true};
+export const v102 = validate344;
+const schema211 = {"$id":"op102","type":"object","additionalProperties":true};
 
 function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op100" */;
+/*# sourceURL="op102" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17386,58 +17188,12 @@ validate344.errors = vErrors;
 return errors === 0;
 }
 
-export const v101 = validate345;
-const schema212 = {"$id":"op101","type":"object","additionalProperties":true};
+export const v103 = validate345;
+const schema212 = {"$id":"op103","$ref":"spec#/components/schemas/UpgradeResponse"};
+const schema213 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema214 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
 
-function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op101" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate345.errors = vErrors;
-return errors === 0;
-}
-
-export const v102 = validate346;
-const schema213 = {"$id":"op102","type":"object","additionalProperties":true};
-
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op102" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate346.errors = vErrors;
-return errors === 0;
-}
-
-export const v103 = validate347;
-const schema214 = {"$id":"op103","$ref":"spec#/components/schemas/UpgradeResponse"};
-const schema215 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
-const schema216 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
-
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17694,12 +17450,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate349.errors = vErrors;
+validate347.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17740,8 +17496,8 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate349(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate347(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
 errors = vErrors.length;
 }
 }
@@ -17780,28 +17536,74 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate348.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate345(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op103" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate348(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
+if(!(validate346(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
 errors = vErrors.length;
 }
-validate347.errors = vErrors;
+validate345.errors = vErrors;
 return errors === 0;
 }
 
-export const v104 = validate352;
-const schema217 = {"$id":"op104","type":"object","additionalProperties":true};
+export const v104 = validate350;
+const schema215 = {"$id":"op104","type":"object","additionalProperties":true};
+
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op104" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate350.errors = vErrors;
+return errors === 0;
+}
+
+export const v105 = validate351;
+const schema216 = {"$id":"op105","type":"object","additionalProperties":true};
+
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op105" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate351.errors = vErrors;
+return errors === 0;
+}
+
+export const v106 = validate352;
+const schema217 = {"$id":"op106","type":"object","additionalProperties":true};
 
 function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op104" */;
+/*# sourceURL="op106" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17820,11 +17622,11 @@ validate352.errors = vErrors;
 return errors === 0;
 }
 
-export const v105 = validate353;
-const schema218 = {"$id":"op105","type":"object","additionalProperties":true};
+export const v107 = validate353;
+const schema218 = {"$id":"op107","type":"object","additionalProperties":true};
 
 function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op105" */;
+/*# sourceURL="op107" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17843,11 +17645,11 @@ validate353.errors = vErrors;
 return errors === 0;
 }
 
-export const v106 = validate354;
-const schema219 = {"$id":"op106","type":"object","additionalProperties":true};
+export const v108 = validate354;
+const schema219 = {"$id":"op108","type":"object","additionalProperties":true};
 
 function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op106" */;
+/*# sourceURL="op108" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17866,11 +17668,11 @@ validate354.errors = vErrors;
 return errors === 0;
 }
 
-export const v107 = validate355;
-const schema220 = {"$id":"op107","type":"object","additionalProperties":true};
+export const v109 = validate355;
+const schema220 = {"$id":"op109","type":"object","additionalProperties":true};
 
 function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op107" */;
+/*# sourceURL="op109" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17889,11 +17691,11 @@ validate355.errors = vErrors;
 return errors === 0;
 }
 
-export const v108 = validate356;
-const schema221 = {"$id":"op108","type":"object","additionalProperties":true};
+export const v110 = validate356;
+const schema221 = {"$id":"op110","type":"object","additionalProperties":true};
 
 function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op108" */;
+/*# sourceURL="op110" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17912,11 +17714,11 @@ validate356.errors = vErrors;
 return errors === 0;
 }
 
-export const v109 = validate357;
-const schema222 = {"$id":"op109","type":"object","additionalProperties":true};
+export const v111 = validate357;
+const schema222 = {"$id":"op111","type":"object","additionalProperties":true};
 
 function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op109" */;
+/*# sourceURL="op111" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17935,11 +17737,11 @@ validate357.errors = vErrors;
 return errors === 0;
 }
 
-export const v110 = validate358;
-const schema223 = {"$id":"op110","type":"object","additionalProperties":true};
+export const v112 = validate358;
+const schema223 = {"$id":"op112","type":"object","additionalProperties":true};
 
 function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op110" */;
+/*# sourceURL="op112" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17958,11 +17760,11 @@ validate358.errors = vErrors;
 return errors === 0;
 }
 
-export const v111 = validate359;
-const schema224 = {"$id":"op111","type":"object","additionalProperties":true};
+export const v113 = validate359;
+const schema224 = {"$id":"op113","type":"object","additionalProperties":true};
 
 function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op111" */;
+/*# sourceURL="op113" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17981,11 +17783,11 @@ validate359.errors = vErrors;
 return errors === 0;
 }
 
-export const v112 = validate360;
-const schema225 = {"$id":"op112","type":"object","additionalProperties":true};
+export const v114 = validate360;
+const schema225 = {"$id":"op114","type":"object","additionalProperties":true};
 
 function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op112" */;
+/*# sourceURL="op114" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18004,11 +17806,11 @@ validate360.errors = vErrors;
 return errors === 0;
 }
 
-export const v113 = validate361;
-const schema226 = {"$id":"op113","type":"object","additionalProperties":true};
+export const v115 = validate361;
+const schema226 = {"$id":"op115","type":"object","additionalProperties":true};
 
 function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op113" */;
+/*# sourceURL="op115" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18027,11 +17829,11 @@ validate361.errors = vErrors;
 return errors === 0;
 }
 
-export const v114 = validate362;
-const schema227 = {"$id":"op114","type":"object","additionalProperties":true};
+export const v116 = validate362;
+const schema227 = {"$id":"op116","type":"object","additionalProperties":true};
 
 function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op114" */;
+/*# sourceURL="op116" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18050,11 +17852,11 @@ validate362.errors = vErrors;
 return errors === 0;
 }
 
-export const v115 = validate363;
-const schema228 = {"$id":"op115","type":"object","additionalProperties":true};
+export const v117 = validate363;
+const schema228 = {"$id":"op117","type":"object","additionalProperties":true};
 
 function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op115" */;
+/*# sourceURL="op117" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18073,11 +17875,11 @@ validate363.errors = vErrors;
 return errors === 0;
 }
 
-export const v116 = validate364;
-const schema229 = {"$id":"op116","type":"object","additionalProperties":true};
+export const v118 = validate364;
+const schema229 = {"$id":"op118","type":"object","additionalProperties":true};
 
 function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op116" */;
+/*# sourceURL="op118" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18096,11 +17898,11 @@ validate364.errors = vErrors;
 return errors === 0;
 }
 
-export const v117 = validate365;
-const schema230 = {"$id":"op117","type":"object","additionalProperties":true};
+export const v119 = validate365;
+const schema230 = {"$id":"op119","type":"object","additionalProperties":true};
 
 function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op117" */;
+/*# sourceURL="op119" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18119,11 +17921,11 @@ validate365.errors = vErrors;
 return errors === 0;
 }
 
-export const v118 = validate366;
-const schema231 = {"$id":"op118","type":"object","additionalProperties":true};
+export const v120 = validate366;
+const schema231 = {"$id":"op120","type":"object","additionalProperties":true};
 
 function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op118" */;
+/*# sourceURL="op120" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18142,11 +17944,11 @@ validate366.errors = vErrors;
 return errors === 0;
 }
 
-export const v119 = validate367;
-const schema232 = {"$id":"op119","type":"object","additionalProperties":true};
+export const v121 = validate367;
+const schema232 = {"$id":"op121","type":"object","additionalProperties":true};
 
 function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op119" */;
+/*# sourceURL="op121" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18165,11 +17967,11 @@ validate367.errors = vErrors;
 return errors === 0;
 }
 
-export const v120 = validate368;
-const schema233 = {"$id":"op120","type":"object","additionalProperties":true};
+export const v122 = validate368;
+const schema233 = {"$id":"op122","type":"object","additionalProperties":true};
 
 function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op120" */;
+/*# sourceURL="op122" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18188,11 +17990,11 @@ validate368.errors = vErrors;
 return errors === 0;
 }
 
-export const v121 = validate369;
-const schema234 = {"$id":"op121","type":"object","additionalProperties":true};
+export const v123 = validate369;
+const schema234 = {"$id":"op123","type":"object","additionalProperties":true};
 
 function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op121" */;
+/*# sourceURL="op123" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18211,11 +18013,11 @@ validate369.errors = vErrors;
 return errors === 0;
 }
 
-export const v122 = validate370;
-const schema235 = {"$id":"op122","type":"object","additionalProperties":true};
+export const v124 = validate370;
+const schema235 = {"$id":"op124","type":"object","additionalProperties":true};
 
 function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op122" */;
+/*# sourceURL="op124" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18234,11 +18036,11 @@ validate370.errors = vErrors;
 return errors === 0;
 }
 
-export const v123 = validate371;
-const schema236 = {"$id":"op123","type":"object","additionalProperties":true};
+export const v125 = validate371;
+const schema236 = {"$id":"op125","type":"object","additionalProperties":true};
 
 function validate371(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op123" */;
+/*# sourceURL="op125" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18257,58 +18059,12 @@ validate371.errors = vErrors;
 return errors === 0;
 }
 
-export const v124 = validate372;
-const schema237 = {"$id":"op124","type":"object","additionalProperties":true};
+export const v126 = validate372;
+const schema237 = {"$id":"op126","$ref":"spec#/components/schemas/GetTicketsResponse"};
+const schema238 = {"type":"object","properties":{"tickets":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}}},"required":["tickets"],"additionalProperties":false};
+const schema239 = {"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"body":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status"],"additionalProperties":false};
 
-function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op124" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate372.errors = vErrors;
-return errors === 0;
-}
-
-export const v125 = validate373;
-const schema238 = {"$id":"op125","type":"object","additionalProperties":true};
-
-function validate373(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op125" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate373.errors = vErrors;
-return errors === 0;
-}
-
-export const v126 = validate374;
-const schema239 = {"$id":"op126","$ref":"spec#/components/schemas/GetTicketsResponse"};
-const schema240 = {"type":"object","properties":{"tickets":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}}},"required":["tickets"],"additionalProperties":false};
-const schema241 = {"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"body":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status"],"additionalProperties":false};
-
-function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18373,7 +18129,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema241.properties, key0))){
+if(!(func2.call(schema239.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
@@ -18515,12 +18271,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate376.errors = vErrors;
+validate374.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate375(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate373(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18551,8 +18307,8 @@ let data0 = data.tickets;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate376(data0[i0], {instancePath:instancePath+"/tickets/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+if(!(validate374(data0[i0], {instancePath:instancePath+"/tickets/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
 errors = vErrors.length;
 }
 }
@@ -18579,28 +18335,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate375.errors = vErrors;
+validate373.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op126" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate375(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
+if(!(validate373(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate373.errors : vErrors.concat(validate373.errors);
 errors = vErrors.length;
 }
-validate374.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
 
-export const v127 = validate379;
-const schema242 = {"$id":"op127","$ref":"spec#/components/schemas/CreateTicketResponse"};
-const schema243 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
+export const v127 = validate377;
+const schema240 = {"$id":"op127","$ref":"spec#/components/schemas/CreateTicketResponse"};
+const schema241 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
 
-function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18650,29 +18406,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate380.errors = vErrors;
+validate378.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate379(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op127" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate380(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+if(!(validate378(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
 errors = vErrors.length;
 }
-validate379.errors = vErrors;
+validate377.errors = vErrors;
 return errors === 0;
 }
 
-export const v128 = validate382;
-const schema244 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketDetailsResponse"};
-const schema245 = {"type":"object","properties":{"ticket":{"$ref":"#/components/schemas/Ticket"},"replies":{"type":"array","items":{"$ref":"#/components/schemas/Reply"}}},"required":["ticket","replies"],"additionalProperties":false};
-const schema246 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false};
+export const v128 = validate380;
+const schema242 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketDetailsResponse"};
+const schema243 = {"type":"object","properties":{"ticket":{"$ref":"#/components/schemas/Ticket"},"replies":{"type":"array","items":{"$ref":"#/components/schemas/Reply"}}},"required":["ticket","replies"],"additionalProperties":false};
+const schema244 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false};
 
-function validate385(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate383(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18831,12 +18587,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate385.errors = vErrors;
+validate383.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate383(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate381(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18873,8 +18629,8 @@ errors++;
 }
 }
 if(data.ticket !== undefined){
-if(!(validate376(data.ticket, {instancePath:instancePath+"/ticket",parentData:data,parentDataProperty:"ticket",rootData}))){
-vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+if(!(validate374(data.ticket, {instancePath:instancePath+"/ticket",parentData:data,parentDataProperty:"ticket",rootData}))){
+vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
 errors = vErrors.length;
 }
 }
@@ -18883,8 +18639,8 @@ let data1 = data.replies;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate385(data1[i0], {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate385.errors : vErrors.concat(validate385.errors);
+if(!(validate383(data1[i0], {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
 errors = vErrors.length;
 }
 }
@@ -18911,27 +18667,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate383.errors = vErrors;
+validate381.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate382(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op128" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate383(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
+if(!(validate381(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
 errors = vErrors.length;
 }
-validate382.errors = vErrors;
+validate380.errors = vErrors;
 return errors === 0;
 }
 
-export const v129 = validate388;
-const schema247 = {"$id":"op129","type":"object","additionalProperties":true};
+export const v129 = validate386;
+const schema245 = {"$id":"op129","type":"object","additionalProperties":true};
 
-function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op129" */;
 let vErrors = null;
 let errors = 0;
@@ -18947,14 +18703,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate388.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
 
-export const v130 = validate389;
-const schema248 = {"$id":"op130","$ref":"spec#/components/schemas/StatusResult"};
+export const v130 = validate387;
+const schema246 = {"$id":"op130","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate388(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19002,97 +18758,97 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate388.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate387(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op130" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate388(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+errors = vErrors.length;
+}
+validate387.errors = vErrors;
+return errors === 0;
+}
+
+export const v131 = validate390;
+const schema248 = {"$id":"op131","$ref":"spec#/components/schemas/StatusResult"};
+
+function validate391(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "status")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "boolean"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate391.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op131" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate391(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate391.errors : vErrors.concat(validate391.errors);
+errors = vErrors.length;
 }
 validate390.errors = vErrors;
 return errors === 0;
 }
 
+export const v132 = validate393;
+const schema250 = {"$id":"op132","$ref":"spec#/components/schemas/TokenRefreshResult"};
 
-function validate389(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op130" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate390(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
-errors = vErrors.length;
-}
-validate389.errors = vErrors;
-return errors === 0;
-}
-
-export const v131 = validate392;
-const schema250 = {"$id":"op131","$ref":"spec#/components/schemas/StatusResult"};
-
-function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "status")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.status !== undefined){
-if(typeof data.status !== "boolean"){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate393.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op131" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate393(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
-errors = vErrors.length;
-}
-validate392.errors = vErrors;
-return errors === 0;
-}
-
-export const v132 = validate395;
-const schema252 = {"$id":"op132","$ref":"spec#/components/schemas/TokenRefreshResult"};
-
-function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19163,20 +18919,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate396.errors = vErrors;
+validate394.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op132" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate396(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+if(!(validate394(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
 errors = vErrors.length;
 }
-validate395.errors = vErrors;
+validate393.errors = vErrors;
 return errors === 0;
 }
 

@@ -2376,12 +2376,6 @@ export interface components {
             summary: components["schemas"]["QuoteSummary"];
             items: components["schemas"]["QuoteItem"][];
         };
-        CartOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["OrderItem"];
-        };
         CartProductResponse: {
             product: components["schemas"]["Product"];
         };
@@ -2390,12 +2384,6 @@ export interface components {
             name: string;
             description: string;
             slug: string;
-        };
-        CertificateItem: {
-            id: string;
-            type: string;
-            name: string;
-            product_id: string;
         };
         CertificateService: {
             id: string;
@@ -2486,23 +2474,11 @@ export interface components {
                 support: string[];
             };
         };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["CertificateItem"];
-        };
         CreateDomainLookupResponse: {
             available: boolean;
             name: string;
             premium: boolean;
             periods: components["schemas"]["Period"][];
-        };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["DomainItem"];
         };
         CreateTicketResponse: {
             ticket: number;
@@ -2511,6 +2487,14 @@ export interface components {
             m: string;
             a: string;
             b: string;
+        };
+        DnsRecord: {
+            id: string;
+            name: string;
+            ttl: string | number;
+            priority: number;
+            content: string;
+            type: string;
         };
         Domain: {
             id: string;
@@ -2537,12 +2521,6 @@ export interface components {
             idprotection: string;
             nameservers: string[];
             autorenew: string;
-        };
-        DomainItem: {
-            id: string;
-            type: string;
-            name: string;
-            product_id: string;
         };
         Error: {
             /** @description Human-readable error messages */
@@ -2714,6 +2692,12 @@ export interface components {
             type: string;
             name: string;
             product_id: string;
+        };
+        OrderNumInvoiceIdTotalItemsResult: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: components["schemas"]["OrderItem"];
         };
         Os: {
             os: string;
@@ -2913,14 +2897,6 @@ export interface components {
                 value: number;
             }[];
         };
-        Record: {
-            id: string;
-            name: string;
-            ttl: string | number;
-            priority: number;
-            content: string;
-            type: string;
-        };
         Reply: {
             id: string;
             name: string;
@@ -3073,7 +3049,7 @@ export interface components {
             info: string[];
         };
         UpdateServiceDnsRecordsResponse: {
-            record: components["schemas"]["Record"];
+            record: components["schemas"]["DnsRecord"];
             info: string[];
         };
         UpgradeResponse: {
@@ -3093,7 +3069,7 @@ export interface components {
             domain_id?: string;
             name: string;
             service_id: string | number;
-            records?: components["schemas"]["Record"][];
+            records?: components["schemas"]["DnsRecord"][];
         };
     };
     responses: {
@@ -3604,7 +3580,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateCertificateOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4520,7 +4496,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5818,7 +5794,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CartOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];

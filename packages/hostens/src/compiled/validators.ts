@@ -3100,8 +3100,8 @@ return errors === 0;
 }
 
 export const v6 = validate51;
-const schema24 = {"$id":"op6","$ref":"spec#/components/schemas/CreateCertificateOrderResponse"};
-const schema25 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/CertificateItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+const schema24 = {"$id":"op6","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
+const schema25 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 const schema26 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -6250,7 +6250,7 @@ return errors === 0;
 export const v16 = validate95;
 const schema50 = {"$id":"op16","$ref":"spec#/components/schemas/ListDnsResponse"};
 const schema51 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"$ref":"#/components/schemas/Zone"}}},"required":["service_ids","zones"],"additionalProperties":false};
-const schema52 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/Record"}}},"required":["name","service_id"],"additionalProperties":false};
+const schema52 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/DnsRecord"}}},"required":["name","service_id"],"additionalProperties":false};
 const schema53 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":["string","integer"]},"priority":{"type":"integer"},"content":{"type":"string"},"type":{"type":"string"}},"required":["id","name","ttl","priority","content","type"],"additionalProperties":false};
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8002,129 +8002,7 @@ return errors === 0;
 }
 
 export const v21 = validate122;
-const schema66 = {"$id":"op21","$ref":"spec#/components/schemas/CreateDomainOrderResponse"};
-const schema67 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/DomainItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
-const schema68 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
-
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.product_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.product_id !== undefined){
-if(typeof data.product_id !== "string"){
-const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate124.errors = vErrors;
-return errors === 0;
-}
-
+const schema66 = {"$id":"op21","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
 function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8220,8 +8098,8 @@ errors++;
 }
 }
 if(data.items !== undefined){
-if(!(validate124(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+if(!(validate53(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -8253,12 +8131,12 @@ validate122.errors = vErrors;
 return errors === 0;
 }
 
-export const v22 = validate127;
-const schema69 = {"$id":"op22","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
-const schema70 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
-const schema71 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
+export const v22 = validate126;
+const schema68 = {"$id":"op22","$ref":"spec#/components/schemas/ListDomainOrderFormResponse"};
+const schema69 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
+const schema70 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8423,7 +8301,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema71.properties, key0))){
+if(!(func2.call(schema70.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -8831,12 +8709,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate128.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8867,8 +8745,8 @@ let data0 = data.forms;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate129(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+if(!(validate128(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
 errors = vErrors.length;
 }
 }
@@ -8895,28 +8773,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate128.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op22" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate128(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
-errors = vErrors.length;
-}
 validate127.errors = vErrors;
 return errors === 0;
 }
 
-export const v23 = validate132;
-const schema72 = {"$id":"op23","$ref":"spec#/components/schemas/GetDomainResponse"};
-const schema73 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op22" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+errors = vErrors.length;
+}
+validate126.errors = vErrors;
+return errors === 0;
+}
+
+export const v23 = validate131;
+const schema71 = {"$id":"op23","$ref":"spec#/components/schemas/GetDomainResponse"};
+const schema72 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
+
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8959,28 +8837,51 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate133.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op23" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate133(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
-errors = vErrors.length;
-}
 validate132.errors = vErrors;
 return errors === 0;
 }
 
-export const v24 = validate136;
-const schema74 = {"$id":"op24","type":"object","additionalProperties":true};
+
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op23" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+errors = vErrors.length;
+}
+validate131.errors = vErrors;
+return errors === 0;
+}
+
+export const v24 = validate135;
+const schema73 = {"$id":"op24","type":"object","additionalProperties":true};
+
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op24" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate135.errors = vErrors;
+return errors === 0;
+}
+
+export const v25 = validate136;
+const schema74 = {"$id":"op25","type":"object","additionalProperties":true};
 
 function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op24" */;
+/*# sourceURL="op25" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8999,11 +8900,11 @@ validate136.errors = vErrors;
 return errors === 0;
 }
 
-export const v25 = validate137;
-const schema75 = {"$id":"op25","type":"object","additionalProperties":true};
+export const v26 = validate137;
+const schema75 = {"$id":"op26","type":"object","additionalProperties":true};
 
 function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op25" */;
+/*# sourceURL="op26" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9022,11 +8923,11 @@ validate137.errors = vErrors;
 return errors === 0;
 }
 
-export const v26 = validate138;
-const schema76 = {"$id":"op26","type":"object","additionalProperties":true};
+export const v27 = validate138;
+const schema76 = {"$id":"op27","type":"object","additionalProperties":true};
 
 function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op26" */;
+/*# sourceURL="op27" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9045,11 +8946,11 @@ validate138.errors = vErrors;
 return errors === 0;
 }
 
-export const v27 = validate139;
-const schema77 = {"$id":"op27","type":"object","additionalProperties":true};
+export const v28 = validate139;
+const schema77 = {"$id":"op28","type":"object","additionalProperties":true};
 
 function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op27" */;
+/*# sourceURL="op28" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9068,11 +8969,11 @@ validate139.errors = vErrors;
 return errors === 0;
 }
 
-export const v28 = validate140;
-const schema78 = {"$id":"op28","type":"object","additionalProperties":true};
+export const v29 = validate140;
+const schema78 = {"$id":"op29","type":"object","additionalProperties":true};
 
 function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op28" */;
+/*# sourceURL="op29" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9091,33 +8992,10 @@ validate140.errors = vErrors;
 return errors === 0;
 }
 
-export const v29 = validate141;
-const schema79 = {"$id":"op29","type":"object","additionalProperties":true};
+export const v30 = validate141;
+const schema79 = {"$id":"op30","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op29" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate141.errors = vErrors;
-return errors === 0;
-}
-
-export const v30 = validate142;
-const schema80 = {"$id":"op30","$ref":"spec#/components/schemas/InfoResult"};
-
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9182,28 +9060,51 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate143.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op30" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate143(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
-errors = vErrors.length;
-}
 validate142.errors = vErrors;
 return errors === 0;
 }
 
-export const v31 = validate145;
-const schema82 = {"$id":"op31","type":"object","additionalProperties":true};
+
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op30" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+errors = vErrors.length;
+}
+validate141.errors = vErrors;
+return errors === 0;
+}
+
+export const v31 = validate144;
+const schema81 = {"$id":"op31","type":"object","additionalProperties":true};
+
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op31" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate144.errors = vErrors;
+return errors === 0;
+}
+
+export const v32 = validate145;
+const schema82 = {"$id":"op32","type":"object","additionalProperties":true};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op31" */;
+/*# sourceURL="op32" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9222,11 +9123,11 @@ validate145.errors = vErrors;
 return errors === 0;
 }
 
-export const v32 = validate146;
-const schema83 = {"$id":"op32","type":"object","additionalProperties":true};
+export const v33 = validate146;
+const schema83 = {"$id":"op33","type":"object","additionalProperties":true};
 
 function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op32" */;
+/*# sourceURL="op33" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9245,11 +9146,11 @@ validate146.errors = vErrors;
 return errors === 0;
 }
 
-export const v33 = validate147;
-const schema84 = {"$id":"op33","type":"object","additionalProperties":true};
+export const v34 = validate147;
+const schema84 = {"$id":"op34","type":"object","additionalProperties":true};
 
 function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op33" */;
+/*# sourceURL="op34" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9268,11 +9169,11 @@ validate147.errors = vErrors;
 return errors === 0;
 }
 
-export const v34 = validate148;
-const schema85 = {"$id":"op34","type":"object","additionalProperties":true};
+export const v35 = validate148;
+const schema85 = {"$id":"op35","type":"object","additionalProperties":true};
 
 function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op34" */;
+/*# sourceURL="op35" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9291,35 +9192,12 @@ validate148.errors = vErrors;
 return errors === 0;
 }
 
-export const v35 = validate149;
-const schema86 = {"$id":"op35","type":"object","additionalProperties":true};
+export const v36 = validate149;
+const schema86 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoiceResponse"};
+const schema87 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema88 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
 
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op35" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate149.errors = vErrors;
-return errors === 0;
-}
-
-export const v36 = validate150;
-const schema87 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoiceResponse"};
-const schema88 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
-const schema89 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
-
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9414,7 +9292,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema89.properties, key0))){
+if(!(func2.call(schema88.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -9488,7 +9366,7 @@ errors++;
 if(data.total !== undefined){
 let data5 = data.total;
 if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
-const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema89.properties.total.type}};
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema88.properties.total.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9776,7 +9654,7 @@ vErrors.push(err39);
 errors++;
 }
 for(const key1 in data22){
-if(!(func2.call(schema89.properties.items.items.properties, key1))){
+if(!(func2.call(schema88.properties.items.items.properties, key1))){
 const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err40];
@@ -10043,7 +9921,7 @@ vErrors.push(err63);
 errors++;
 }
 for(const key2 in data32){
-if(!(func2.call(schema89.properties.client.properties, key2))){
+if(!(func2.call(schema88.properties.client.properties, key2))){
 const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err64];
@@ -10221,12 +10099,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-validate152.errors = vErrors;
+validate151.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10257,8 +10135,8 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate152(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+if(!(validate151(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
 errors = vErrors.length;
 }
 }
@@ -10285,28 +10163,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate151.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op36" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
-errors = vErrors.length;
-}
 validate150.errors = vErrors;
 return errors === 0;
 }
 
-export const v37 = validate155;
-const schema90 = {"$id":"op37","$ref":"spec#/components/schemas/GetInvoiceResponse"};
-const schema91 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op36" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+errors = vErrors.length;
+}
+validate149.errors = vErrors;
+return errors === 0;
+}
+
+export const v37 = validate154;
+const schema89 = {"$id":"op37","$ref":"spec#/components/schemas/GetInvoiceResponse"};
+const schema90 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
+
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10333,8 +10211,8 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-if(!(validate152(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
-vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+if(!(validate151(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
 errors = vErrors.length;
 }
 }
@@ -10349,28 +10227,51 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate156.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op37" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate156(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
-errors = vErrors.length;
-}
 validate155.errors = vErrors;
 return errors === 0;
 }
 
-export const v38 = validate159;
-const schema92 = {"$id":"op38","type":"object","additionalProperties":true};
+
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op37" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate155(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+validate154.errors = vErrors;
+return errors === 0;
+}
+
+export const v38 = validate158;
+const schema91 = {"$id":"op38","type":"object","additionalProperties":true};
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op38" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+
+export const v39 = validate159;
+const schema92 = {"$id":"op39","type":"object","additionalProperties":true};
 
 function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op38" */;
+/*# sourceURL="op39" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10389,11 +10290,11 @@ validate159.errors = vErrors;
 return errors === 0;
 }
 
-export const v39 = validate160;
-const schema93 = {"$id":"op39","type":"object","additionalProperties":true};
+export const v40 = validate160;
+const schema93 = {"$id":"op40","type":"object","additionalProperties":true};
 
 function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op39" */;
+/*# sourceURL="op40" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10412,155 +10313,11 @@ validate160.errors = vErrors;
 return errors === 0;
 }
 
-export const v40 = validate161;
-const schema94 = {"$id":"op40","type":"object","additionalProperties":true};
+export const v41 = validate161;
+const schema94 = {"$id":"op41","$ref":"spec#/components/schemas/CreateOrderResponse"};
+const schema95 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op40" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate161.errors = vErrors;
-return errors === 0;
-}
-
-export const v41 = validate162;
-const schema95 = {"$id":"op41","$ref":"spec#/components/schemas/CreateOrderResponse"};
-const schema96 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
-const schema97 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
-
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.product_id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.product_id !== undefined){
-if(typeof data.product_id !== "string"){
-const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate164.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10674,8 +10431,8 @@ let data4 = data.items;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate164(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate53(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -10702,28 +10459,28 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate163.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op41" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate163(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
-errors = vErrors.length;
-}
 validate162.errors = vErrors;
 return errors === 0;
 }
 
-export const v42 = validate167;
-const schema98 = {"$id":"op42","$ref":"spec#/components/schemas/GetOrderResponse"};
-const schema99 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op41" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate162(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+errors = vErrors.length;
+}
+validate161.errors = vErrors;
+return errors === 0;
+}
+
+export const v42 = validate165;
+const schema96 = {"$id":"op42","$ref":"spec#/components/schemas/GetOrderResponse"};
+const schema97 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
+
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10766,28 +10523,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate168.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op42" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate168(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
 errors = vErrors.length;
 }
-validate167.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
 
-export const v43 = validate171;
-const schema100 = {"$id":"op43","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
-const schema101 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v43 = validate169;
+const schema98 = {"$id":"op43","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10881,8 +10637,8 @@ errors++;
 }
 }
 if(data.items !== undefined){
-if(!(validate164(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate53(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -10897,29 +10653,29 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate172.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op43" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate172(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
 errors = vErrors.length;
 }
-validate171.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
 
-export const v44 = validate175;
-const schema102 = {"$id":"op44","$ref":"spec#/components/schemas/ListPaymentResponse"};
-const schema103 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
+export const v44 = validate173;
+const schema100 = {"$id":"op44","$ref":"spec#/components/schemas/ListPaymentResponse"};
+const schema101 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11009,29 +10765,29 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate176.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op44" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate176(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+if(!(validate174(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
-validate175.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
 
-export const v45 = validate178;
-const schema104 = {"$id":"op45","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
-const schema105 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
-const schema106 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
+export const v45 = validate176;
+const schema102 = {"$id":"op45","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
+const schema103 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
+const schema104 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11147,12 +10903,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11183,8 +10939,8 @@ let data0 = data.payments;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate180(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
+if(!(validate178(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
 errors = vErrors.length;
 }
 }
@@ -11211,29 +10967,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op45" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate179(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+if(!(validate177(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
 errors = vErrors.length;
 }
-validate178.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
 
-export const v46 = validate183;
-const schema107 = {"$id":"op46","$ref":"spec#/components/schemas/CreateQuoteResponse"};
-const schema108 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
-const schema109 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
+export const v46 = validate181;
+const schema105 = {"$id":"op46","$ref":"spec#/components/schemas/CreateQuoteResponse"};
+const schema106 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
+const schema107 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
 
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11609,13 +11365,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate185.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
 
-const schema110 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
+const schema108 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11704,7 +11460,7 @@ errors++;
 if(data.product !== undefined){
 let data0 = data.product;
 if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema110.properties.product.type}};
+const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema108.properties.product.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12108,12 +11864,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate187.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12150,8 +11906,8 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-if(!(validate185(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
-vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+if(!(validate183(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
 errors = vErrors.length;
 }
 }
@@ -12160,8 +11916,8 @@ let data1 = data.items;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate187(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate185(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
 errors = vErrors.length;
 }
 }
@@ -12188,28 +11944,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op46" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate184(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate182(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
-validate183.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
 
-export const v47 = validate190;
-const schema111 = {"$id":"op47","$ref":"spec#/components/schemas/CreateRevokeResponse"};
-const schema112 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v47 = validate188;
+const schema109 = {"$id":"op47","$ref":"spec#/components/schemas/CreateRevokeResponse"};
+const schema110 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12258,29 +12014,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op47" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate191(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+if(!(validate189(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-validate190.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
 
-export const v48 = validate193;
-const schema113 = {"$id":"op48","$ref":"spec#/components/schemas/ListScriptsResponse"};
-const schema114 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
-const schema115 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
+export const v48 = validate191;
+const schema111 = {"$id":"op48","$ref":"spec#/components/schemas/ListScriptsResponse"};
+const schema112 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
+const schema113 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12386,19 +12142,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate195(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -12408,8 +12164,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate195(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+if(!(validate193(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 }
@@ -12448,27 +12204,27 @@ vErrors = null;
 }
 }
 }
-validate194.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op48" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate194(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+if(!(validate192(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
-validate193.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
 
-export const v49 = validate199;
-const schema116 = {"$id":"op49","$ref":"spec#/components/schemas/Script"};
+export const v49 = validate197;
+const schema114 = {"$id":"op49","$ref":"spec#/components/schemas/Script"};
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12574,30 +12330,30 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op49" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate200(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+if(!(validate198(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
-validate199.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
 
-export const v50 = validate202;
-const schema118 = {"$id":"op50","$ref":"spec#/components/schemas/ListServerResponse"};
-const schema119 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
-const schema120 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
-const schema121 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
+export const v50 = validate200;
+const schema116 = {"$id":"op50","$ref":"spec#/components/schemas/ListServerResponse"};
+const schema117 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
+const schema118 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
+const schema119 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12691,12 +12447,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate205.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12741,7 +12497,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema120.properties, key0))){
+if(!(func2.call(schema118.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -13024,8 +12780,8 @@ let data21 = data.components;
 if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate205(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+if(!(validate203(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
@@ -13052,19 +12808,19 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate204.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate204(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -13074,8 +12830,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate204(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+if(!(validate202(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 }
@@ -13114,27 +12870,27 @@ vErrors = null;
 }
 }
 }
-validate203.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op50" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+if(!(validate201(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
-validate202.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
 
-export const v51 = validate210;
-const schema122 = {"$id":"op51","$ref":"spec#/components/schemas/Server"};
+export const v51 = validate208;
+const schema120 = {"$id":"op51","$ref":"spec#/components/schemas/Server"};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13179,7 +12935,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema120.properties, key0))){
+if(!(func2.call(schema118.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -13462,8 +13218,8 @@ let data21 = data.components;
 if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate205(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+if(!(validate203(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 }
@@ -13490,28 +13246,28 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op51" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate211(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate209(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
 errors = vErrors.length;
 }
-validate210.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
 
-export const v52 = validate214;
-const schema124 = {"$id":"op52","$ref":"spec#/components/schemas/TaskIdResult"};
-const schema125 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v52 = validate212;
+const schema122 = {"$id":"op52","$ref":"spec#/components/schemas/TaskIdResult"};
+const schema123 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13560,28 +13316,98 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate213.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op52" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate213(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+errors = vErrors.length;
+}
+validate212.errors = vErrors;
+return errors === 0;
+}
+
+export const v53 = validate215;
+const schema124 = {"$id":"op53","$ref":"spec#/components/schemas/TaskIdResult"};
+
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.task_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "task_id")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+let data0 = data.task_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate216.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op53" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate216(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+errors = vErrors.length;
 }
 validate215.errors = vErrors;
 return errors === 0;
 }
 
+export const v54 = validate218;
+const schema126 = {"$id":"op54","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op52" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate215(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
-errors = vErrors.length;
-}
-validate214.errors = vErrors;
-return errors === 0;
-}
-
-export const v53 = validate217;
-const schema126 = {"$id":"op53","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13630,100 +13456,30 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate219.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op54" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate219(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
 }
 validate218.errors = vErrors;
 return errors === 0;
 }
 
+export const v55 = validate221;
+const schema128 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
+const schema129 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
+const schema130 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op53" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate218(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
-errors = vErrors.length;
-}
-validate217.errors = vErrors;
-return errors === 0;
-}
-
-export const v54 = validate220;
-const schema128 = {"$id":"op54","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.task_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "task_id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-let data0 = data.task_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate221.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op54" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate221(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
-errors = vErrors.length;
-}
-validate220.errors = vErrors;
-return errors === 0;
-}
-
-export const v55 = validate223;
-const schema130 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphsResponse"};
-const schema131 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
-const schema132 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
-
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13794,19 +13550,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate225(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate223(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 }
@@ -13821,29 +13577,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate224.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op55" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate224(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate222(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
 errors = vErrors.length;
 }
-validate223.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
 
-export const v56 = validate228;
-const schema133 = {"$id":"op56","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
-const schema134 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
-const schema135 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
+export const v56 = validate226;
+const schema131 = {"$id":"op56","$ref":"spec#/components/schemas/ListServerHistoryResponse"};
+const schema132 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
+const schema133 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
 
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14054,19 +13810,19 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate230.errors = vErrors;
+validate228.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate230(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate228(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
 }
@@ -14081,29 +13837,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate229.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op56" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+if(!(validate227(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
-validate228.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
 
-export const v57 = validate233;
-const schema136 = {"$id":"op57","$ref":"spec#/components/schemas/ListServerIpsResponse"};
-const schema137 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
-const schema138 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
+export const v57 = validate231;
+const schema134 = {"$id":"op57","$ref":"spec#/components/schemas/ListServerIpsResponse"};
+const schema135 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
+const schema136 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14168,19 +13924,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate235.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate235(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+if(!(validate233(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 }
@@ -14195,29 +13951,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate234.errors = vErrors;
+validate232.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op57" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate234(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
-validate233.errors = vErrors;
+validate231.errors = vErrors;
 return errors === 0;
 }
 
-export const v58 = validate238;
-const schema139 = {"$id":"op58","$ref":"spec#/components/schemas/ListServerOsesResponse"};
-const schema140 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
-const schema141 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
+export const v58 = validate236;
+const schema137 = {"$id":"op58","$ref":"spec#/components/schemas/ListServerOsesResponse"};
+const schema138 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
+const schema139 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
 
-function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14288,19 +14044,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate240.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate240(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+if(!(validate238(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 }
@@ -14315,27 +14071,27 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate239.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op58" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate239(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
-validate238.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
 
-export const v59 = validate243;
-const schema142 = {"$id":"op59","$ref":"spec#/components/schemas/TaskIdResult"};
+export const v59 = validate241;
+const schema140 = {"$id":"op59","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14384,28 +14140,98 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate242.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op59" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate242(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+validate241.errors = vErrors;
+return errors === 0;
+}
+
+export const v60 = validate244;
+const schema142 = {"$id":"op60","$ref":"spec#/components/schemas/TaskIdResult"};
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.task_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "task_id")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.task_id !== undefined){
+let data0 = data.task_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate245.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op60" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+errors = vErrors.length;
 }
 validate244.errors = vErrors;
 return errors === 0;
 }
 
+export const v61 = validate247;
+const schema144 = {"$id":"op61","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op59" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate244(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
-errors = vErrors.length;
-}
-validate243.errors = vErrors;
-return errors === 0;
-}
-
-export const v60 = validate246;
-const schema144 = {"$id":"op60","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14454,28 +14280,28 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate248.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op61" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate248(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+errors = vErrors.length;
 }
 validate247.errors = vErrors;
 return errors === 0;
 }
 
+export const v62 = validate250;
+const schema146 = {"$id":"op62","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op60" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate247(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
-errors = vErrors.length;
-}
-validate246.errors = vErrors;
-return errors === 0;
-}
-
-export const v61 = validate249;
-const schema146 = {"$id":"op61","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14524,99 +14350,29 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op62" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate251(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
 }
 validate250.errors = vErrors;
 return errors === 0;
 }
 
+export const v63 = validate253;
+const schema148 = {"$id":"op63","$ref":"spec#/components/schemas/Task"};
+const schema149 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op61" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate250(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
-errors = vErrors.length;
-}
-validate249.errors = vErrors;
-return errors === 0;
-}
-
-export const v62 = validate252;
-const schema148 = {"$id":"op62","$ref":"spec#/components/schemas/TaskIdResult"};
-
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.task_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "task_id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.task_id !== undefined){
-let data0 = data.task_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate253.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op62" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate253(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
-errors = vErrors.length;
-}
-validate252.errors = vErrors;
-return errors === 0;
-}
-
-export const v63 = validate255;
-const schema150 = {"$id":"op63","$ref":"spec#/components/schemas/Task"};
-const schema151 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
-
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14753,27 +14509,27 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate256.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op63" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate256(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+if(!(validate254(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
-validate255.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
 
-export const v64 = validate258;
-const schema152 = {"$id":"op64","$ref":"spec#/components/schemas/TaskIdResult"};
+export const v64 = validate256;
+const schema150 = {"$id":"op64","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14823,29 +14579,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate259.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op64" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate259(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+if(!(validate257(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
-validate258.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
 
-export const v65 = validate261;
-const schema154 = {"$id":"op65","$ref":"spec#/components/schemas/ListServiceResponse"};
-const schema155 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
-const schema156 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
+export const v65 = validate259;
+const schema152 = {"$id":"op65","$ref":"spec#/components/schemas/ListServiceResponse"};
+const schema153 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema154 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14920,7 +14676,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema156.properties, key0))){
+if(!(func2.call(schema154.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
@@ -15122,12 +14878,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate263.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15158,8 +14914,8 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate263(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+if(!(validate261(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 }
@@ -15186,28 +14942,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate262.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op65" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate262(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
-validate261.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
 
-export const v66 = validate266;
-const schema157 = {"$id":"op66","$ref":"spec#/components/schemas/Order"};
-const schema158 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
+export const v66 = validate264;
+const schema155 = {"$id":"op66","$ref":"spec#/components/schemas/Order"};
+const schema156 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15257,28 +15013,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate267.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op66" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate267(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
+if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
-validate266.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
 
-export const v67 = validate269;
-const schema159 = {"$id":"op67","$ref":"spec#/components/schemas/GetServiceResponse"};
-const schema160 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
+export const v67 = validate267;
+const schema157 = {"$id":"op67","$ref":"spec#/components/schemas/GetServiceResponse"};
+const schema158 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15305,8 +15061,8 @@ errors++;
 }
 }
 if(data.service !== undefined){
-if(!(validate263(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+if(!(validate261(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 }
@@ -15321,29 +15077,29 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate270.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op67" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate270(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+if(!(validate268(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
 errors = vErrors.length;
 }
-validate269.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
 
-export const v68 = validate273;
-const schema161 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
-const schema162 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
-const schema163 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
+export const v68 = validate271;
+const schema159 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonResponse"};
+const schema160 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
+const schema161 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15437,19 +15193,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate275.errors = vErrors;
+validate273.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate275(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+if(!(validate273(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -15459,8 +15215,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate275(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+if(!(validate273(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 }
@@ -15499,28 +15255,28 @@ vErrors = null;
 }
 }
 }
-validate274.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op68" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate274(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
+if(!(validate272(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
-validate273.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
 
-export const v69 = validate279;
-const schema164 = {"$id":"op69","$ref":"spec#/components/schemas/AddonServiceResponse"};
-const schema165 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
+export const v69 = validate277;
+const schema162 = {"$id":"op69","$ref":"spec#/components/schemas/AddonServiceResponse"};
+const schema163 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15570,27 +15326,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op69" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate280(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate278(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
-validate279.errors = vErrors;
+validate277.errors = vErrors;
 return errors === 0;
 }
 
-export const v70 = validate282;
-const schema166 = {"$id":"op70","$ref":"spec#/components/schemas/InfoResult"};
+export const v70 = validate280;
+const schema164 = {"$id":"op70","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15654,113 +15410,113 @@ else {
 vErrors.push(err4);
 }
 errors++;
+}
+validate281.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op70" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+errors = vErrors.length;
+}
+validate280.errors = vErrors;
+return errors === 0;
+}
+
+export const v71 = validate283;
+const schema166 = {"$id":"op71","$ref":"spec#/components/schemas/InfoResult"};
+
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "info")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data0 = data.info;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate284.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op71" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate284(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+errors = vErrors.length;
 }
 validate283.errors = vErrors;
 return errors === 0;
 }
 
+export const v72 = validate286;
+const schema168 = {"$id":"op72","$ref":"spec#/components/schemas/Zone"};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op70" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate283(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
-errors = vErrors.length;
-}
-validate282.errors = vErrors;
-return errors === 0;
-}
-
-export const v71 = validate285;
-const schema168 = {"$id":"op71","$ref":"spec#/components/schemas/InfoResult"};
-
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.info === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "info")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data0 = data.info;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate286.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op71" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate286(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
-errors = vErrors.length;
-}
-validate285.errors = vErrors;
-return errors === 0;
-}
-
-export const v72 = validate288;
-const schema170 = {"$id":"op72","$ref":"spec#/components/schemas/Zone"};
-
-function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15866,27 +15622,27 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate289.errors = vErrors;
+validate287.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op72" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate289(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+if(!(validate287(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
-validate288.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
 
-export const v73 = validate292;
-const schema172 = {"$id":"op73","$ref":"spec#/components/schemas/InfoResult"};
+export const v73 = validate290;
+const schema170 = {"$id":"op73","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15950,114 +15706,114 @@ else {
 vErrors.push(err4);
 }
 errors++;
+}
+validate291.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op73" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate291(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+errors = vErrors.length;
+}
+validate290.errors = vErrors;
+return errors === 0;
+}
+
+export const v74 = validate293;
+const schema172 = {"$id":"op74","$ref":"spec#/components/schemas/InfoResult"};
+
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "info")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data0 = data.info;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate294.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op74" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate294(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
+errors = vErrors.length;
 }
 validate293.errors = vErrors;
 return errors === 0;
 }
 
+export const v75 = validate296;
+const schema174 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
+const schema175 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/DnsRecord"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
-function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op73" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate293(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
-errors = vErrors.length;
-}
-validate292.errors = vErrors;
-return errors === 0;
-}
-
-export const v74 = validate295;
-const schema174 = {"$id":"op74","$ref":"spec#/components/schemas/InfoResult"};
-
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.info === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "info")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data0 = data.info;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate296.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op74" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate296(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
-errors = vErrors.length;
-}
-validate295.errors = vErrors;
-return errors === 0;
-}
-
-export const v75 = validate298;
-const schema176 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordsResponse"};
-const schema177 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/Record"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
-
-function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16138,27 +15894,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate299.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op75" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate299(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+if(!(validate297(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
-validate298.errors = vErrors;
+validate296.errors = vErrors;
 return errors === 0;
 }
 
-export const v76 = validate302;
-const schema178 = {"$id":"op76","type":"object","additionalProperties":true};
+export const v76 = validate300;
+const schema176 = {"$id":"op76","type":"object","additionalProperties":true};
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op76" */;
 let vErrors = null;
 let errors = 0;
@@ -16174,15 +15930,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate302.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
 
-export const v77 = validate303;
-const schema179 = {"$id":"op77","$ref":"spec#/components/schemas/ListServiceLabelResponse"};
-const schema180 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v77 = validate301;
+const schema177 = {"$id":"op77","$ref":"spec#/components/schemas/ListServiceLabelResponse"};
+const schema178 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16231,28 +15987,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate304.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op77" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
+if(!(validate302(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
-validate303.errors = vErrors;
+validate301.errors = vErrors;
 return errors === 0;
 }
 
-export const v78 = validate306;
-const schema181 = {"$id":"op78","$ref":"spec#/components/schemas/LabelServiceResponse"};
-const schema182 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v78 = validate304;
+const schema179 = {"$id":"op78","$ref":"spec#/components/schemas/LabelServiceResponse"};
+const schema180 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16339,29 +16095,29 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate307.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op78" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate307(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate305(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-validate306.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
 
-export const v79 = validate309;
-const schema183 = {"$id":"op79","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
-const schema184 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
-const schema185 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
+export const v79 = validate307;
+const schema181 = {"$id":"op79","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
+const schema182 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema183 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16454,12 +16210,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate311.errors = vErrors;
+validate309.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16490,8 +16246,8 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate311(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
+if(!(validate309(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
 errors = vErrors.length;
 }
 }
@@ -16518,29 +16274,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate310.errors = vErrors;
+validate308.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op79" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate308(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
 errors = vErrors.length;
 }
-validate309.errors = vErrors;
+validate307.errors = vErrors;
 return errors === 0;
 }
 
-export const v80 = validate314;
-const schema186 = {"$id":"op80","$ref":"spec#/components/schemas/ListServiceUpgradeResponse"};
-const schema187 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
-const schema188 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
+export const v80 = validate312;
+const schema184 = {"$id":"op80","$ref":"spec#/components/schemas/ListServiceUpgradeResponse"};
+const schema185 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema186 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16797,12 +16553,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate316.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16843,8 +16599,8 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate316(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+if(!(validate314(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
 errors = vErrors.length;
 }
 }
@@ -16883,28 +16639,74 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate315.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op80" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate315(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
+if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
-validate314.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
 
-export const v81 = validate319;
-const schema189 = {"$id":"op81","type":"object","additionalProperties":true};
+export const v81 = validate317;
+const schema187 = {"$id":"op81","type":"object","additionalProperties":true};
+
+function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op81" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate317.errors = vErrors;
+return errors === 0;
+}
+
+export const v82 = validate318;
+const schema188 = {"$id":"op82","type":"object","additionalProperties":true};
+
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op82" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate318.errors = vErrors;
+return errors === 0;
+}
+
+export const v83 = validate319;
+const schema189 = {"$id":"op83","type":"object","additionalProperties":true};
 
 function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op81" */;
+/*# sourceURL="op83" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16923,11 +16725,11 @@ validate319.errors = vErrors;
 return errors === 0;
 }
 
-export const v82 = validate320;
-const schema190 = {"$id":"op82","type":"object","additionalProperties":true};
+export const v84 = validate320;
+const schema190 = {"$id":"op84","type":"object","additionalProperties":true};
 
 function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op82" */;
+/*# sourceURL="op84" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16946,57 +16748,11 @@ validate320.errors = vErrors;
 return errors === 0;
 }
 
-export const v83 = validate321;
-const schema191 = {"$id":"op83","type":"object","additionalProperties":true};
-
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op83" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate321.errors = vErrors;
-return errors === 0;
-}
-
-export const v84 = validate322;
-const schema192 = {"$id":"op84","type":"object","additionalProperties":true};
+export const v85 = validate321;
+const schema191 = {"$id":"op85","$ref":"spec#/components/schemas/CreateTokenResponse"};
+const schema192 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
 function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op84" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate322.errors = vErrors;
-return errors === 0;
-}
-
-export const v85 = validate323;
-const schema193 = {"$id":"op85","$ref":"spec#/components/schemas/CreateTokenResponse"};
-const schema194 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
-
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17067,20 +16823,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate324.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op85" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate324(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate322(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
-validate323.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
 

@@ -1526,12 +1526,6 @@ export interface components {
             description: string;
             slug: string;
         };
-        CertificateItem: {
-            id: string;
-            type: string;
-            name: string;
-            product_id: string;
-        };
         CertificateService: {
             id: string;
             date_created: string;
@@ -1621,12 +1615,6 @@ export interface components {
                 support: string[];
             };
         };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["CertificateItem"];
-        };
         CreateContactResponse: {
             contact_id: string;
             info: string[];
@@ -1636,18 +1624,6 @@ export interface components {
             name: string;
             premium: boolean;
             periods: components["schemas"]["Period"][];
-        };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["DomainItem"];
-        };
-        CreateOrderByProductIdResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: components["schemas"]["OrderItem"];
         };
         CreateOrderResponse: {
             order_num_list: number[];
@@ -1665,6 +1641,14 @@ export interface components {
         CreateTokenResponse: {
             token: string;
             refresh: string;
+        };
+        DnsRecord: {
+            id: string;
+            name: string;
+            ttl: string | number;
+            priority: number;
+            content: string;
+            type: string;
         };
         Domain: {
             id: string;
@@ -1691,12 +1675,6 @@ export interface components {
             idprotection: string;
             nameservers: string[];
             autorenew: string;
-        };
-        DomainItem: {
-            id: string;
-            type: string;
-            name: string;
-            product_id: string;
         };
         Error: {
             /** @description Human-readable error messages */
@@ -1905,6 +1883,12 @@ export interface components {
             name: string;
             product_id: string;
         };
+        OrderNumInvoiceIdTotalItemsResult: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: components["schemas"]["OrderItem"];
+        };
         Os: {
             os: string;
             title: string;
@@ -2082,14 +2066,6 @@ export interface components {
                 value: number;
             }[];
         };
-        Record: {
-            id: string;
-            name: string;
-            ttl: string | number;
-            priority: number;
-            content: string;
-            type: string;
-        };
         Resource: {
             id: number;
             name: string;
@@ -2195,7 +2171,7 @@ export interface components {
             info: string[];
         };
         UpdateServiceDnsRecordsResponse: {
-            record: components["schemas"]["Record"];
+            record: components["schemas"]["DnsRecord"];
             info: string[];
         };
         Vps: {
@@ -2211,7 +2187,7 @@ export interface components {
             domain_id?: string;
             name: string;
             service_id: string | number;
-            records?: components["schemas"]["Record"][];
+            records?: components["schemas"]["DnsRecord"][];
         };
     };
     responses: {
@@ -2578,7 +2554,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateCertificateOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3499,7 +3475,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4532,7 +4508,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
