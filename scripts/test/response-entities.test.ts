@@ -78,6 +78,17 @@ describe('pool-response-entities: one named component per entity, from all its r
     everyExampleValidates(spec);
   });
 
+  it('byte-identical schemas written in place (a vendor export, a patch) become one named component too', () => {
+    const spec = shop();
+    const inline = { type: 'object', properties: { ok: { type: 'boolean' }, info: { type: 'array', items: { type: 'string' } } }, required: ['ok'] };
+    for (const action of ['archive', 'restore']) spec.paths[`/gadget/{id}/${action}`] = { post: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: structuredClone(inline), example: { ok: true } } } } } } };
+    const after = pooled(spec);
+    expect(answer(after, 'post', '/gadget/{id}/archive').schema).toEqual({ $ref: '#/components/schemas/OkInfoResult' });
+    expect(answer(after, 'post', '/gadget/{id}/restore').schema).toEqual({ $ref: '#/components/schemas/OkInfoResult' });
+    expect(after.components.schemas.OkInfoResult).toEqual(inline);
+    everyExampleValidates(after);
+  });
+
   it('a GET answering the record itself is the path resource; a record holding others is pooled after them', () => {
     const spec = pooled(
       inferred({

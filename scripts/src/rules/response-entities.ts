@@ -136,29 +136,35 @@ function canonicalText(value: unknown): string {
  * shape keeps the first of its names. Only whole answers nothing else refers to; entities keep theirs.
  */
 function shareIdenticalAnswers(spec: OpenApi, schemas: Record<string, JsonSchema>, entities: Set<string>, log: { add: (kind: 'identical-schemas-shared', where: string, detail: string) => void }): void {
-  const answers: Array<{ media: Holder; name: string }> = [];
-  forEachOperation(spec, (operation) => {
-    const media = inline(operation.responses?.['200'])?.content?.['application/json'] as Holder | undefined;
-    const name = refName(media?.schema);
-    if (media && name && !entities.has(name) && isObject(schemas[name])) answers.push({ media, name });
-  });
+  // each whole answer: a component of its own (by name) or a schema written in place (by its operation)
+  const answers: Array<{ media: Holder; member: string; name?: string }> = [];
   const inside = JSON.stringify(spec.components ?? {});
-  const groups = new Map<string, Set<string>>();
-  for (const { name } of answers) {
-    if (inside.includes(`"${REF}${name}"`)) continue;
-    const text = canonicalText(schemas[name]);
-    groups.set(text, (groups.get(text) ?? new Set()).add(name));
+  forEachOperation(spec, (operation, method, path) => {
+    const media = inline(operation.responses?.['200'])?.content?.['application/json'] as Holder | undefined;
+    if (!media) return;
+    const name = refName(media.schema);
+    if (name && !entities.has(name) && isObject(schemas[name]) && !inside.includes(`"${REF}${name}"`)) answers.push({ media, member: name, name });
+    else if (!name && isRecord(media.schema)) answers.push({ media, member: operationKey(method, path) });
+  });
+  const groups = new Map<string, typeof answers>();
+  for (const answer of answers) {
+    const text = canonicalText(answer.name ? schemas[answer.name] : answer.media.schema);
+    groups.set(text, [...(groups.get(text) ?? []), answer]);
   }
-  for (const members of groups.values()) {
-    if (members.size < 2) continue;
-    const sorted = [...members].sort();
-    const keys = Object.keys(schemas[sorted[0]!]!.properties ?? {});
+  for (const group of groups.values()) {
+    const members = [...new Set(group.map((a) => a.member))].sort();
+    if (members.length < 2) continue;
+    const names = [...new Set(group.flatMap((a) => a.name ?? []))].sort();
+    const schema = (names.length ? schemas[names[0]!] : group[0]!.media.schema) as JsonSchema;
+    const keys = Object.keys(schema.properties ?? {});
     const byKeys = `${pascalCase(keys.join('_').toLowerCase().replace(/[^a-z0-9]+/g, '_'))}Result`;
-    const name = keys.length > 0 && keys.length <= 4 && /^[A-Z][A-Za-z0-9]*$/.test(byKeys) && (!Object.hasOwn(schemas, byKeys) || members.has(byKeys)) ? byKeys : sorted[0]!;
-    const schema = schemas[sorted[0]!]!;
-    for (const member of members) delete schemas[member];
+    const free = (name: string) => !Object.hasOwn(schemas, name) || names.includes(name);
+    // a name from its fields while they are few; else the first name it had; else its fields all the same
+    const name = keys.length > 0 && keys.length <= 4 && /^[A-Z][A-Za-z0-9]*$/.test(byKeys) && free(byKeys) ? byKeys : (names[0] ?? byKeys);
+    if (!free(name)) continue;
+    for (const old of names) delete schemas[old];
     schemas[name] = schema;
-    for (const answer of answers) if (members.has(answer.name)) answer.media.schema = { $ref: `${REF}${name}` };
-    log.add('identical-schemas-shared', `${REF}${name}`, sorted.join(', '));
+    for (const answer of group) answer.media.schema = { $ref: `${REF}${name}` };
+    log.add('identical-schemas-shared', `${REF}${name}`, members.join(', '));
   }
 }
