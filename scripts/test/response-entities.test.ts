@@ -107,6 +107,16 @@ describe('pool-response-entities: one named component per entity, from all its r
     everyExampleValidates(spec);
   });
 
+  it('an entity already pooled (as the union receives it) keeps its name even when an action answers the same shape', () => {
+    const spec = pooled(inferred({ 'GET /robot/{robot_id}/job/{job_id}': { done: '', started: 'now' } }));
+    const again = inferred({ 'POST /robot/{robot_id}/start': { done: '', started: 'now' } });
+    Object.assign(spec.paths, again.paths);
+    Object.assign(spec.components.schemas, again.components.schemas);
+    const after = pooled(spec);
+    expect(answer(after, 'get', '/robot/{robot_id}/job/{job_id}').schema).toEqual({ $ref: '#/components/schemas/Job' });
+    expect(after.components.schemas).toHaveProperty('Job');
+  });
+
   it('runs again on its own output without changing it (the union re-runs every rule)', () => {
     const once = pooled(shop());
     expect(pooled(structuredClone(once))).toEqual(once);

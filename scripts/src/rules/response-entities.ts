@@ -27,7 +27,7 @@ export const poolResponseEntities: Rule = {
       forEachOperation(spec, (operation, method, path) => {
         const media = inline(operation.responses?.['200'])?.content?.['application/json'];
         if (!media?.schema) return;
-        for (const slot of recordSlots(schemas, media as unknown as Holder, method, path, resources, outer)) {
+        for (const slot of recordSlots(schemas, media as unknown as Holder, method, path, resources, outer, entities)) {
           slots.set(slot.entity, [...(slots.get(slot.entity) ?? []), { ...slot, operation: operationKey(method, path) }]);
         }
       });
@@ -85,15 +85,23 @@ function isRecord(schema: unknown): schema is JsonSchema {
 }
 
 /** Where the records of one answer schema sit: each place, with the entity it holds. */
-function recordSlots(schemas: Record<string, JsonSchema>, media: Holder, method: string, path: string, resources: ReadonlySet<string>, outer: boolean): Array<Omit<Slot, 'operation'>> {
+function recordSlots(schemas: Record<string, JsonSchema>, media: Holder, method: string, path: string, resources: ReadonlySet<string>, outer: boolean, known: Set<string>): Array<Omit<Slot, 'operation'>> {
   const resolved = (schema: unknown) => {
     const name = refName(schema);
     return name ? schemas[name] : schema;
   };
   const own = pathEntity(method, path);
   // an inline record, or one whose component is not yet the entity's own
-  const slot = (entity: string | undefined, holder: Holder, key: string) =>
-    entity && isRecord(resolved(holder[key])) && refName(holder[key]) !== entity && refName(holder[key]) !== `${entity}Record` ? [{ entity, holder, key }] : [];
+  const slot = (entity: string | undefined, holder: Holder, key: string) => {
+    if (!entity || !isRecord(resolved(holder[key]))) return [];
+    const target = refName(holder[key]);
+    // already the entity's (the union re-runs the rules on what its providers pooled): known, not pooled again
+    if (target === entity || target === `${entity}Record`) {
+      known.add(target);
+      return [];
+    }
+    return [{ entity, holder, key }];
+  };
   const root = resolved(media.schema);
   if (!isObject(root)) return [];
   if (Array.isArray(root.anyOf)) {
