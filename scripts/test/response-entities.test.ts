@@ -186,4 +186,12 @@ describe('specs:audit response figures', () => {
     expect(after.duplicateSchemas).toEqual([]);
     expect(after.required).toBeLessThan(before.required);
   });
+
+  it('counts the required keys of an entity only one vendor example shows', () => {
+    const spec = inferred({ 'GET /robot/{robot_id}': { robot_id: 1, name: 'R2' } });
+    const value = answer(spec, 'get', '/robot/{robot_id}').example;
+    const figures = responseSchemaFigures(spec, [{ operation: 'GET /robot/{robot_id}', where: 'docs.txt:3', value }], () => answer(spec, 'get', '/robot/{robot_id}').schema);
+    expect(figures.requiredFromOneExample).toBe(2);
+    expect(figures).toMatchObject({ keys: 2, required: 2 });
+  });
 });

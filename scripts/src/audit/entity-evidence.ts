@@ -53,6 +53,8 @@ export interface ResponseSchemaFigures {
   /** properties of the 200 answers' object schemas, each schema counted once */
   keys: number;
   required: number;
+  /** required keys of records whose entity the vendors show once: required on the word of a single example */
+  requiredFromOneExample: number;
   /** a key an entity's schema requires that another vendor example of the same entity omits */
   requiredAbsentElsewhere: Finding[];
   /** 200 answer schemas with the same content as another operation's under another name (or inline) */
@@ -67,7 +69,7 @@ export interface AnsweredSample {
 }
 
 export function responseSchemaFigures(spec: OpenApi, answers: AnsweredSample[], successSchema: (operation: string) => unknown): ResponseSchemaFigures {
-  const figures: ResponseSchemaFigures = { keys: 0, required: 0, requiredAbsentElsewhere: [], duplicateSchemas: [] };
+  const figures: ResponseSchemaFigures = { keys: 0, required: 0, requiredFromOneExample: 0, requiredAbsentElsewhere: [], duplicateSchemas: [] };
   const resources = topResources(Object.keys(spec.paths ?? {}));
   const found = answers.flatMap((a) => {
     const [method, path] = [a.operation.slice(0, a.operation.indexOf(' ')), a.operation.slice(a.operation.indexOf(' ') + 1)];
@@ -81,6 +83,7 @@ export function responseSchemaFigures(spec: OpenApi, answers: AnsweredSample[], 
     if (checked.has(place)) continue;
     checked.add(place);
     const required = new Set(schemasAt(spec, successSchema(operation), at).flatMap((s) => (Array.isArray(s.required) ? (s.required as string[]) : [])));
+    if (byEntity.get(entity)!.length === 1) figures.requiredFromOneExample += required.size;
     for (const key of required) {
       const without = byEntity.get(entity)!.find((r) => !Object.hasOwn(r.record, key));
       if (without) figures.requiredAbsentElsewhere.push({ operation, where: at.join('.') || '(the answer)', detail: `${entity}.${key} is required; ${without.operation} omits it (${without.where})` });

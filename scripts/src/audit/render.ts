@@ -21,6 +21,7 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['summaries and descriptions with HTML debris', (a) => String(a.htmlDebris.length)],
     ['texts ending in an empty "Available values:"', (a) => String(a.emptyValueLists.length)],
     ['response keys required', (a) => `${a.responseSchemas.required}/${a.responseSchemas.keys} (${percent(a.responseSchemas.required, a.responseSchemas.keys)})`],
+    ['required response keys of an entity shown by one example only', (a) => String(a.responseSchemas.requiredFromOneExample)],
     ['required response keys another example of the entity omits', (a) => String(a.responseSchemas.requiredAbsentElsewhere.length)],
     ['200 schemas repeating another under another name', (a) => String(a.responseSchemas.duplicateSchemas.reduce((n, f) => n + f.where.split(', ').length, 0))],
   ];
