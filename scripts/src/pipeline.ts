@@ -14,6 +14,7 @@ import { templateShape } from './rules/path-shape.js';
 import { unifyPathParams } from './rules/path-params.js';
 import { unifyPathParamTypes } from './rules/path-param-types.js';
 import { inferResponseSchemas } from './rules/response-schemas.js';
+import { poolResponseEntities } from './rules/response-entities.js';
 import { applySecurity } from './rules/security.js';
 import { applyServers } from './rules/servers.js';
 import { enumToArrayItems } from './rules/array-enum.js';
@@ -56,6 +57,7 @@ export const RULES: Rule[] = [
   idKeyedMaps,
   nestedBodies,
   moneyFieldsAsNumbers,
+  poolResponseEntities,
   addErrorResponses,
   removeHtmlDebris,
   dropEmptyValueLists,

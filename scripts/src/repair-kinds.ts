@@ -91,8 +91,12 @@ export type RepairKind =
   | 'response-untyped'
   /** a collection GET whose prose speaks of a list while its example shows one record: the schema takes either, the example stays as published */
   | 'prose-and-example-disagree'
-  /** fields null in every example, typed `string | null` */
-  | 'null-only-field-typed-nullable-string'
+  /** every record of one entity, from all operations answering it, merged into one named component (`where` is it; the detail lists the operations) */
+  | 'response-entity-pooled'
+  /** fields only ever `null` in every example of their entity became `{}`, any value, not a guessed type */
+  | 'null-only-field-open'
+  /** whole answers of the same shape under several names became one component (the detail lists the names) */
+  | 'identical-schemas-shared'
   /** the 200 response schema was inferred from examples (the detail names them) */
   | 'response-schema-inferred'
   /** the example hidden in the Swagger response description's markdown was moved out of it */

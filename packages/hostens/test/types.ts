@@ -1,18 +1,21 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, createProviderClient, getServer, listServers, reinstallServer, waitForTask, type GetServerResponse, type GetServerTaskResponse, type HostensClient, type ListServersItem, type ListServersResponse } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServers, reinstallServer, waitForTask, type HostensClient, type ListServersResponse, type Server, type Task } from '../src/index.js';
 
-// GET /server answers one record or a list (its prose and its example disagree)
-type ServerSummary = ListServersItem;
+// GET /server answers one server or a list of them (its prose and its example disagree); GET /server/{server_id}
+// answers one: both are the Server entity, whose keys are required only where every server record has them
+type ServerSummary = Server;
 
 const client = createHostensClient({ auth: basicAuth({ username: 'api@example.com', password: 'secret' }) });
 
 export async function typeChecks() {
   const { data } = await client.GET('/server/{server_id}', { params: { path: { server_id: 113 } } });
-  expectTypeOf(data!.ram_used).toEqualTypeOf<number>();
-  expectTypeOf(data!.additional_ip).toEqualTypeOf<string[]>();
-  expectTypeOf<GetServerResponse['ram_used']>().toEqualTypeOf<number>();
-  expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number>();
+  expectTypeOf(data!).toEqualTypeOf<Server>();
+  // the server list's records omit ram_used and additional_ip, so a server may lack them
+  expectTypeOf(data!.ram_used).toEqualTypeOf<number | undefined>();
+  expectTypeOf(data!.additional_ip).toEqualTypeOf<string[] | undefined>();
+  expectTypeOf<Server['domain']>().toEqualTypeOf<string>();
+  expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number | undefined>();
 
   const servers = await client.GET('/server');
   expectTypeOf(servers.data!).toEqualTypeOf<ListServersResponse>();
@@ -20,7 +23,7 @@ export async function typeChecks() {
   const reinstall = await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { os: 'ubuntu-22.04', script: 7 } });
   expectTypeOf(reinstall.data!.task_id).toEqualTypeOf<number>();
   const task = await waitForTask(client, { server_id: 1, task_id: reinstall.data!.task_id });
-  expectTypeOf(task).toEqualTypeOf<GetServerTaskResponse>();
+  expectTypeOf(task).toEqualTypeOf<Task>();
 
   // @ts-expect-error `script` is an init script id, not a string
   await client.POST('/server/{server_id}/reinstall', { params: { path: { server_id: 1 } }, body: { script: 'seven' } });
@@ -73,7 +76,7 @@ export async function operationFunctionChecks() {
   const thrown = await reinstallServer(client, { params: { path: { server_id: 1 } }, body: { os: 'debian-12' }, throwOnError: true });
   expectTypeOf(thrown.data.task_id).toEqualTypeOf<number>();
   const strict = createHostensClient({ throwOnError: true });
-  expectTypeOf((await getServer(strict, { params: { path: { server_id: 1 } } })).data).toEqualTypeOf<GetServerResponse>();
+  expectTypeOf((await getServer(strict, { params: { path: { server_id: 1 } } })).data).toEqualTypeOf<Server>();
   const typed: HostensClient<true> = strict;
   expectTypeOf(typed).toEqualTypeOf(strict);
 
@@ -89,11 +92,11 @@ export async function operationFunctionChecks() {
 
 export async function waitForTaskChecks() {
   // typed from this provider's spec: the task path's parameters in, its 200 answer out
-  const task = await waitForTask(client, { server_id: 1, task_id: 2 }, { timeoutMs: 1000, onProgress: (t) => expectTypeOf(t).toEqualTypeOf<GetServerTaskResponse>() });
-  expectTypeOf(task).toEqualTypeOf<GetServerTaskResponse>();
+  const task = await waitForTask(client, { server_id: 1, task_id: 2 }, { timeoutMs: 1000, onProgress: (t) => expectTypeOf(t).toEqualTypeOf<Task>() });
+  expectTypeOf(task).toEqualTypeOf<Task>();
   expectTypeOf(task.completed).toEqualTypeOf<string>();
   // a throwing client fits as well
-  expectTypeOf(await waitForTask(createHostensClient({ throwOnError: true }), { server_id: 1, task_id: 2 })).toEqualTypeOf<GetServerTaskResponse>();
+  expectTypeOf(await waitForTask(createHostensClient({ throwOnError: true }), { server_id: 1, task_id: 2 })).toEqualTypeOf<Task>();
   // @ts-expect-error the result is the task, not its results string
   const results: number = task;
   // @ts-expect-error `task_id` is a number in the spec

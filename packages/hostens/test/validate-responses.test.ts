@@ -8,11 +8,11 @@ const example = documentedExample('hostens', '/server/{server_id}') as Record<st
 const PERSONAL = 'jane.doe@example.org';
 // the four drifts of the task: an extra field, a missing required one, a number for a string, a null
 const drifted = (() => {
-  const { os: _os, ...rest } = example;
+  const { ip: _ip, ...rest } = example;
   return { ...rest, nickname: PERSONAL, domain: 4242, label: null };
 })();
 const EXPECTED: ResponseDrift[] = [
-  { operation: 'GET /server/{server_id}', pointer: '/os', kind: 'missing', expected: 'present', seen: 'absent' },
+  { operation: 'GET /server/{server_id}', pointer: '/ip', kind: 'missing', expected: 'present', seen: 'absent' },
   { operation: 'GET /server/{server_id}', pointer: '/nickname', kind: 'extra', expected: 'absent', seen: 'string' },
   { operation: 'GET /server/{server_id}', pointer: '/domain', kind: 'type', expected: 'string', seen: 'integer' },
   { operation: 'GET /server/{server_id}', pointer: '/label', kind: 'type', expected: 'string', seen: 'null' },

@@ -20,7 +20,9 @@ export type Schemas = components["schemas"];
 /** HostBill's `{ "error": [...] }` body. */
 export type ApiErrorBody = Schemas['Error'];
 export type ApplyInvoiceCreditResponse = Schemas['ApplyInvoiceCreditResponse'];
+export type BalanceDetail = Schemas['BalanceDetail'];
 export type CancelServiceResponse = Schemas['CancelServiceResponse'];
+export type Category = Schemas['Category'];
 export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
 export type GetInvoiceResponse = Schemas['GetInvoiceResponse'];
@@ -28,15 +30,19 @@ export type GetOrderResponse = Schemas['GetOrderResponse'];
 export type GetServiceLabelResponse = Schemas['GetServiceLabelResponse'];
 export type GetServiceResponse = Schemas['GetServiceResponse'];
 export type GetServiceUpgradeResponse = Schemas['GetServiceUpgradeResponse'];
+export type Invoice = Schemas['Invoice'];
 export type ListCategoriesResponse = Schemas['ListCategoriesResponse'];
 export type ListCategoryProductsResponse = Schemas['ListCategoryProductsResponse'];
 export type ListInvoicesResponse = Schemas['ListInvoicesResponse'];
 export type ListServiceMethodsResponse = Schemas['ListServiceMethodsResponse'];
 export type ListServicesResponse = Schemas['ListServicesResponse'];
-export type LoginResponse = Schemas['LoginResponse'];
-export type LogoutResponse = Schemas['LogoutResponse'];
-export type RefreshTokenResponse = Schemas['RefreshTokenResponse'];
-export type RevokeTokenResponse = Schemas['RevokeTokenResponse'];
+export type Method = Schemas['Method'];
+export type OrderItem = Schemas['OrderItem'];
+export type Product = Schemas['Product'];
+export type Resource = Schemas['Resource'];
+export type Service = Schemas['Service'];
+export type StatusResult = Schemas['StatusResult'];
+export type TokenRefreshResult = Schemas['TokenRefreshResult'];
 export type UpdateServiceLabelResponse = Schemas['UpdateServiceLabelResponse'];
 
 /** One function per operation, named by its operationId; see ./operations.ts. */

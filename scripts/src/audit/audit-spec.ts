@@ -10,6 +10,7 @@ import { isMoneyName } from '../rules/money-fields.js';
 import { isOperationIdInStyle } from '../rules/operation-ids.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
+import { responseSchemaFigures, type ResponseSchemaFigures } from './entity-evidence.js';
 import { operationShape, type VendorEvidence, type VendorParameter, type VendorSample } from './vendor-evidence.js';
 
 /** One finding the audit lists by name: where it is, and what is wrong or why. */
@@ -50,6 +51,8 @@ export interface SpecAudit {
   untypedItems: Finding[];
   /** operationIds not camelCase with a known verb first (`cart_categories`, `service`) */
   operationIdsOffStyle: Finding[];
+  /** response keys, how many are required, which of those a vendor example of the same entity omits, and repeated schemas */
+  responseSchemas: ResponseSchemaFigures;
 }
 
 export interface SampleTally {
@@ -329,6 +332,18 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     ...nestingFindings(spec, byShape, platform.samples, platform.parameters),
     untypedItems: [],
     operationIdsOffStyle: [],
+    responseSchemas: responseSchemaFigures(
+      spec,
+      evidence.samples.flatMap((sample) => {
+        const op = sample.kind === 'response' ? byShape.get(sample.shape) : undefined;
+        const value = op && readSample(sample);
+        return op && value !== undefined ? [{ operation: op.key, where: sample.where, value }] : [];
+      }),
+      (key) => {
+        const op = [...byShape.values()].find((o) => o.key === key);
+        return op && successSchema(spec, op.operation);
+      },
+    ),
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));
   for (const [shape, op] of byShape) {

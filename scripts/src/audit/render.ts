@@ -25,6 +25,10 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['body fields sent nested, typed as a flat list', (a) => String(a.flatNestedBodyFields.length)],
     ['arrays whose items nothing types (`items: {}`)', (a) => String(a.untypedItems.length)],
     ['operationIds off style (camelCase, verb first)', (a) => String(a.operationIdsOffStyle.length)],
+    ['response keys required', (a) => `${a.responseSchemas.required}/${a.responseSchemas.keys} (${percent(a.responseSchemas.required, a.responseSchemas.keys)})`],
+    ['required response keys of an entity shown by one example only', (a) => String(a.responseSchemas.requiredFromOneExample)],
+    ['required response keys another example of the entity omits', (a) => String(a.responseSchemas.requiredAbsentElsewhere.length)],
+    ['200 schemas repeating another under another name', (a) => String(a.responseSchemas.duplicateSchemas.reduce((n, f) => n + f.where.split(', ').length, 0))],
   ];
   const header = `| measure | ${audits.map((a) => a.provider).join(' | ')} |`;
   const rule = `| --- | ${audits.map(() => '---').join(' | ')} |`;
@@ -56,6 +60,8 @@ export function details(audit: SpecAudit): string {
     ...list('body fields lifted out of their nesting', audit.liftedBodyFields),
     ...list('body fields sent nested, typed as a flat list', audit.flatNestedBodyFields),
     ...list('operationIds off style', audit.operationIdsOffStyle),
+    ...list('required response keys another vendor example of the same entity omits', audit.responseSchemas.requiredAbsentElsewhere),
+    ...list('200 schemas with the same content under different names', audit.responseSchemas.duplicateSchemas),
     ...list('operations without a typed 200 answer', audit.untyped),
     ...list('arrays whose items nothing types', audit.untypedItems),
   ].join('\n');

@@ -1,6 +1,6 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
 import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
-import { asOpenApiSchema, inferSchema, mergeSchemas, typeNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
+import { asOpenApiSchema, inferSchema, mergeSchemas, type JsonSchema } from '../steps/infer-schema.js';
 import { widen } from '../steps/apply-evidence.js';
 import { recoverStrippedJson } from '../steps/recover-stripped.js';
 import { repairJson } from '../steps/repair-json.js';
@@ -45,8 +45,6 @@ export const inferResponseSchemas: Rule = {
       // the vendor's example is attached as published, never rewritten (a rebuilt one is evidence only)
       const published = examples.find((e) => !e.recovered);
       const example = (published ?? examples[0]!).value;
-      const nullOnly = typeNullOnlyFields(schema);
-      if (nullOnly) log.add('null-only-field-typed-nullable-string', key, `${nullOnly} field(s)`);
       // assign-operation-ids, which runs before this rule, gave every operation its id
       const name = `${pascalCase(operation.operationId!)}Response`;
       if (isSingleItemOfList(operation, method, path, example)) {

@@ -66,20 +66,34 @@ function typesOf(schema: JsonSchema): string[] {
 
 const TYPE_ORDER = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
-/** Union of two inferred schemas: types joined, object properties merged, array items merged. */
-export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
-  if (a.type === undefined && Object.keys(a).length === 0) return b;
-  if (b.type === undefined && Object.keys(b).length === 0) return a;
+/** The keywords inference writes; a schema with any other (a vendor's `enum`, an `anyOf`) is merged as a whole. */
+const INFERRED = new Set(['type', 'properties', 'required', 'items', 'additionalProperties', 'propertyNames']);
+const isEmpty = (s: JsonSchema) => Object.keys(s).length === 0;
+
+/**
+ * Union of two inferred schemas: types joined, object properties merged, array items merged, a key
+ * required only where both require it. `open`: `{}` is a finished schema's "any value" (a field only
+ * ever seen null, an empty array's items) and absorbs the other side; without it `{}` is "nothing seen
+ * yet" and yields to it. Schemas with keywords inference does not write are kept whole, as `anyOf`.
+ */
+export function mergeSchemas(a: JsonSchema, b: JsonSchema, open = false): JsonSchema {
+  if (isEmpty(a)) return open ? a : b;
+  if (isEmpty(b)) return open ? b : a;
+  if (JSON.stringify(a) === JSON.stringify(b)) return a;
+  if (![a, b].every((s) => Object.keys(s).every((k) => INFERRED.has(k)))) {
+    const branches = [a, b].flatMap((s) => (Array.isArray(s.anyOf) && Object.keys(s).length === 1 ? (s.anyOf as JsonSchema[]) : [s]));
+    return { anyOf: [...new Map(branches.map((s) => [JSON.stringify(s), s])).values()] };
+  }
   let types = [...new Set([...typesOf(a), ...typesOf(b)])];
   // an integer in one example and a fraction in another is just a number
   if (types.includes('number')) types = types.filter((t) => t !== 'integer');
   types.sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y));
-  const merged: JsonSchema = { type: types.length === 1 ? types[0] : types };
+  const merged: JsonSchema = types.length ? { type: types.length === 1 ? types[0] : types } : {};
   if (a.properties || b.properties) {
     const properties: Record<string, JsonSchema> = { ...(a.properties ?? {}) };
     for (const [key, schema] of Object.entries(b.properties ?? {})) {
       // own keys only: an example's "__proto__" field is a field like any other
-      setOwn(properties, key, Object.hasOwn(properties, key) ? mergeSchemas(properties[key]!, schema) : schema);
+      setOwn(properties, key, Object.hasOwn(properties, key) ? mergeSchemas(properties[key]!, schema, open) : schema);
     }
     merged.properties = properties;
     // required only where both sides are objects that both have the key
@@ -87,29 +101,30 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
     const required = bothObjects ? (a.required ?? []).filter((k) => (b.required ?? []).includes(k)) : [];
     if (required.length) merged.required = required;
   }
-  if (a.items || b.items) merged.items = a.items && b.items ? mergeSchemas(a.items, b.items) : (a.items ?? b.items);
+  if (a.items || b.items) merged.items = a.items && b.items ? mergeSchemas(a.items, b.items, open) : (a.items ?? b.items);
   const [mapA, mapB] = [a.additionalProperties, b.additionalProperties].map((m) => (isSchema(m) ? m : undefined));
   if (mapA || mapB) {
-    merged.additionalProperties = mapA && mapB ? mergeSchemas(mapA, mapB) : (mapA ?? mapB);
+    merged.additionalProperties = mapA && mapB ? mergeSchemas(mapA, mapB, open) : (mapA ?? mapB);
     merged.propertyNames = a.propertyNames ?? b.propertyNames;
   }
   return merged;
 }
 
 /**
- * A field that is `null` in every example says nothing of its type; HostBill's nulls stand for
- * strings (dates, ids, labels), so such fields are typed `string | null`. Returns how many it typed.
+ * A field that is `null` in every example says nothing of its type: it becomes `{}`, any value (null
+ * among them), never a guessed `string | null`. Run once every example of an entity is pooled, since
+ * one example's `null` and another's `"x"` are `string | null` by evidence. Returns how many it opened.
  */
-export function typeNullOnlyFields(schema: JsonSchema): number {
+export function openNullOnlyFields(schema: JsonSchema): number {
   let count = 0;
-  const visit = (s: JsonSchema) => {
-    if (s.type === 'null') {
-      s.type = ['string', 'null'];
-      count++;
+  const visit = (s: JsonSchema): void => {
+    const children = [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : []), ...(isSchema(s.additionalProperties) ? [s.additionalProperties] : []), ...(Array.isArray(s.anyOf) ? (s.anyOf as JsonSchema[]) : [])];
+    for (const child of children) {
+      if (child.type === 'null' && Object.keys(child).length === 1) {
+        delete child.type;
+        count++;
+      } else visit(child);
     }
-    Object.values(s.properties ?? {}).forEach(visit);
-    if (s.items) visit(s.items);
-    if (isSchema(s.additionalProperties)) visit(s.additionalProperties);
   };
   visit(schema);
   return count;

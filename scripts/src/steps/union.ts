@@ -1,6 +1,7 @@
 import { forEachOperation, inline, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiPathItem, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 import { templateShape } from '../rules/path-shape.js';
+import { asOpenApiSchema, mergeSchemas, type JsonSchema } from './infer-schema.js';
 
 /**
  * The generic spec starts as the union of the finished provider specs: the first provider to
@@ -13,6 +14,8 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, info
   for (const { name, spec } of specs) {
     for (const [schemaName, schema] of Object.entries(spec.components?.schemas ?? {})) {
       if (!Object.hasOwn(schemas, schemaName)) setOwn(schemas, schemaName, structuredClone(schema));
+      // an entity two providers both answer (Service, Invoice) is what either answers: its records pooled
+      else if (isPlainRecord(schemas[schemaName]) && isPlainRecord(schema)) setOwn(schemas, schemaName, asOpenApiSchema(mergeSchemas(schemas[schemaName] as JsonSchema, structuredClone(schema) as JsonSchema, true)));
     }
     forEachOperation(spec, (operation, method, path) => {
       const shape = operationKey(method, templateShape(path));
@@ -78,4 +81,10 @@ function eitherField(current: FieldSchema, incoming: FieldSchema): FieldSchema |
   if (scalarOnly(current) && scalarOnly(incoming)) return { ...current, type: [current.type as string, incoming.type as string] } as OpenApiSchema;
   const description = !isReference(current) ? current.description : undefined;
   return { ...(description ? { description } : {}), anyOf: [...branches, structuredClone(incoming)] } as OpenApiSchema;
+}
+
+/** An inferred record (object with named properties, no `$ref` inside): two of one name can be merged field by field. */
+function isPlainRecord(schema: unknown): boolean {
+  const s = schema as Record<string, unknown> | undefined;
+  return typeof s === 'object' && s !== null && s.type === 'object' && typeof s.properties === 'object' && !JSON.stringify(s).includes('"$ref"');
 }

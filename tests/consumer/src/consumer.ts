@@ -1,7 +1,7 @@
 // What a user writes after `npm install`: resolved through each package's exports map to its dist types.
 // These are fixtures of particular providers' APIs; every provider in specs/ is also checked by
 // src/generated/all-providers.ts, which `pnpm test` writes from specs/ first (src/write-all-providers.ts).
-import { basicAuth, createHostensClient, waitForTask, type GetServerResponse, NotFoundError } from '@hostbill-api/hostens';
+import { basicAuth, createHostensClient, waitForTask, type Server, NotFoundError } from '@hostbill-api/hostens';
 import { createHostBillClient, jwtAuth } from '@hostbill-api/hostbill';
 import { createHtMoniClient, type GetTicketResponse } from '@hostbill-api/htmoni';
 import { createPioHostingClient, type GetInvoiceResponse } from '@hostbill-api/pio-hosting';
@@ -23,8 +23,9 @@ export async function rebootAndWait(serverId: number): Promise<string> {
 export async function ramUsage(serverId: number): Promise<number> {
   try {
     const { data } = await hostens.GET('/server/{server_id}', { params: { path: { server_id: serverId } } });
-    const server: GetServerResponse = data!;
-    return server.ram_used / server.ram_limit;
+    const server: Server = data!;
+    // a Server record may lack the usage figures (the server list's records omit them)
+    return (server.ram_used ?? 0) / (server.ram_limit ?? 1);
   } catch (error) {
     if (error instanceof NotFoundError) return 0;
     throw error;

@@ -141,7 +141,106 @@ return errors === 0;
 
 export const v6 = validate27;
 const schema12 = {"$id":"op6","$ref":"spec#/components/schemas/GetBalanceResponse"};
-const schema14 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false}},"required":["success","details"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"$ref":"#/components/schemas/BalanceDetail"}},"required":["success","details"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.currency === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acc_balance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_balance"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.acc_credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "currency") || (key0 === "acc_balance")) || (key0 === "acc_credit"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.acc_balance !== undefined){
+if(typeof data.acc_balance !== "string"){
+const err5 = {instancePath:instancePath+"/acc_balance",schemaPath:"#/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.acc_credit !== undefined){
+if(typeof data.acc_credit !== "string"){
+const err6 = {instancePath:instancePath+"/acc_credit",schemaPath:"#/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -192,106 +291,19 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data1 = data.details;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.currency === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "currency"}};
+if(!(validate30(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-if(data1.acc_balance === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_balance"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.acc_credit === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_credit"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "currency") || (key1 === "acc_balance")) || (key1 === "acc_credit"))){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err8 = {instancePath:instancePath+"/details/currency",schemaPath:"#/properties/details/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.acc_balance !== undefined){
-if(typeof data1.acc_balance !== "string"){
-const err9 = {instancePath:instancePath+"/details/acc_balance",schemaPath:"#/properties/details/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.acc_credit !== undefined){
-if(typeof data1.acc_credit !== "string"){
-const err10 = {instancePath:instancePath+"/details/acc_credit",schemaPath:"#/properties/details/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -312,11 +324,132 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const v7 = validate31;
-const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
-const schema16 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
+export const v7 = validate33;
+const schema16 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
+const schema17 = {"type":"object","properties":{"categories":{"type":"array","items":{"$ref":"#/components/schemas/Category"}}},"required":["categories"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.slug === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slug"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "slug"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.slug !== undefined){
+if(typeof data.slug !== "string"){
+const err8 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -347,454 +480,62 @@ let data0 = data.categories;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.slug === undefined){
-const err5 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "slug"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "slug"))){
-const err6 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/categories/" + i0+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/categories/" + i0+"/name",schemaPath:"#/properties/categories/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err9 = {instancePath:instancePath+"/categories/" + i0+"/description",schemaPath:"#/properties/categories/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.slug !== undefined){
-if(typeof data1.slug !== "string"){
-const err10 = {instancePath:instancePath+"/categories/" + i0+"/slug",schemaPath:"#/properties/categories/items/properties/slug/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-validate32.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op7" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-export const v8 = validate34;
-const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
-const schema18 = {"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false}};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.description === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.prices === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "prices"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.components === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "components"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.addons === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.upgrades === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "upgrades"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "prices")) || (key0 === "components")) || (key0 === "addons")) || (key0 === "upgrades"))){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-let data1 = data0.id;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err8 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err9 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.description !== undefined){
-if(typeof data0.description !== "string"){
-const err10 = {instancePath:instancePath+"/" + i0+"/description",schemaPath:"#/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.prices !== undefined){
-let data4 = data0.prices;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data4[i1] !== "string"){
-const err11 = {instancePath:instancePath+"/" + i0+"/prices/" + i1,schemaPath:"#/items/properties/prices/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/" + i0+"/prices",schemaPath:"#/items/properties/prices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.components !== undefined){
-let data6 = data0.components;
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data6[i2] !== "string"){
-const err13 = {instancePath:instancePath+"/" + i0+"/components/" + i2,schemaPath:"#/items/properties/components/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/" + i0+"/components",schemaPath:"#/items/properties/components/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.addons !== undefined){
-let data8 = data0.addons;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err15 = {instancePath:instancePath+"/" + i0+"/addons/" + i3,schemaPath:"#/items/properties/addons/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/" + i0+"/addons",schemaPath:"#/items/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.upgrades !== undefined){
-let data10 = data0.upgrades;
-if(Array.isArray(data10)){
-const len4 = data10.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data10[i4] !== "string"){
-const err17 = {instancePath:instancePath+"/" + i0+"/upgrades/" + i4,schemaPath:"#/items/properties/upgrades/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/" + i0+"/upgrades",schemaPath:"#/items/properties/upgrades/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op8" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if(!(validate35(data0[i0], {instancePath:instancePath+"/categories/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
 }
 validate34.errors = vErrors;
 return errors === 0;
 }
 
-export const v9 = validate37;
-const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
-const schema20 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op7" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const v8 = validate38;
+const schema19 = {"$id":"op8","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
+const schema20 = {"type":"array","items":{"$ref":"#/components/schemas/Vps"}};
+const schema21 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.products === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "products"}};
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -803,9 +544,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(key0 === "products")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -814,16 +554,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.products !== undefined){
-let data0 = data.products;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -832,8 +564,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data.prices === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prices"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -842,8 +574,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.components === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "components"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -852,8 +584,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.stock === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "stock"}};
+if(data.addons === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "addons"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -862,8 +594,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.paytype === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "paytype"}};
+if(data.upgrades === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "upgrades"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -872,8 +604,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "prices")) || (key0 === "components")) || (key0 === "addons")) || (key0 === "upgrades"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -882,8 +615,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.qty === undefined){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "qty"}};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -892,8 +628,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.tags === undefined){
-const err9 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "tags"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -902,8 +640,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err10 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -912,9 +652,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema20.properties.products.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.prices !== undefined){
+let data3 = data.prices;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/prices/" + i0,schemaPath:"#/properties/prices/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -924,9 +669,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err12 = {instancePath:instancePath+"/prices",schemaPath:"#/properties/prices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -936,9 +681,13 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/type",schemaPath:"#/properties/products/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.components !== undefined){
+let data5 = data.components;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err13 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -948,9 +697,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err14 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -960,9 +709,13 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.stock !== undefined){
-if(typeof data1.stock !== "boolean"){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/stock",schemaPath:"#/properties/products/items/properties/stock/type",keyword:"type",params:{type: "boolean"}};
+if(data.addons !== undefined){
+let data7 = data.addons;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data7[i2] !== "string"){
+const err15 = {instancePath:instancePath+"/addons/" + i2,schemaPath:"#/properties/addons/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -972,9 +725,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.paytype !== undefined){
-if(typeof data1.paytype !== "string"){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/paytype",schemaPath:"#/properties/products/items/properties/paytype/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err16 = {instancePath:instancePath+"/addons",schemaPath:"#/properties/addons/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -984,9 +737,13 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.upgrades !== undefined){
+let data9 = data.upgrades;
+if(Array.isArray(data9)){
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data9[i3] !== "string"){
+const err17 = {instancePath:instancePath+"/upgrades/" + i3,schemaPath:"#/properties/upgrades/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -996,9 +753,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.qty !== undefined){
-if(typeof data1.qty !== "string"){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/qty",schemaPath:"#/properties/products/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err18 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1008,9 +765,304 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.tags !== undefined){
-if(!(Array.isArray(data1.tags))){
-const err19 = {instancePath:instancePath+"/products/" + i0+"/tags",schemaPath:"#/properties/products/items/properties/tags/type",keyword:"type",params:{type: "array"}};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate40(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op8" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+export const v9 = validate43;
+const schema22 = {"$id":"op9","$ref":"spec#/components/schemas/ProductsResult"};
+const schema23 = {"type":"object","properties":{"products":{"type":"array","items":{"$ref":"#/components/schemas/Product"}}},"required":["products"],"additionalProperties":false};
+const schema24 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"},"years":{"type":"integer"},"renew":{"type":"number"}},"required":["price"],"additionalProperties":false}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{},"category":{"type":"string"},"category_url":{"type":"string"}},"required":["id","name"],"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema24.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.stock !== undefined){
+if(typeof data.stock !== "boolean"){
+const err6 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.paytype !== undefined){
+if(typeof data.paytype !== "string"){
+const err7 = {instancePath:instancePath+"/paytype",schemaPath:"#/properties/paytype/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.qty !== undefined){
+if(typeof data.qty !== "string"){
+const err9 = {instancePath:instancePath+"/qty",schemaPath:"#/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+if(!(Array.isArray(data.tags))){
+const err10 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.periods !== undefined){
+let data8 = data.periods;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.price === undefined){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!(((((((key1 === "title") || (key1 === "value")) || (key1 === "price")) || (key1 === "setup")) || (key1 === "selected")) || (key1 === "years")) || (key1 === "renew"))){
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data9.title !== undefined){
+if(typeof data9.title !== "string"){
+const err13 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data9.value !== undefined){
+if(typeof data9.value !== "string"){
+const err14 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data9.price !== undefined){
+if(!(typeof data9.price == "number")){
+const err15 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data9.setup !== undefined){
+if(!(typeof data9.setup == "number")){
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data9.selected !== undefined){
+if(typeof data9.selected !== "boolean"){
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data9.years !== undefined){
+let data15 = data9.years;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err18 = {instancePath:instancePath+"/periods/" + i0+"/years",schemaPath:"#/properties/periods/items/properties/years/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9.renew !== undefined){
+if(!(typeof data9.renew == "number")){
+const err19 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1020,15 +1072,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.periods !== undefined){
-let data10 = data1.periods;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.title === undefined){
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
+}
+else {
+const err20 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1037,8 +1083,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data11.value === undefined){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1047,8 +1095,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11.price === undefined){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.category_name !== undefined){
+if(typeof data.category_name !== "string"){
+const err22 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1057,8 +1107,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11.setup === undefined){
-const err23 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data.category_id !== undefined){
+if(typeof data.category_id !== "string"){
+const err23 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1067,8 +1119,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.selected === undefined){
-const err24 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err24 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1077,9 +1131,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "title") || (key2 === "value")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
-const err25 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+if(data.recurring !== undefined){
+if(typeof data.recurring !== "string"){
+const err25 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1089,9 +1144,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.title !== undefined){
-if(typeof data11.title !== "string"){
-const err26 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/title",schemaPath:"#/properties/products/items/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err26 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1101,9 +1156,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err27 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/value",schemaPath:"#/properties/products/items/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(data.config !== undefined){
+let data22 = data.config;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.product === undefined){
+const err27 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1112,10 +1169,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data11.price !== undefined){
-if(!(typeof data11.price == "number")){
-const err28 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data22.forms === undefined){
+const err28 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1124,10 +1179,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data11.setup !== undefined){
-if(!(typeof data11.setup == "number")){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data22.addons === undefined){
+const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1136,10 +1189,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data11.selected !== undefined){
-if(typeof data11.selected !== "boolean"){
-const err30 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/selected",schemaPath:"#/properties/products/items/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(data22.subproducts === undefined){
+const err30 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1148,10 +1199,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+for(const key2 in data22){
+if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
+const err31 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1161,9 +1211,15 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data22.product !== undefined){
+let data23 = data22.product;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.type === undefined){
+const err32 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1172,10 +1228,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
+if(data24.title === undefined){
+const err33 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1184,10 +1238,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(data24.id === undefined){
+const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1196,10 +1248,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data24.name === undefined){
+const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1208,391 +1258,1452 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate38.errors = vErrors;
+if(data24.value === undefined){
+const err36 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+for(const key3 in data24){
+if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
+const err37 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data24.type !== undefined){
+if(typeof data24.type !== "string"){
+const err38 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data24.title !== undefined){
+if(typeof data24.title !== "string"){
+const err39 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data24.id !== undefined){
+if(typeof data24.id !== "string"){
+const err40 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data24.name !== undefined){
+if(typeof data24.name !== "string"){
+const err41 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data24.items !== undefined){
+let data29 = data24.items;
+if(Array.isArray(data29)){
+const len2 = data29.length;
+for(let i2=0; i2<len2; i2++){
+let data30 = data29[i2];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.title === undefined){
+const err42 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data30.value === undefined){
+const err43 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data30.price === undefined){
+const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data30.setup === undefined){
+const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data30.selected === undefined){
+const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key4 in data30){
+if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
+const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data30.title !== undefined){
+if(typeof data30.title !== "string"){
+const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data30.value !== undefined){
+if(typeof data30.value !== "string"){
+const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data30.price !== undefined){
+if(!(typeof data30.price == "number")){
+const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data30.setup !== undefined){
+if(!(typeof data30.setup == "number")){
+const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data30.selected !== undefined){
+if(typeof data30.selected !== "boolean"){
+const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data24.value !== undefined){
+let data36 = data24.value;
+if((typeof data36 !== "string") && (data36 !== null)){
+const err55 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema24.properties.config.properties.product.items.properties.value.type}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data24.price !== undefined){
+if(!(typeof data24.price == "number")){
+const err56 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data24.setup !== undefined){
+if(!(typeof data24.setup == "number")){
+const err57 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data22.forms !== undefined){
+let data39 = data22.forms;
+if(Array.isArray(data39)){
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+let data40 = data39[i3];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.type === undefined){
+const err60 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data40.title === undefined){
+const err61 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data40.id === undefined){
+const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data40.firstItemId === undefined){
+const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data40.description === undefined){
+const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data40.name === undefined){
+const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data40.required === undefined){
+const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data40.multiple === undefined){
+const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data40.config === undefined){
+const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data40.value === undefined){
+const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data40.textvalue === undefined){
+const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data40.price === undefined){
+const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data40.recurring_price === undefined){
+const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data40.setup === undefined){
+const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data40.prorata_date === undefined){
+const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data40.items === undefined){
+const err75 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+for(const key5 in data40){
+if(!(func2.call(schema24.properties.config.properties.forms.items.properties, key5))){
+const err76 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data40.type !== undefined){
+if(typeof data40.type !== "string"){
+const err77 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data40.title !== undefined){
+if(typeof data40.title !== "string"){
+const err78 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data40.id !== undefined){
+if(typeof data40.id !== "string"){
+const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data40.firstItemId !== undefined){
+let data44 = data40.firstItemId;
+if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
+const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data40.description !== undefined){
+if(typeof data40.description !== "string"){
+const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data40.name !== undefined){
+if(typeof data40.name !== "string"){
+const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data40.required !== undefined){
+if(typeof data40.required !== "boolean"){
+const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data40.multiple !== undefined){
+if(typeof data40.multiple !== "boolean"){
+const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data40.config !== undefined){
+let data49 = data40.config;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.conditionals === undefined){
+const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+for(const key6 in data49){
+if(!(key6 === "conditionals")){
+const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data49.conditionals !== undefined){
+if(!(Array.isArray(data49.conditionals))){
+const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data40.value !== undefined){
+if(!(Array.isArray(data40.value))){
+const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data40.textvalue !== undefined){
+if(!(Array.isArray(data40.textvalue))){
+const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data40.price !== undefined){
+if(!(typeof data40.price == "number")){
+const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data40.recurring_price !== undefined){
+if(!(typeof data40.recurring_price == "number")){
+const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data40.setup !== undefined){
+if(!(typeof data40.setup == "number")){
+const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data40.items !== undefined){
+let data56 = data40.items;
+if(Array.isArray(data56)){
+const len4 = data56.length;
+for(let i4=0; i4<len4; i4++){
+let data57 = data56[i4];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.title === undefined){
+const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data57.value === undefined){
+const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data57.id === undefined){
+const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data57.price === undefined){
+const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data57.setup === undefined){
+const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data57.selected === undefined){
+const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+for(const key7 in data57){
+if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
+const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data57.title !== undefined){
+if(typeof data57.title !== "string"){
+const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data57.value !== undefined){
+let data59 = data57.value;
+if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
+const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data57.id !== undefined){
+let data60 = data57.id;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data57.price !== undefined){
+if(!(typeof data57.price == "number")){
+const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data57.setup !== undefined){
+if(!(typeof data57.setup == "number")){
+const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data57.selected !== undefined){
+if(typeof data57.selected !== "boolean"){
+const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data22.addons !== undefined){
+let data64 = data22.addons;
+if(Array.isArray(data64)){
+const len5 = data64.length;
+for(let i5=0; i5<len5; i5++){
+let data65 = data64[i5];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.type === undefined){
+const err111 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data65.title === undefined){
+const err112 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data65.id === undefined){
+const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data65.value === undefined){
+const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data65.description === undefined){
+const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data65.config === undefined){
+const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data65.price === undefined){
+const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data65.recurring_price === undefined){
+const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data65.setup === undefined){
+const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data65.prorata_date === undefined){
+const err120 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+for(const key8 in data65){
+if(!(func2.call(schema24.properties.config.properties.addons.items.properties, key8))){
+const err121 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data65.type !== undefined){
+if(typeof data65.type !== "string"){
+const err122 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data65.title !== undefined){
+if(typeof data65.title !== "string"){
+const err123 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data65.id !== undefined){
+if(typeof data65.id !== "string"){
+const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data65.description !== undefined){
+if(typeof data65.description !== "string"){
+const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data65.config !== undefined){
+let data70 = data65.config;
+if(Array.isArray(data70)){
+const len6 = data70.length;
+for(let i6=0; i6<len6; i6++){
+let data71 = data70[i6];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.type === undefined){
+const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data71.title === undefined){
+const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data71.name === undefined){
+const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+for(const key9 in data71){
+if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
+const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data71.type !== undefined){
+if(typeof data71.type !== "string"){
+const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data71.title !== undefined){
+if(typeof data71.title !== "string"){
+const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data71.name !== undefined){
+if(typeof data71.name !== "string"){
+const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data71.checked !== undefined){
+if(typeof data71.checked !== "boolean"){
+const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data71.items !== undefined){
+let data76 = data71.items;
+if(Array.isArray(data76)){
+const len7 = data76.length;
+for(let i7=0; i7<len7; i7++){
+let data77 = data76[i7];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.title === undefined){
+const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data77.value === undefined){
+const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data77.price === undefined){
+const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data77.setup === undefined){
+const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data77.selected === undefined){
+const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+for(const key10 in data77){
+if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
+const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data77.title !== undefined){
+if(typeof data77.title !== "string"){
+const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data77.value !== undefined){
+if(typeof data77.value !== "string"){
+const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data77.price !== undefined){
+if(!(typeof data77.price == "number")){
+const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data77.setup !== undefined){
+if(!(typeof data77.setup == "number")){
+const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data77.selected !== undefined){
+if(typeof data77.selected !== "boolean"){
+const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data65.price !== undefined){
+if(!(typeof data65.price == "number")){
+const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data65.recurring_price !== undefined){
+if(!(typeof data65.recurring_price == "number")){
+const err150 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data65.setup !== undefined){
+if(!(typeof data65.setup == "number")){
+const err151 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data22.subproducts !== undefined){
+if(!(Array.isArray(data22.subproducts))){
+const err154 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err156 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err157 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err158 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+validate45.errors = vErrors;
 return errors === 0;
 }
 
-
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op9" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-validate37.errors = vErrors;
-return errors === 0;
-}
-
-export const v10 = validate40;
-const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/ListCertificatesResponse"};
-const schema22 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false}}},"required":["sslservices"],"additionalProperties":false};
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sslservices === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sslservices"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "sslservices")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.sslservices !== undefined){
-let data0 = data.sslservices;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.cert_email === undefined){
-const err11 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_email"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.cert_status === undefined){
-const err12 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_status"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data1.cert_expires === undefined){
-const err13 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_expires"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema22.properties.sslservices.items.properties, key1))){
-const err14 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err15 = {instancePath:instancePath+"/sslservices/" + i0+"/id",schemaPath:"#/properties/sslservices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err16 = {instancePath:instancePath+"/sslservices/" + i0+"/domain",schemaPath:"#/properties/sslservices/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err17 = {instancePath:instancePath+"/sslservices/" + i0+"/total",schemaPath:"#/properties/sslservices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err18 = {instancePath:instancePath+"/sslservices/" + i0+"/status",schemaPath:"#/properties/sslservices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err19 = {instancePath:instancePath+"/sslservices/" + i0+"/billingcycle",schemaPath:"#/properties/sslservices/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err20 = {instancePath:instancePath+"/sslservices/" + i0+"/next_due",schemaPath:"#/properties/sslservices/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err21 = {instancePath:instancePath+"/sslservices/" + i0+"/category",schemaPath:"#/properties/sslservices/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err22 = {instancePath:instancePath+"/sslservices/" + i0+"/category_url",schemaPath:"#/properties/sslservices/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err23 = {instancePath:instancePath+"/sslservices/" + i0+"/name",schemaPath:"#/properties/sslservices/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.cert_email !== undefined){
-if(typeof data1.cert_email !== "string"){
-const err24 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_email",schemaPath:"#/properties/sslservices/items/properties/cert_email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.cert_status !== undefined){
-if(typeof data1.cert_status !== "string"){
-const err25 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_status",schemaPath:"#/properties/sslservices/items/properties/cert_status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.cert_expires !== undefined){
-if(typeof data1.cert_expires !== "string"){
-const err26 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_expires",schemaPath:"#/properties/sslservices/items/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/sslservices",schemaPath:"#/properties/sslservices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate41.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op10" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-
-export const v11 = validate43;
-const schema23 = {"$id":"op11","$ref":"spec#/components/schemas/ListCertificateOrderResponse"};
-const schema24 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"years":{"type":"integer"},"price":{"type":"number"},"renew":{"type":"number"}},"required":["years","price","renew"],"additionalProperties":false}},"category":{"type":"string"},"category_url":{"type":"string"}},"required":["id","name","description","periods","category","category_url"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1625,10 +2736,14 @@ let data0 = data.products;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate45(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1637,8 +2752,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1647,8 +2764,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op9" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+export const v10 = validate48;
+const schema25 = {"$id":"op10","$ref":"spec#/components/schemas/ListCertificatesResponse"};
+const schema26 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"$ref":"#/components/schemas/Sslservice"}}},"required":["sslservices"],"additionalProperties":false};
+const schema27 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1657,8 +2840,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1667,8 +2850,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.category === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "category"}};
+if(data.category === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1677,8 +2860,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.category_url === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "category_url"}};
+if(data.category_url === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category_url"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1687,9 +2870,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "periods")) || (key1 === "category")) || (key1 === "category_url"))){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.name === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1698,10 +2880,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err9 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.cert_email === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_email"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1710,10 +2890,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err10 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.cert_status === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_status"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1722,10 +2900,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err11 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.cert_expires === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_expires"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1734,16 +2910,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data1.periods !== undefined){
-let data5 = data1.periods;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.years === undefined){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "years"}};
+for(const key0 in data){
+if(!(func2.call(schema27.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1752,8 +2921,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1762,8 +2933,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6.renew === undefined){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err14 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1772,9 +2945,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "years") || (key2 === "price")) || (key2 === "renew"))){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1784,10 +2958,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data6.years !== undefined){
-let data7 = data6.years;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/years",schemaPath:"#/properties/products/items/properties/periods/items/properties/years/type",keyword:"type",params:{type: "integer"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1797,9 +2970,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err17 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1809,9 +2982,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data6.renew !== undefined){
-if(!(typeof data6.renew == "number")){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/renew",schemaPath:"#/properties/products/items/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "number"}};
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err18 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1821,9 +2994,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1833,9 +3006,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err20 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1845,9 +3018,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/category",schemaPath:"#/properties/products/items/properties/category/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err21 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1857,9 +3030,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/category_url",schemaPath:"#/properties/products/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(data.cert_email !== undefined){
+if(typeof data.cert_email !== "string"){
+const err22 = {instancePath:instancePath+"/cert_email",schemaPath:"#/properties/cert_email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1869,9 +3042,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
+if(data.cert_status !== undefined){
+if(typeof data.cert_status !== "string"){
+const err23 = {instancePath:instancePath+"/cert_status",schemaPath:"#/properties/cert_status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1881,9 +3054,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(data.cert_expires !== undefined){
+if(typeof data.cert_expires !== "string"){
+const err24 = {instancePath:instancePath+"/cert_expires",schemaPath:"#/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1904,28 +3077,292 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sslservices === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sslservices"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "sslservices")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.sslservices !== undefined){
+let data0 = data.sslservices;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate50(data0[i0], {instancePath:instancePath+"/sslservices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/sslservices",schemaPath:"#/properties/sslservices/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op10" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+export const v11 = validate53;
+const schema28 = {"$id":"op11","$ref":"spec#/components/schemas/ProductsResult"};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.products === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "products"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "products")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.products !== undefined){
+let data0 = data.products;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate45(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op11" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-validate43.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
-export const v12 = validate46;
-const schema25 = {"$id":"op12","$ref":"spec#/components/schemas/CreateCertificateOrderResponse"};
-const schema26 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v12 = validate57;
+const schema30 = {"$id":"op12","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
+const schema31 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+const schema32 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.product_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product_id !== undefined){
+if(typeof data.product_id !== "string"){
+const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2019,10 +3456,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate59(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2031,141 +3472,106 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op12" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
-validate46.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
-export const v13 = validate49;
-const schema27 = {"$id":"op13","$ref":"spec#/components/schemas/ListCertificateOrderSoftwareResponse"};
-const schema28 = {"type":"object","properties":{"software":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"}},"required":["id","name"],"additionalProperties":false}}},"required":["software"],"additionalProperties":false};
+export const v13 = validate62;
+const schema33 = {"$id":"op13","$ref":"spec#/components/schemas/ListCertificateOrderSoftwareResponse"};
+const schema34 = {"type":"object","properties":{"software":{"type":"array","items":{"$ref":"#/components/schemas/Software"}}},"required":["software"],"additionalProperties":false};
+const schema35 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"}},"required":["id","name"],"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "id") || (key0 === "name"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2196,10 +3602,14 @@ let data0 = data.software;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate64(data0[i0], {instancePath:instancePath+"/software/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2208,8 +3618,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2218,9 +3630,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "id") || (key1 === "name"))){
-const err4 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op13" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+
+export const v14 = validate67;
+const schema36 = {"$id":"op14","$ref":"spec#/components/schemas/GetCertificateResponse"};
+const schema37 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/CertificateService"}},"required":["service"],"additionalProperties":false};
+const schema38 = {"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"name":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"},"csr":{"type":"string"},"contacts":{"type":"object","properties":{"admin":{"type":"object","properties":{"FName":{"type":"string"},"LName":{"type":"string"},"City":{"type":"string"},"State":{"type":"string"},"PostalCode":{"type":"string"},"EmailAddress":{"type":"string"},"Country":{"type":"string"},"Address1":{"type":"string"},"Address2":{"type":"string"},"Phone":{"type":"integer"},"OrgName":{"type":"string"},"PreFix":{"type":"integer"},"JobTitle":{"type":"string"}},"required":["FName","LName","City","State","PostalCode","EmailAddress","Country","Address1","Address2","Phone","OrgName","PreFix","JobTitle"],"additionalProperties":false},"billing":{"type":"object","properties":{},"additionalProperties":false},"tech":{"type":"object","properties":{},"additionalProperties":false}},"required":["admin","billing","tech"],"additionalProperties":false},"organization":{"type":"object","properties":{"state":{"type":"string"},"country":{"type":"string"},"name":{"type":"string"},"unit":{"type":"string"},"locality":{"type":"string"},"postalcode":{"type":"string"},"address2":{"type":"string"},"address1":{"type":"string"}},"required":["state","country","name","unit","locality","postalcode","address2","address1"],"additionalProperties":false},"cert_email":{"type":"string"},"software":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","name","cert_status","cert_expires","csr","contacts","organization","cert_email","software"],"additionalProperties":false};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstpayment === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2229,11 +3706,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/software/" + i0+"/id",schemaPath:"#/properties/software/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(data.billingcycle === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2242,10 +3716,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/software/" + i0+"/name",schemaPath:"#/properties/software/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.next_due === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2254,10 +3726,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/type",keyword:"type",params:{type: "object"}};
+if(data.next_invoice === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_invoice"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2266,10 +3736,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "array"}};
+if(data.status === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2278,10 +3746,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.label === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2290,28 +3756,932 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate50.errors = vErrors;
+if(data.name === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.cert_status === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_status"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.cert_expires === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_expires"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.csr === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "csr"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.contacts === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contacts"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.organization === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "organization"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.cert_email === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_email"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.software === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "software"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema38.properties, key0))){
+const err18 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err20 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err21 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err22 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err23 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err24 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err25 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err26 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err28 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err29 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.cert_status !== undefined){
+if(typeof data.cert_status !== "string"){
+const err30 = {instancePath:instancePath+"/cert_status",schemaPath:"#/properties/cert_status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.cert_expires !== undefined){
+if(typeof data.cert_expires !== "string"){
+const err31 = {instancePath:instancePath+"/cert_expires",schemaPath:"#/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.csr !== undefined){
+if(typeof data.csr !== "string"){
+const err32 = {instancePath:instancePath+"/csr",schemaPath:"#/properties/csr/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.contacts !== undefined){
+let data14 = data.contacts;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.admin === undefined){
+const err33 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "admin"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data14.billing === undefined){
+const err34 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "billing"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data14.tech === undefined){
+const err35 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "tech"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key1 in data14){
+if(!(((key1 === "admin") || (key1 === "billing")) || (key1 === "tech"))){
+const err36 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data14.admin !== undefined){
+let data15 = data14.admin;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.FName === undefined){
+const err37 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "FName"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15.LName === undefined){
+const err38 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "LName"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.City === undefined){
+const err39 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "City"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.State === undefined){
+const err40 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "State"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.PostalCode === undefined){
+const err41 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PostalCode"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data15.EmailAddress === undefined){
+const err42 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "EmailAddress"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data15.Country === undefined){
+const err43 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Country"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data15.Address1 === undefined){
+const err44 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address1"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data15.Address2 === undefined){
+const err45 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address2"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data15.Phone === undefined){
+const err46 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Phone"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data15.OrgName === undefined){
+const err47 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "OrgName"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data15.PreFix === undefined){
+const err48 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PreFix"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data15.JobTitle === undefined){
+const err49 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "JobTitle"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!(func2.call(schema38.properties.contacts.properties.admin.properties, key2))){
+const err50 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.FName !== undefined){
+if(typeof data15.FName !== "string"){
+const err51 = {instancePath:instancePath+"/contacts/admin/FName",schemaPath:"#/properties/contacts/properties/admin/properties/FName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data15.LName !== undefined){
+if(typeof data15.LName !== "string"){
+const err52 = {instancePath:instancePath+"/contacts/admin/LName",schemaPath:"#/properties/contacts/properties/admin/properties/LName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data15.City !== undefined){
+if(typeof data15.City !== "string"){
+const err53 = {instancePath:instancePath+"/contacts/admin/City",schemaPath:"#/properties/contacts/properties/admin/properties/City/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data15.State !== undefined){
+if(typeof data15.State !== "string"){
+const err54 = {instancePath:instancePath+"/contacts/admin/State",schemaPath:"#/properties/contacts/properties/admin/properties/State/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data15.PostalCode !== undefined){
+if(typeof data15.PostalCode !== "string"){
+const err55 = {instancePath:instancePath+"/contacts/admin/PostalCode",schemaPath:"#/properties/contacts/properties/admin/properties/PostalCode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data15.EmailAddress !== undefined){
+if(typeof data15.EmailAddress !== "string"){
+const err56 = {instancePath:instancePath+"/contacts/admin/EmailAddress",schemaPath:"#/properties/contacts/properties/admin/properties/EmailAddress/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data15.Country !== undefined){
+if(typeof data15.Country !== "string"){
+const err57 = {instancePath:instancePath+"/contacts/admin/Country",schemaPath:"#/properties/contacts/properties/admin/properties/Country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data15.Address1 !== undefined){
+if(typeof data15.Address1 !== "string"){
+const err58 = {instancePath:instancePath+"/contacts/admin/Address1",schemaPath:"#/properties/contacts/properties/admin/properties/Address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data15.Address2 !== undefined){
+if(typeof data15.Address2 !== "string"){
+const err59 = {instancePath:instancePath+"/contacts/admin/Address2",schemaPath:"#/properties/contacts/properties/admin/properties/Address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data15.Phone !== undefined){
+let data25 = data15.Phone;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err60 = {instancePath:instancePath+"/contacts/admin/Phone",schemaPath:"#/properties/contacts/properties/admin/properties/Phone/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data15.OrgName !== undefined){
+if(typeof data15.OrgName !== "string"){
+const err61 = {instancePath:instancePath+"/contacts/admin/OrgName",schemaPath:"#/properties/contacts/properties/admin/properties/OrgName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data15.PreFix !== undefined){
+let data27 = data15.PreFix;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err62 = {instancePath:instancePath+"/contacts/admin/PreFix",schemaPath:"#/properties/contacts/properties/admin/properties/PreFix/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data15.JobTitle !== undefined){
+if(typeof data15.JobTitle !== "string"){
+const err63 = {instancePath:instancePath+"/contacts/admin/JobTitle",schemaPath:"#/properties/contacts/properties/admin/properties/JobTitle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data14.billing !== undefined){
+let data29 = data14.billing;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
+const err65 = {instancePath:instancePath+"/contacts/billing",schemaPath:"#/properties/contacts/properties/billing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/contacts/billing",schemaPath:"#/properties/contacts/properties/billing/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data14.tech !== undefined){
+let data30 = data14.tech;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key4 in data30){
+const err67 = {instancePath:instancePath+"/contacts/tech",schemaPath:"#/properties/contacts/properties/tech/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/contacts/tech",schemaPath:"#/properties/contacts/properties/tech/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.organization !== undefined){
+let data31 = data.organization;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.state === undefined){
+const err70 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data31.country === undefined){
+const err71 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data31.name === undefined){
+const err72 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data31.unit === undefined){
+const err73 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "unit"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data31.locality === undefined){
+const err74 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "locality"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data31.postalcode === undefined){
+const err75 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "postalcode"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data31.address2 === undefined){
+const err76 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data31.address1 === undefined){
+const err77 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data31){
+if(!((((((((key5 === "state") || (key5 === "country")) || (key5 === "name")) || (key5 === "unit")) || (key5 === "locality")) || (key5 === "postalcode")) || (key5 === "address2")) || (key5 === "address1"))){
+const err78 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data31.state !== undefined){
+if(typeof data31.state !== "string"){
+const err79 = {instancePath:instancePath+"/organization/state",schemaPath:"#/properties/organization/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data31.country !== undefined){
+if(typeof data31.country !== "string"){
+const err80 = {instancePath:instancePath+"/organization/country",schemaPath:"#/properties/organization/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data31.name !== undefined){
+if(typeof data31.name !== "string"){
+const err81 = {instancePath:instancePath+"/organization/name",schemaPath:"#/properties/organization/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data31.unit !== undefined){
+if(typeof data31.unit !== "string"){
+const err82 = {instancePath:instancePath+"/organization/unit",schemaPath:"#/properties/organization/properties/unit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data31.locality !== undefined){
+if(typeof data31.locality !== "string"){
+const err83 = {instancePath:instancePath+"/organization/locality",schemaPath:"#/properties/organization/properties/locality/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data31.postalcode !== undefined){
+if(typeof data31.postalcode !== "string"){
+const err84 = {instancePath:instancePath+"/organization/postalcode",schemaPath:"#/properties/organization/properties/postalcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data31.address2 !== undefined){
+if(typeof data31.address2 !== "string"){
+const err85 = {instancePath:instancePath+"/organization/address2",schemaPath:"#/properties/organization/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data31.address1 !== undefined){
+if(typeof data31.address1 !== "string"){
+const err86 = {instancePath:instancePath+"/organization/address1",schemaPath:"#/properties/organization/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.cert_email !== undefined){
+if(typeof data.cert_email !== "string"){
+const err88 = {instancePath:instancePath+"/cert_email",schemaPath:"#/properties/cert_email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.software !== undefined){
+if(typeof data.software !== "string"){
+const err89 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+validate69.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op13" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-validate49.errors = vErrors;
-return errors === 0;
-}
-
-export const v14 = validate52;
-const schema29 = {"$id":"op14","$ref":"spec#/components/schemas/GetCertificateResponse"};
-const schema30 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"name":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"},"csr":{"type":"string"},"contacts":{"type":"object","properties":{"admin":{"type":"object","properties":{"FName":{"type":"string"},"LName":{"type":"string"},"City":{"type":"string"},"State":{"type":"string"},"PostalCode":{"type":"string"},"EmailAddress":{"type":"string"},"Country":{"type":"string"},"Address1":{"type":"string"},"Address2":{"type":"string"},"Phone":{"type":"integer"},"OrgName":{"type":"string"},"PreFix":{"type":"integer"},"JobTitle":{"type":"string"}},"required":["FName","LName","City","State","PostalCode","EmailAddress","Country","Address1","Address2","Phone","OrgName","PreFix","JobTitle"],"additionalProperties":false},"billing":{"type":"object","properties":{},"additionalProperties":false},"tech":{"type":"object","properties":{},"additionalProperties":false}},"required":["admin","billing","tech"],"additionalProperties":false},"organization":{"type":"object","properties":{"state":{"type":"string"},"country":{"type":"string"},"name":{"type":"string"},"unit":{"type":"string"},"locality":{"type":"string"},"postalcode":{"type":"string"},"address2":{"type":"string"},"address1":{"type":"string"}},"required":["state","country","name","unit","locality","postalcode","address2","address1"],"additionalProperties":false},"cert_email":{"type":"string"},"software":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","name","cert_status","cert_expires","csr","contacts","organization","cert_email","software"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
-
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2338,10 +4708,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate69(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2350,8 +4724,64 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
+validate68.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op14" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+
+export const v15 = validate72;
+const schema39 = {"$id":"op15","$ref":"spec#/components/schemas/ListContactsResponse"};
+const schema40 = {"type":"object","properties":{"contacts":{"type":"array","items":{"$ref":"#/components/schemas/Contact"}}},"required":["contacts"],"additionalProperties":false};
+const schema41 = {"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["email","id","firstname","lastname","companyname"],"additionalProperties":false};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.email === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2360,8 +4790,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
+if(data.companyname === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2370,8 +4800,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+for(const key0 in data){
+if(!(func2.call(schema41.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2380,8 +4811,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2390,8 +4823,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2400,8 +4835,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err8 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2410,8 +4847,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err9 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2420,8 +4859,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err10 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2430,8 +4871,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
+}
+if(data.company !== undefined){
+if(typeof data.company !== "string"){
+const err11 = {instancePath:instancePath+"/company",schemaPath:"#/properties/company/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2440,8 +4883,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err12 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2450,8 +4895,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.cert_status === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_status"}};
+}
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err13 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2460,8 +4907,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.cert_expires === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_expires"}};
+}
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err14 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2470,8 +4919,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data0.csr === undefined){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "csr"}};
+}
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err15 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2480,8 +4931,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data0.contacts === undefined){
-const err16 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "contacts"}};
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2490,8 +4943,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data0.organization === undefined){
-const err17 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "organization"}};
+}
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err17 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2500,8 +4955,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data0.cert_email === undefined){
-const err18 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_email"}};
+}
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err18 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2510,8 +4967,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data0.software === undefined){
-const err19 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "software"}};
+}
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err19 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2520,9 +4979,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(func2.call(schema30.properties.service.properties, key1))){
-const err20 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2532,9 +4992,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err21 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.privileges !== undefined){
+let data15 = data.privileges;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.support === undefined){
+const err21 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2543,10 +5005,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err22 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
+for(const key1 in data15){
+if(!(key1 === "support")){
+const err22 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2556,9 +5017,13 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err23 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(data15.support !== undefined){
+let data16 = data15.support;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data16[i0] !== "string"){
+const err23 = {instancePath:instancePath+"/privileges/support/" + i0,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2568,9 +5033,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err24 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err24 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2580,9 +5045,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err25 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err25 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2592,9 +5057,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err26 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2603,797 +5068,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err27 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err28 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err29 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err30 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err31 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.cert_status !== undefined){
-if(typeof data0.cert_status !== "string"){
-const err32 = {instancePath:instancePath+"/service/cert_status",schemaPath:"#/properties/service/properties/cert_status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.cert_expires !== undefined){
-if(typeof data0.cert_expires !== "string"){
-const err33 = {instancePath:instancePath+"/service/cert_expires",schemaPath:"#/properties/service/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.csr !== undefined){
-if(typeof data0.csr !== "string"){
-const err34 = {instancePath:instancePath+"/service/csr",schemaPath:"#/properties/service/properties/csr/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.contacts !== undefined){
-let data15 = data0.contacts;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.admin === undefined){
-const err35 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "admin"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data15.billing === undefined){
-const err36 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "billing"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data15.tech === undefined){
-const err37 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "tech"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-for(const key2 in data15){
-if(!(((key2 === "admin") || (key2 === "billing")) || (key2 === "tech"))){
-const err38 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data15.admin !== undefined){
-let data16 = data15.admin;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.FName === undefined){
-const err39 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "FName"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data16.LName === undefined){
-const err40 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "LName"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data16.City === undefined){
-const err41 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "City"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data16.State === undefined){
-const err42 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "State"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(data16.PostalCode === undefined){
-const err43 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PostalCode"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data16.EmailAddress === undefined){
-const err44 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "EmailAddress"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data16.Country === undefined){
-const err45 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Country"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data16.Address1 === undefined){
-const err46 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address1"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data16.Address2 === undefined){
-const err47 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address2"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data16.Phone === undefined){
-const err48 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Phone"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data16.OrgName === undefined){
-const err49 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "OrgName"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data16.PreFix === undefined){
-const err50 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PreFix"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data16.JobTitle === undefined){
-const err51 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "JobTitle"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key3 in data16){
-if(!(func2.call(schema30.properties.service.properties.contacts.properties.admin.properties, key3))){
-const err52 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data16.FName !== undefined){
-if(typeof data16.FName !== "string"){
-const err53 = {instancePath:instancePath+"/service/contacts/admin/FName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/FName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data16.LName !== undefined){
-if(typeof data16.LName !== "string"){
-const err54 = {instancePath:instancePath+"/service/contacts/admin/LName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/LName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data16.City !== undefined){
-if(typeof data16.City !== "string"){
-const err55 = {instancePath:instancePath+"/service/contacts/admin/City",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/City/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data16.State !== undefined){
-if(typeof data16.State !== "string"){
-const err56 = {instancePath:instancePath+"/service/contacts/admin/State",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/State/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data16.PostalCode !== undefined){
-if(typeof data16.PostalCode !== "string"){
-const err57 = {instancePath:instancePath+"/service/contacts/admin/PostalCode",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/PostalCode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data16.EmailAddress !== undefined){
-if(typeof data16.EmailAddress !== "string"){
-const err58 = {instancePath:instancePath+"/service/contacts/admin/EmailAddress",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/EmailAddress/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data16.Country !== undefined){
-if(typeof data16.Country !== "string"){
-const err59 = {instancePath:instancePath+"/service/contacts/admin/Country",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data16.Address1 !== undefined){
-if(typeof data16.Address1 !== "string"){
-const err60 = {instancePath:instancePath+"/service/contacts/admin/Address1",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data16.Address2 !== undefined){
-if(typeof data16.Address2 !== "string"){
-const err61 = {instancePath:instancePath+"/service/contacts/admin/Address2",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data16.Phone !== undefined){
-let data26 = data16.Phone;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err62 = {instancePath:instancePath+"/service/contacts/admin/Phone",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Phone/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data16.OrgName !== undefined){
-if(typeof data16.OrgName !== "string"){
-const err63 = {instancePath:instancePath+"/service/contacts/admin/OrgName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/OrgName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data16.PreFix !== undefined){
-let data28 = data16.PreFix;
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err64 = {instancePath:instancePath+"/service/contacts/admin/PreFix",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/PreFix/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data16.JobTitle !== undefined){
-if(typeof data16.JobTitle !== "string"){
-const err65 = {instancePath:instancePath+"/service/contacts/admin/JobTitle",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/JobTitle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data15.billing !== undefined){
-let data30 = data15.billing;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key4 in data30){
-const err67 = {instancePath:instancePath+"/service/contacts/billing",schemaPath:"#/properties/service/properties/contacts/properties/billing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/service/contacts/billing",schemaPath:"#/properties/service/properties/contacts/properties/billing/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data15.tech !== undefined){
-let data31 = data15.tech;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key5 in data31){
-const err69 = {instancePath:instancePath+"/service/contacts/tech",schemaPath:"#/properties/service/properties/contacts/properties/tech/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/service/contacts/tech",schemaPath:"#/properties/service/properties/contacts/properties/tech/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data0.organization !== undefined){
-let data32 = data0.organization;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.state === undefined){
-const err72 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data32.country === undefined){
-const err73 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data32.name === undefined){
-const err74 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data32.unit === undefined){
-const err75 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "unit"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(data32.locality === undefined){
-const err76 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "locality"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data32.postalcode === undefined){
-const err77 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "postalcode"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data32.address2 === undefined){
-const err78 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(data32.address1 === undefined){
-const err79 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-for(const key6 in data32){
-if(!((((((((key6 === "state") || (key6 === "country")) || (key6 === "name")) || (key6 === "unit")) || (key6 === "locality")) || (key6 === "postalcode")) || (key6 === "address2")) || (key6 === "address1"))){
-const err80 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data32.state !== undefined){
-if(typeof data32.state !== "string"){
-const err81 = {instancePath:instancePath+"/service/organization/state",schemaPath:"#/properties/service/properties/organization/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data32.country !== undefined){
-if(typeof data32.country !== "string"){
-const err82 = {instancePath:instancePath+"/service/organization/country",schemaPath:"#/properties/service/properties/organization/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data32.name !== undefined){
-if(typeof data32.name !== "string"){
-const err83 = {instancePath:instancePath+"/service/organization/name",schemaPath:"#/properties/service/properties/organization/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data32.unit !== undefined){
-if(typeof data32.unit !== "string"){
-const err84 = {instancePath:instancePath+"/service/organization/unit",schemaPath:"#/properties/service/properties/organization/properties/unit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data32.locality !== undefined){
-if(typeof data32.locality !== "string"){
-const err85 = {instancePath:instancePath+"/service/organization/locality",schemaPath:"#/properties/service/properties/organization/properties/locality/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data32.postalcode !== undefined){
-if(typeof data32.postalcode !== "string"){
-const err86 = {instancePath:instancePath+"/service/organization/postalcode",schemaPath:"#/properties/service/properties/organization/properties/postalcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data32.address2 !== undefined){
-if(typeof data32.address2 !== "string"){
-const err87 = {instancePath:instancePath+"/service/organization/address2",schemaPath:"#/properties/service/properties/organization/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data32.address1 !== undefined){
-if(typeof data32.address1 !== "string"){
-const err88 = {instancePath:instancePath+"/service/organization/address1",schemaPath:"#/properties/service/properties/organization/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.cert_email !== undefined){
-if(typeof data0.cert_email !== "string"){
-const err90 = {instancePath:instancePath+"/service/cert_email",schemaPath:"#/properties/service/properties/cert_email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.software !== undefined){
-if(typeof data0.software !== "string"){
-const err91 = {instancePath:instancePath+"/service/software",schemaPath:"#/properties/service/properties/software/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate53.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op14" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-
-export const v15 = validate55;
-const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/ListContactsResponse"};
-const schema32 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
-
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3424,10 +5104,14 @@ let data0 = data.contacts;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.email === undefined){
-const err2 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "email"}};
+if(!(validate74(data0[i0], {instancePath:instancePath+"/contacts/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3436,8 +5120,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3446,209 +5132,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.company === undefined){
-const err7 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "company"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.lastlogin === undefined){
-const err8 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastlogin"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((((((key1 === "email") || (key1 === "id")) || (key1 === "firstname")) || (key1 === "lastname")) || (key1 === "companyname")) || (key1 === "company")) || (key1 === "lastlogin"))){
-const err9 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.email !== undefined){
-if(typeof data1.email !== "string"){
-const err10 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err11 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.firstname !== undefined){
-if(typeof data1.firstname !== "string"){
-const err12 = {instancePath:instancePath+"/contacts/" + i0+"/firstname",schemaPath:"#/properties/contacts/items/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.lastname !== undefined){
-if(typeof data1.lastname !== "string"){
-const err13 = {instancePath:instancePath+"/contacts/" + i0+"/lastname",schemaPath:"#/properties/contacts/items/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.companyname !== undefined){
-if(typeof data1.companyname !== "string"){
-const err14 = {instancePath:instancePath+"/contacts/" + i0+"/companyname",schemaPath:"#/properties/contacts/items/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.company !== undefined){
-if(typeof data1.company !== "string"){
-const err15 = {instancePath:instancePath+"/contacts/" + i0+"/company",schemaPath:"#/properties/contacts/items/properties/company/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.lastlogin !== undefined){
-if(typeof data1.lastlogin !== "string"){
-const err16 = {instancePath:instancePath+"/contacts/" + i0+"/lastlogin",schemaPath:"#/properties/contacts/items/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate56.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op15" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
-validate55.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-export const v16 = validate58;
-const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/CreateContactResponse"};
-const schema34 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
+export const v16 = validate77;
+const schema42 = {"$id":"op16","$ref":"spec#/components/schemas/CreateContactResponse"};
+const schema43 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3735,28 +5240,413 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op16" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
-validate58.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-export const v17 = validate61;
-const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
-const schema36 = {"type":"object","properties":{"privileges":{"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false}},"required":["privileges"],"additionalProperties":false};
+export const v17 = validate80;
+const schema44 = {"$id":"op17","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
+const schema45 = {"type":"object","properties":{"privileges":{"$ref":"#/components/schemas/Privilege"}},"required":["privileges"],"additionalProperties":false};
+const schema46 = {"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.billing === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billing"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.support === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "support"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.misc === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "misc"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.services === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "billing") || (key0 === "support")) || (key0 === "misc")) || (key0 === "services")) || (key0 === "domains"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.billing !== undefined){
+let data0 = data.billing;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/billing/" + i0,schemaPath:"#/properties/billing/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/billing",schemaPath:"#/properties/billing/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.support !== undefined){
+let data2 = data.support;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err8 = {instancePath:instancePath+"/support/" + i1,schemaPath:"#/properties/support/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.misc !== undefined){
+let data4 = data.misc;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err10 = {instancePath:instancePath+"/misc/" + i2,schemaPath:"#/properties/misc/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/misc",schemaPath:"#/properties/misc/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data6 = data.services;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.full === undefined){
+const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(key1 === "full")){
+let data7 = data6[key1];
+const _errs18 = errors;
+let valid8 = false;
+const _errs19 = errors;
+if(Array.isArray(data7)){
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data7[i3] !== "string"){
+const err13 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid8 = valid8 || _valid0;
+if(!valid8){
+const _errs23 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err15 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+valid8 = valid8 || _valid0;
+}
+if(!valid8){
+const err16 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data6.full !== undefined){
+let data9 = data6.full;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err17 = {instancePath:instancePath+"/services/full",schemaPath:"#/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.domains !== undefined){
+let data10 = data.domains;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.full === undefined){
+const err19 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!(key2 === "full")){
+let data11 = data10[key2];
+const _errs31 = errors;
+let valid13 = false;
+const _errs32 = errors;
+if(Array.isArray(data11)){
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data11[i4] !== "string"){
+const err20 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs36 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err22 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err23 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data10.full !== undefined){
+let data13 = data10.full;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err24 = {instancePath:instancePath+"/domains/full",schemaPath:"#/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3783,10 +5673,14 @@ errors++;
 }
 }
 if(data.privileges !== undefined){
-let data0 = data.privileges;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.billing === undefined){
-const err2 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "billing"}};
+if(!(validate82(data.privileges, {instancePath:instancePath+"/privileges",parentData:data,parentDataProperty:"privileges",rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3795,405 +5689,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.support === undefined){
-const err3 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.misc === undefined){
-const err4 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "misc"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.services === undefined){
-const err5 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "services"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.domains === undefined){
-const err6 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((key1 === "billing") || (key1 === "support")) || (key1 === "misc")) || (key1 === "services")) || (key1 === "domains"))){
-const err7 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.billing !== undefined){
-let data1 = data0.billing;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data1[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/privileges/billing/" + i0,schemaPath:"#/properties/privileges/properties/billing/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/privileges/billing",schemaPath:"#/properties/privileges/properties/billing/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.support !== undefined){
-let data3 = data0.support;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data3[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/privileges/support/" + i1,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.misc !== undefined){
-let data5 = data0.misc;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data5[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/privileges/misc/" + i2,schemaPath:"#/properties/privileges/properties/misc/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/privileges/misc",schemaPath:"#/properties/privileges/properties/misc/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.services !== undefined){
-let data7 = data0.services;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.full === undefined){
-const err14 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(key2 === "full")){
-let data8 = data7[key2];
-const _errs21 = errors;
-let valid9 = false;
-const _errs22 = errors;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err15 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs22 === errors;
-valid9 = valid9 || _valid0;
-if(!valid9){
-const _errs26 = errors;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err17 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs26 === errors;
-valid9 = valid9 || _valid0;
-}
-if(!valid9){
-const err18 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data7.full !== undefined){
-let data10 = data7.full;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err19 = {instancePath:instancePath+"/privileges/services/full",schemaPath:"#/properties/privileges/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.domains !== undefined){
-let data11 = data0.domains;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.full === undefined){
-const err21 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-for(const key3 in data11){
-if(!(key3 === "full")){
-let data12 = data11[key3];
-const _errs34 = errors;
-let valid14 = false;
-const _errs35 = errors;
-if(Array.isArray(data12)){
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data12[i4] !== "string"){
-const err22 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var _valid1 = _errs35 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs39 = errors;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err24 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs39 === errors;
-valid14 = valid14 || _valid1;
-}
-if(!valid14){
-const err25 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data11.full !== undefined){
-let data14 = data11.full;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err26 = {instancePath:instancePath+"/privileges/domains/full",schemaPath:"#/properties/privileges/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate62.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op17" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate81(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
-validate61.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-export const v18 = validate64;
-const schema37 = {"$id":"op18","$ref":"spec#/components/schemas/GetContactResponse"};
-const schema38 = {"type":"object","properties":{"contact":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber","type","privileges"],"additionalProperties":false}},"required":["contact"],"additionalProperties":false};
+export const v18 = validate85;
+const schema47 = {"$id":"op18","$ref":"spec#/components/schemas/GetContactResponse"};
+const schema48 = {"type":"object","properties":{"contact":{"$ref":"#/components/schemas/Contact"}},"required":["contact"],"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4220,10 +5737,14 @@ errors++;
 }
 }
 if(data.contact !== undefined){
-let data0 = data.contact;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate74(data.contact, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4232,8 +5753,72 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"}};
+validate86.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op18" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+export const v19 = validate89;
+const schema49 = {"$id":"op19","$ref":"spec#/components/schemas/InfoResult"};
+const schema50 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}},"record":{"$ref":"#/components/schemas/NsRecord"}},"required":["info"],"additionalProperties":false};
+const schema51 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":["string","integer"]},"priority":{"type":["string","integer"]},"content":{"type":["array","string"],"items":{}},"type":{"type":"string"}},"additionalProperties":false};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "ttl")) || (key0 === "priority")) || (key0 === "content")) || (key0 === "type"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.ttl !== undefined){
+let data2 = data.ttl;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err3 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: schema51.properties.ttl.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4242,8 +5827,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "firstname"}};
+}
+if(data.priority !== undefined){
+let data3 = data.priority;
+if((typeof data3 !== "string") && (!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))))){
+const err4 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: schema51.properties.priority.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4252,8 +5840,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "lastname"}};
+}
+if(data.content !== undefined){
+let data4 = data.content;
+if((!(Array.isArray(data4))) && (typeof data4 !== "string")){
+const err5 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema51.properties.content.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4262,8 +5853,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "companyname"}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4272,8 +5865,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.address1 === undefined){
-const err7 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address1"}};
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4282,364 +5877,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.address2 === undefined){
-const err8 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err9 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err10 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err11 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err12 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.type === undefined){
-const err14 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.privileges === undefined){
-const err15 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "privileges"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema38.properties.contact.properties, key1))){
-const err16 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err17 = {instancePath:instancePath+"/contact/id",schemaPath:"#/properties/contact/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err18 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err19 = {instancePath:instancePath+"/contact/firstname",schemaPath:"#/properties/contact/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err20 = {instancePath:instancePath+"/contact/lastname",schemaPath:"#/properties/contact/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err21 = {instancePath:instancePath+"/contact/companyname",schemaPath:"#/properties/contact/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err22 = {instancePath:instancePath+"/contact/address1",schemaPath:"#/properties/contact/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err23 = {instancePath:instancePath+"/contact/address2",schemaPath:"#/properties/contact/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err24 = {instancePath:instancePath+"/contact/city",schemaPath:"#/properties/contact/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err25 = {instancePath:instancePath+"/contact/state",schemaPath:"#/properties/contact/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err26 = {instancePath:instancePath+"/contact/postcode",schemaPath:"#/properties/contact/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err27 = {instancePath:instancePath+"/contact/country",schemaPath:"#/properties/contact/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err28 = {instancePath:instancePath+"/contact/phonenumber",schemaPath:"#/properties/contact/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err29 = {instancePath:instancePath+"/contact/type",schemaPath:"#/properties/contact/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.privileges !== undefined){
-let data14 = data0.privileges;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.support === undefined){
-const err30 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-for(const key2 in data14){
-if(!(key2 === "support")){
-const err31 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data14.support !== undefined){
-let data15 = data14.support;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data15[i0] !== "string"){
-const err32 = {instancePath:instancePath+"/contact/privileges/support/" + i0,schemaPath:"#/properties/contact/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/contact/privileges/support",schemaPath:"#/properties/contact/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-validate65.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op18" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-
-export const v19 = validate67;
-const schema39 = {"$id":"op19","$ref":"spec#/components/schemas/UpdateContactResponse"};
-const schema40 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
-
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4654,7 +5897,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "info")){
+if(!((key0 === "info") || (key0 === "record"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -4693,6 +5936,12 @@ vErrors.push(err3);
 errors++;
 }
 }
+if(data.record !== undefined){
+if(!(validate91(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
@@ -4704,28 +5953,391 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op19" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
-validate67.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
-export const v20 = validate70;
-const schema41 = {"$id":"op20","$ref":"spec#/components/schemas/GetDetailsResponse"};
-const schema42 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["client"],"additionalProperties":false};
+export const v20 = validate94;
+const schema52 = {"$id":"op20","$ref":"spec#/components/schemas/GetDetailsResponse"};
+const schema53 = {"type":"object","properties":{"client":{"$ref":"#/components/schemas/Client"}},"required":["client"],"additionalProperties":false};
+const schema54 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.email === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.lastlogin === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ip === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.host === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.companyname === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.address1 === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.address2 === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.city === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.state === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.postcode === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.country === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.phonenumber === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema54.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err17 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err18 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err19 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err20 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err21 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err22 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err23 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err24 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err25 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err26 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err27 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err28 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err29 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err30 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4752,10 +6364,14 @@ errors++;
 }
 }
 if(data.client !== undefined){
-let data0 = data.client;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate96(data.client, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4764,383 +6380,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.lastlogin === undefined){
-const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastlogin"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.ip === undefined){
-const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "ip"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.host === undefined){
-const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "host"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.firstname === undefined){
-const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.lastname === undefined){
-const err8 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.companyname === undefined){
-const err9 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.address1 === undefined){
-const err10 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.address2 === undefined){
-const err11 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err12 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err13 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err14 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err15 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err16 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema42.properties.client.properties, key1))){
-const err17 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err18 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err19 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.lastlogin !== undefined){
-if(typeof data0.lastlogin !== "string"){
-const err20 = {instancePath:instancePath+"/client/lastlogin",schemaPath:"#/properties/client/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.ip !== undefined){
-if(typeof data0.ip !== "string"){
-const err21 = {instancePath:instancePath+"/client/ip",schemaPath:"#/properties/client/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.host !== undefined){
-if(typeof data0.host !== "string"){
-const err22 = {instancePath:instancePath+"/client/host",schemaPath:"#/properties/client/properties/host/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err23 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err24 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err25 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err26 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err27 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err28 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err29 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err30 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err31 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err32 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate71.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op20" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate95(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
-validate70.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
-export const v21 = validate73;
-const schema43 = {"$id":"op21","$ref":"spec#/components/schemas/UpdateDetailsResponse"};
-const schema44 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["client","info"],"additionalProperties":false};
+export const v21 = validate99;
+const schema55 = {"$id":"op21","$ref":"spec#/components/schemas/UpdateDetailsResponse"};
+const schema56 = {"type":"object","properties":{"client":{"$ref":"#/components/schemas/Client"},"info":{"type":"array","items":{"type":"string"}}},"required":["client","info"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5177,10 +6438,18 @@ errors++;
 }
 }
 if(data.client !== undefined){
-let data0 = data.client;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate96(data.client, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+if(data.info !== undefined){
+let data1 = data.info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5189,8 +6458,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5199,8 +6470,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.lastlogin === undefined){
-const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5209,8 +6482,111 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.ip === undefined){
-const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "ip"}};
+validate100.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op21" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+errors = vErrors.length;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+
+export const v22 = validate103;
+const schema57 = {"$id":"op22","$ref":"spec#/components/schemas/ListDnsResponse"};
+const schema58 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"$ref":"#/components/schemas/Zone"}}},"required":["service_ids","zones"],"additionalProperties":false};
+const schema59 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/DnsRecord"}}},"required":["name","service_id"],"additionalProperties":false};
+const schema60 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":["string","integer"]},"priority":{"type":["string","integer"]},"content":{"type":["array","string"],"items":{}},"type":{"type":"string"}},"additionalProperties":false};
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "ttl")) || (key0 === "priority")) || (key0 === "content")) || (key0 === "type"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.ttl !== undefined){
+let data2 = data.ttl;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err3 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: schema60.properties.ttl.type}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.priority !== undefined){
+let data3 = data.priority;
+if((typeof data3 !== "string") && (!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))))){
+const err4 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: schema60.properties.priority.type}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data4 = data.content;
+if((!(Array.isArray(data4))) && (typeof data4 !== "string")){
+const err5 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: schema60.properties.content.type}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5219,8 +6595,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.host === undefined){
-const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "host"}};
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5229,371 +6607,123 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.firstname === undefined){
-const err8 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.lastname === undefined){
-const err9 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.companyname === undefined){
-const err10 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.address1 === undefined){
-const err11 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.address2 === undefined){
-const err12 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err13 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err14 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err15 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err16 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err17 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema44.properties.client.properties, key1))){
-const err18 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err19 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err20 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.lastlogin !== undefined){
-if(typeof data0.lastlogin !== "string"){
-const err21 = {instancePath:instancePath+"/client/lastlogin",schemaPath:"#/properties/client/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.ip !== undefined){
-if(typeof data0.ip !== "string"){
-const err22 = {instancePath:instancePath+"/client/ip",schemaPath:"#/properties/client/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.host !== undefined){
-if(typeof data0.host !== "string"){
-const err23 = {instancePath:instancePath+"/client/host",schemaPath:"#/properties/client/properties/host/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err24 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err25 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err26 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err27 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err28 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err29 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err30 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err31 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err32 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err33 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data16 = data.info;
-if(Array.isArray(data16)){
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data16[i0] !== "string"){
-const err35 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-validate74.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op21" */;
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.service_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "domain_id") || (key0 === "name")) || (key0 === "service_id")) || (key0 === "records"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.domain_id !== undefined){
+if(typeof data.domain_id !== "string"){
+const err3 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.service_id !== undefined){
+let data2 = data.service_id;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err5 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: schema59.properties.service_id.type}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.records !== undefined){
+let data3 = data.records;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate106(data3[i0], {instancePath:instancePath+"/records/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
-validate73.errors = vErrors;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate105.errors = vErrors;
 return errors === 0;
 }
 
-export const v22 = validate76;
-const schema45 = {"$id":"op22","$ref":"spec#/components/schemas/ListDnsResponse"};
-const schema46 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":"string"}},"required":["domain_id","name","service_id"],"additionalProperties":false}}},"required":["service_ids","zones"],"additionalProperties":false};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5662,10 +6792,14 @@ let data2 = data.zones;
 if(Array.isArray(data2)){
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
-let data3 = data2[i1];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.domain_id === undefined){
-const err5 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "domain_id"}};
+if(!(validate105(data2[i1], {instancePath:instancePath+"/zones/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5674,8 +6808,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5684,8 +6820,104 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.service_id === undefined){
-const err7 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "service_id"}};
+validate104.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op22" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+
+export const v23 = validate110;
+const schema61 = {"$id":"op23","$ref":"spec#/components/schemas/ListDomainsResponse"};
+const schema62 = {"type":"object","properties":{"domains":{"type":"array","items":{"$ref":"#/components/schemas/Domain"}}},"required":["domains"],"additionalProperties":false};
+const schema63 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expires === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.recurring_amount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.status === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.period === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.autorenew === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autorenew"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5694,9 +6926,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "domain_id") || (key1 === "name")) || (key1 === "service_id"))){
-const err8 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.daytoexpire === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "daytoexpire"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5705,10 +6936,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data3.domain_id !== undefined){
-if(typeof data3.domain_id !== "string"){
-const err9 = {instancePath:instancePath+"/zones/" + i1+"/domain_id",schemaPath:"#/properties/zones/items/properties/domain_id/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!(func2.call(schema63.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5718,9 +6948,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err10 = {instancePath:instancePath+"/zones/" + i1+"/name",schemaPath:"#/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5730,9 +6960,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.service_id !== undefined){
-if(typeof data3.service_id !== "string"){
-const err11 = {instancePath:instancePath+"/zones/" + i1+"/service_id",schemaPath:"#/properties/zones/items/properties/service_id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5742,9 +6972,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"}};
+if(data.expires !== undefined){
+if(typeof data.expires !== "string"){
+const err12 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5754,9 +6984,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"}};
+if(data.recurring_amount !== undefined){
+if(typeof data.recurring_amount !== "string"){
+const err13 = {instancePath:instancePath+"/recurring_amount",schemaPath:"#/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5766,9 +6996,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err14 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5777,28 +7007,72 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate77.errors = vErrors;
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err16 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.autorenew !== undefined){
+if(typeof data.autorenew !== "string"){
+const err17 = {instancePath:instancePath+"/autorenew",schemaPath:"#/properties/autorenew/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.daytoexpire !== undefined){
+if(typeof data.daytoexpire !== "string"){
+const err18 = {instancePath:instancePath+"/daytoexpire",schemaPath:"#/properties/daytoexpire/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate112.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op22" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-validate76.errors = vErrors;
-return errors === 0;
-}
-
-export const v23 = validate79;
-const schema47 = {"$id":"op23","$ref":"spec#/components/schemas/ListDomainsResponse"};
-const schema48 = {"type":"object","properties":{"domains":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false}}},"required":["domains"],"additionalProperties":false};
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5829,10 +7103,14 @@ let data0 = data.domains;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate112(data0[i0], {instancePath:instancePath+"/domains/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5841,8 +7119,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5851,8 +7131,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.expires === undefined){
-const err4 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "expires"}};
+validate111.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op23" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate111(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+errors = vErrors.length;
+}
+validate110.errors = vErrors;
+return errors === 0;
+}
+
+export const v24 = validate115;
+const schema64 = {"$id":"op24","$ref":"spec#/components/schemas/LookupDomainResponse"};
+const schema65 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"$ref":"#/components/schemas/Period"}}},"required":["available","name","premium","periods"],"additionalProperties":false};
+const schema66 = {"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false};
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.period === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.register === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "register"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.transfer === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transfer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.renew === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "renew"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5861,8 +7207,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.recurring_amount === undefined){
-const err5 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(data.redemption === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "redemption"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5871,8 +7217,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.date_created === undefined){
-const err6 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "date_created"}};
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "period")) || (key0 === "register")) || (key0 === "transfer")) || (key0 === "renew")) || (key0 === "redemption"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5881,8 +7228,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.status === undefined){
-const err7 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "status"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5891,8 +7240,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.period === undefined){
-const err8 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "period"}};
+}
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err8 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5901,8 +7252,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.autorenew === undefined){
-const err9 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "autorenew"}};
+}
+if(data.register !== undefined){
+if(typeof data.register !== "string"){
+const err9 = {instancePath:instancePath+"/register",schemaPath:"#/properties/register/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5911,8 +7264,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.daytoexpire === undefined){
-const err10 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "daytoexpire"}};
+}
+if(data.transfer !== undefined){
+if(typeof data.transfer !== "string"){
+const err10 = {instancePath:instancePath+"/transfer",schemaPath:"#/properties/transfer/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5921,9 +7276,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema48.properties.domains.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.renew !== undefined){
+if(typeof data.renew !== "string"){
+const err11 = {instancePath:instancePath+"/renew",schemaPath:"#/properties/renew/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5933,9 +7289,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/domains/" + i0+"/id",schemaPath:"#/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.redemption !== undefined){
+if(typeof data.redemption !== "string"){
+const err12 = {instancePath:instancePath+"/redemption",schemaPath:"#/properties/redemption/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5945,9 +7301,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err13 = {instancePath:instancePath+"/domains/" + i0+"/name",schemaPath:"#/properties/domains/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5956,148 +7312,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data1.expires !== undefined){
-if(typeof data1.expires !== "string"){
-const err14 = {instancePath:instancePath+"/domains/" + i0+"/expires",schemaPath:"#/properties/domains/items/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.recurring_amount !== undefined){
-if(typeof data1.recurring_amount !== "string"){
-const err15 = {instancePath:instancePath+"/domains/" + i0+"/recurring_amount",schemaPath:"#/properties/domains/items/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.date_created !== undefined){
-if(typeof data1.date_created !== "string"){
-const err16 = {instancePath:instancePath+"/domains/" + i0+"/date_created",schemaPath:"#/properties/domains/items/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err17 = {instancePath:instancePath+"/domains/" + i0+"/status",schemaPath:"#/properties/domains/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.period !== undefined){
-if(typeof data1.period !== "string"){
-const err18 = {instancePath:instancePath+"/domains/" + i0+"/period",schemaPath:"#/properties/domains/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.autorenew !== undefined){
-if(typeof data1.autorenew !== "string"){
-const err19 = {instancePath:instancePath+"/domains/" + i0+"/autorenew",schemaPath:"#/properties/domains/items/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.daytoexpire !== undefined){
-if(typeof data1.daytoexpire !== "string"){
-const err20 = {instancePath:instancePath+"/domains/" + i0+"/daytoexpire",schemaPath:"#/properties/domains/items/properties/daytoexpire/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate80.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op23" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-validate79.errors = vErrors;
-return errors === 0;
-}
-
-export const v24 = validate82;
-const schema49 = {"$id":"op24","$ref":"spec#/components/schemas/LookupDomainResponse"};
-const schema50 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["available","name","premium","periods"],"additionalProperties":false};
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6194,10 +7414,14 @@ let data3 = data.periods;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.id === undefined){
-const err8 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate117(data3[i0], {instancePath:instancePath+"/periods/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6206,8 +7430,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.period === undefined){
-const err9 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6216,8 +7442,134 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4.register === undefined){
-const err10 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
+validate116.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op24" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+
+export const v25 = validate120;
+const schema67 = {"$id":"op25","$ref":"spec#/components/schemas/GetDomainNameResponse"};
+const schema68 = {"type":"object","properties":{"details":{"type":"array","items":{"$ref":"#/components/schemas/DomainDetail"}}},"required":["details"],"additionalProperties":false};
+const schema69 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false};
+
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstpayment === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.recurring_amount === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.period === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.expires === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.status === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.next_invoice === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.idprotection === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "idprotection"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6226,8 +7578,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4.transfer === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
+if(data.nameservers === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameservers"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6236,8 +7588,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.renew === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
+if(data.autorenew === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autorenew"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6246,8 +7598,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.redemption === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
+for(const key0 in data){
+if(!(func2.call(schema69.properties, key0))){
+const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6256,9 +7609,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((((((key1 === "id") || (key1 === "period")) || (key1 === "register")) || (key1 === "transfer")) || (key1 === "renew")) || (key1 === "redemption"))){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6268,9 +7622,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.id !== undefined){
-if(typeof data4.id !== "string"){
-const err15 = {instancePath:instancePath+"/periods/" + i0+"/id",schemaPath:"#/properties/periods/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err15 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6280,9 +7634,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.period !== undefined){
-if(typeof data4.period !== "string"){
-const err16 = {instancePath:instancePath+"/periods/" + i0+"/period",schemaPath:"#/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err16 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6292,9 +7646,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.register !== undefined){
-if(typeof data4.register !== "string"){
-const err17 = {instancePath:instancePath+"/periods/" + i0+"/register",schemaPath:"#/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err17 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6304,9 +7658,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.transfer !== undefined){
-if(typeof data4.transfer !== "string"){
-const err18 = {instancePath:instancePath+"/periods/" + i0+"/transfer",schemaPath:"#/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
+if(data.recurring_amount !== undefined){
+if(typeof data.recurring_amount !== "string"){
+const err18 = {instancePath:instancePath+"/recurring_amount",schemaPath:"#/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6316,9 +7670,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.renew !== undefined){
-if(typeof data4.renew !== "string"){
-const err19 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6328,9 +7682,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.redemption !== undefined){
-if(typeof data4.redemption !== "string"){
-const err20 = {instancePath:instancePath+"/periods/" + i0+"/redemption",schemaPath:"#/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
+if(data.expires !== undefined){
+if(typeof data.expires !== "string"){
+const err20 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6340,9 +7694,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6352,9 +7706,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err22 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6364,9 +7718,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err23 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6375,28 +7729,76 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate83.errors = vErrors;
+}
+if(data.idprotection !== undefined){
+if(typeof data.idprotection !== "string"){
+const err24 = {instancePath:instancePath+"/idprotection",schemaPath:"#/properties/idprotection/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.nameservers !== undefined){
+let data11 = data.nameservers;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data11[i0] !== "string"){
+const err25 = {instancePath:instancePath+"/nameservers/" + i0,schemaPath:"#/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/nameservers",schemaPath:"#/properties/nameservers/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.autorenew !== undefined){
+if(typeof data.autorenew !== "string"){
+const err27 = {instancePath:instancePath+"/autorenew",schemaPath:"#/properties/autorenew/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate122.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op24" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-validate82.errors = vErrors;
-return errors === 0;
-}
-
-export const v25 = validate85;
-const schema51 = {"$id":"op25","$ref":"spec#/components/schemas/GetDomainNameResponse"};
-const schema52 = {"type":"object","properties":{"details":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false}}},"required":["details"],"additionalProperties":false};
-
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6427,10 +7829,14 @@ let data0 = data.details;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate122(data0[i0], {instancePath:instancePath+"/details/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6439,8 +7845,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6449,8 +7857,77 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.date_created === undefined){
-const err4 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "date_created"}};
+validate121.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op25" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate121(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+errors = vErrors.length;
+}
+validate120.errors = vErrors;
+return errors === 0;
+}
+
+export const v26 = validate125;
+const schema70 = {"$id":"op26","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
+const schema71 = {"type":"object","properties":{"tlds":{"type":"array","items":{"$ref":"#/components/schemas/Tld"}}},"required":["tlds"],"additionalProperties":false};
+const schema72 = {"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false};
+
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.tld === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tld"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.periods === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "tld")) || (key0 === "periods"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6459,8 +7936,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+}
+if(data.tld !== undefined){
+if(typeof data.tld !== "string"){
+const err5 = {instancePath:instancePath+"/tld",schemaPath:"#/properties/tld/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6469,8 +7948,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.recurring_amount === undefined){
-const err6 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+}
+if(data.periods !== undefined){
+let data2 = data.periods;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.period === undefined){
+const err6 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6479,8 +7966,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.period === undefined){
-const err7 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "period"}};
+if(data3.register === undefined){
+const err7 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6489,8 +7976,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.expires === undefined){
-const err8 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "expires"}};
+if(data3.transfer === undefined){
+const err8 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6499,8 +7986,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "status"}};
+if(data3.renew === undefined){
+const err9 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6509,8 +7996,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.next_due === undefined){
-const err10 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(data3.redemption === undefined){
+const err10 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6519,8 +8006,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1.next_invoice === undefined){
-const err11 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+for(const key1 in data3){
+if(!(((((key1 === "period") || (key1 === "register")) || (key1 === "transfer")) || (key1 === "renew")) || (key1 === "redemption"))){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6529,8 +8017,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data1.idprotection === undefined){
-const err12 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "idprotection"}};
+}
+if(data3.period !== undefined){
+if(typeof data3.period !== "string"){
+const err12 = {instancePath:instancePath+"/periods/" + i0+"/period",schemaPath:"#/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6539,8 +8029,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data1.nameservers === undefined){
-const err13 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "nameservers"}};
+}
+if(data3.register !== undefined){
+if(typeof data3.register !== "string"){
+const err13 = {instancePath:instancePath+"/periods/" + i0+"/register",schemaPath:"#/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6549,8 +8041,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data1.autorenew === undefined){
-const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "autorenew"}};
+}
+if(data3.transfer !== undefined){
+if(typeof data3.transfer !== "string"){
+const err14 = {instancePath:instancePath+"/periods/" + i0+"/transfer",schemaPath:"#/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6559,9 +8053,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema52.properties.details.items.properties, key1))){
-const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data3.renew !== undefined){
+if(typeof data3.renew !== "string"){
+const err15 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6571,9 +8066,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err16 = {instancePath:instancePath+"/details/" + i0+"/id",schemaPath:"#/properties/details/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data3.redemption !== undefined){
+if(typeof data3.redemption !== "string"){
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/redemption",schemaPath:"#/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6583,9 +8078,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err17 = {instancePath:instancePath+"/details/" + i0+"/name",schemaPath:"#/properties/details/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err17 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6595,9 +8090,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.date_created !== undefined){
-if(typeof data1.date_created !== "string"){
-const err18 = {instancePath:instancePath+"/details/" + i0+"/date_created",schemaPath:"#/properties/details/items/properties/date_created/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err18 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6607,9 +8102,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.firstpayment !== undefined){
-if(typeof data1.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/details/" + i0+"/firstpayment",schemaPath:"#/properties/details/items/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6618,188 +8113,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data1.recurring_amount !== undefined){
-if(typeof data1.recurring_amount !== "string"){
-const err20 = {instancePath:instancePath+"/details/" + i0+"/recurring_amount",schemaPath:"#/properties/details/items/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.period !== undefined){
-if(typeof data1.period !== "string"){
-const err21 = {instancePath:instancePath+"/details/" + i0+"/period",schemaPath:"#/properties/details/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.expires !== undefined){
-if(typeof data1.expires !== "string"){
-const err22 = {instancePath:instancePath+"/details/" + i0+"/expires",schemaPath:"#/properties/details/items/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err23 = {instancePath:instancePath+"/details/" + i0+"/status",schemaPath:"#/properties/details/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err24 = {instancePath:instancePath+"/details/" + i0+"/next_due",schemaPath:"#/properties/details/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.next_invoice !== undefined){
-if(typeof data1.next_invoice !== "string"){
-const err25 = {instancePath:instancePath+"/details/" + i0+"/next_invoice",schemaPath:"#/properties/details/items/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.idprotection !== undefined){
-if(typeof data1.idprotection !== "string"){
-const err26 = {instancePath:instancePath+"/details/" + i0+"/idprotection",schemaPath:"#/properties/details/items/properties/idprotection/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data1.nameservers !== undefined){
-let data13 = data1.nameservers;
-if(Array.isArray(data13)){
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data13[i1] !== "string"){
-const err27 = {instancePath:instancePath+"/details/" + i0+"/nameservers/" + i1,schemaPath:"#/properties/details/items/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/details/" + i0+"/nameservers",schemaPath:"#/properties/details/items/properties/nameservers/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data1.autorenew !== undefined){
-if(typeof data1.autorenew !== "string"){
-const err29 = {instancePath:instancePath+"/details/" + i0+"/autorenew",schemaPath:"#/properties/details/items/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-validate86.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op25" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-export const v26 = validate88;
-const schema53 = {"$id":"op26","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
-const schema54 = {"type":"object","properties":{"tlds":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false}}},"required":["tlds"],"additionalProperties":false};
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6830,10 +8149,14 @@ let data0 = data.tlds;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate127(data0[i0], {instancePath:instancePath+"/tlds/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tlds",schemaPath:"#/properties/tlds/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6842,8 +8165,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.tld === undefined){
-const err3 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "tld"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6852,262 +8177,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err4 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "periods"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "id") || (key1 === "tld")) || (key1 === "periods"))){
-const err5 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err6 = {instancePath:instancePath+"/tlds/" + i0+"/id",schemaPath:"#/properties/tlds/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.tld !== undefined){
-if(typeof data1.tld !== "string"){
-const err7 = {instancePath:instancePath+"/tlds/" + i0+"/tld",schemaPath:"#/properties/tlds/items/properties/tld/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.periods !== undefined){
-let data4 = data1.periods;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.period === undefined){
-const err8 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data5.register === undefined){
-const err9 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data5.transfer === undefined){
-const err10 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.renew === undefined){
-const err11 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.redemption === undefined){
-const err12 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key2 in data5){
-if(!(((((key2 === "period") || (key2 === "register")) || (key2 === "transfer")) || (key2 === "renew")) || (key2 === "redemption"))){
-const err13 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.period !== undefined){
-if(typeof data5.period !== "string"){
-const err14 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/period",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.register !== undefined){
-if(typeof data5.register !== "string"){
-const err15 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/register",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.transfer !== undefined){
-if(typeof data5.transfer !== "string"){
-const err16 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/transfer",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.renew !== undefined){
-if(typeof data5.renew !== "string"){
-const err17 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/renew",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data5.redemption !== undefined){
-if(typeof data5.redemption !== "string"){
-const err18 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/redemption",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tlds/" + i0+"/periods",schemaPath:"#/properties/tlds/items/properties/periods/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/tlds",schemaPath:"#/properties/tlds/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate89.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op26" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+if(!(validate126(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
 errors = vErrors.length;
 }
-validate88.errors = vErrors;
+validate125.errors = vErrors;
 return errors === 0;
 }
 
-export const v27 = validate91;
-const schema55 = {"$id":"op27","$ref":"spec#/components/schemas/CreateDomainOrderResponse"};
-const schema56 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v27 = validate130;
+const schema73 = {"$id":"op27","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7201,10 +8291,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate59(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7213,8 +8307,124 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
+validate131.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op27" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate131(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+errors = vErrors.length;
+}
+validate130.errors = vErrors;
+return errors === 0;
+}
+
+export const v28 = validate134;
+const schema75 = {"$id":"op28","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
+const schema76 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
+const schema77 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
+
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstItemId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.description === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.required === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.multiple === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.config === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.value === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7223,8 +8433,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.textvalue === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "textvalue"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7233,8 +8443,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
+if(data.price === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7243,9 +8453,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.recurring_price === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_price"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7254,10 +8463,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.setup === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setup"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7266,10 +8473,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.prorata_date === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prorata_date"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7278,10 +8483,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.items === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7290,10 +8493,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!(func2.call(schema77.properties, key0))){
+const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7303,9 +8505,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7315,9 +8517,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7326,28 +8528,386 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate92.errors = vErrors;
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.firstItemId !== undefined){
+let data3 = data.firstItemId;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err20 = {instancePath:instancePath+"/firstItemId",schemaPath:"#/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err22 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.required !== undefined){
+if(typeof data.required !== "boolean"){
+const err23 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.multiple !== undefined){
+if(typeof data.multiple !== "boolean"){
+const err24 = {instancePath:instancePath+"/multiple",schemaPath:"#/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data8 = data.config;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!((key1 === "enableddefault") || (key1 === "conditionals"))){
+const err25 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data8.enableddefault !== undefined){
+let data9 = data8.enableddefault;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/config/enableddefault",schemaPath:"#/properties/config/properties/enableddefault/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data8.conditionals !== undefined){
+if(!(Array.isArray(data8.conditionals))){
+const err27 = {instancePath:instancePath+"/config/conditionals",schemaPath:"#/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(!(Array.isArray(data.value))){
+const err29 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.textvalue !== undefined){
+if(!(Array.isArray(data.textvalue))){
+const err30 = {instancePath:instancePath+"/textvalue",schemaPath:"#/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err31 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err32 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err33 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data16 = data.items;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.title === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data17.value === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data17.id === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data17.price === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data17.setup === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data17.selected === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key2 in data17){
+if(!((((((key2 === "title") || (key2 === "value")) || (key2 === "id")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data17.title !== undefined){
+if(typeof data17.title !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data17.value !== undefined){
+let data19 = data17.value;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/value",schemaPath:"#/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.id !== undefined){
+let data20 = data17.id;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.price !== undefined){
+if(!(typeof data17.price == "number")){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data17.setup !== undefined){
+if(!(typeof data17.setup == "number")){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/setup",schemaPath:"#/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.selected !== undefined){
+if(typeof data17.selected !== "boolean"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate136.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op27" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
-errors = vErrors.length;
-}
-validate91.errors = vErrors;
-return errors === 0;
-}
-
-export const v28 = validate94;
-const schema57 = {"$id":"op28","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
-const schema58 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
-
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7378,10 +8938,14 @@ let data0 = data.forms;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.type === undefined){
-const err2 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(!(validate136(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7390,8 +8954,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.title === undefined){
-const err3 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7400,614 +8966,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.id === undefined){
-const err4 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.firstItemId === undefined){
-const err5 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.description === undefined){
-const err6 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err7 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.required === undefined){
-const err8 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.multiple === undefined){
-const err9 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.config === undefined){
-const err10 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.value === undefined){
-const err11 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.textvalue === undefined){
-const err12 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data1.price === undefined){
-const err13 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data1.recurring_price === undefined){
-const err14 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data1.setup === undefined){
-const err15 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data1.prorata_date === undefined){
-const err16 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data1.items === undefined){
-const err17 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema58.properties.forms.items.properties, key1))){
-const err18 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err19 = {instancePath:instancePath+"/forms/" + i0+"/type",schemaPath:"#/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.title !== undefined){
-if(typeof data1.title !== "string"){
-const err20 = {instancePath:instancePath+"/forms/" + i0+"/title",schemaPath:"#/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err21 = {instancePath:instancePath+"/forms/" + i0+"/id",schemaPath:"#/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.firstItemId !== undefined){
-let data5 = data1.firstItemId;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err22 = {instancePath:instancePath+"/forms/" + i0+"/firstItemId",schemaPath:"#/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err23 = {instancePath:instancePath+"/forms/" + i0+"/description",schemaPath:"#/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err24 = {instancePath:instancePath+"/forms/" + i0+"/name",schemaPath:"#/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.required !== undefined){
-if(typeof data1.required !== "boolean"){
-const err25 = {instancePath:instancePath+"/forms/" + i0+"/required",schemaPath:"#/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.multiple !== undefined){
-if(typeof data1.multiple !== "boolean"){
-const err26 = {instancePath:instancePath+"/forms/" + i0+"/multiple",schemaPath:"#/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data1.config !== undefined){
-let data10 = data1.config;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!((key2 === "enableddefault") || (key2 === "conditionals"))){
-const err27 = {instancePath:instancePath+"/forms/" + i0+"/config",schemaPath:"#/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.enableddefault !== undefined){
-let data11 = data10.enableddefault;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err28 = {instancePath:instancePath+"/forms/" + i0+"/config/enableddefault",schemaPath:"#/properties/forms/items/properties/config/properties/enableddefault/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data10.conditionals !== undefined){
-if(!(Array.isArray(data10.conditionals))){
-const err29 = {instancePath:instancePath+"/forms/" + i0+"/config/conditionals",schemaPath:"#/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/forms/" + i0+"/config",schemaPath:"#/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data1.value !== undefined){
-if(!(Array.isArray(data1.value))){
-const err31 = {instancePath:instancePath+"/forms/" + i0+"/value",schemaPath:"#/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data1.textvalue !== undefined){
-if(!(Array.isArray(data1.textvalue))){
-const err32 = {instancePath:instancePath+"/forms/" + i0+"/textvalue",schemaPath:"#/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data1.price !== undefined){
-if(!(typeof data1.price == "number")){
-const err33 = {instancePath:instancePath+"/forms/" + i0+"/price",schemaPath:"#/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data1.recurring_price !== undefined){
-if(!(typeof data1.recurring_price == "number")){
-const err34 = {instancePath:instancePath+"/forms/" + i0+"/recurring_price",schemaPath:"#/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data1.setup !== undefined){
-if(!(typeof data1.setup == "number")){
-const err35 = {instancePath:instancePath+"/forms/" + i0+"/setup",schemaPath:"#/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data1.prorata_date !== undefined){
-let data18 = data1.prorata_date;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err36 = {instancePath:instancePath+"/forms/" + i0+"/prorata_date",schemaPath:"#/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema58.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data19 = data1.items;
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.title === undefined){
-const err37 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data20.value === undefined){
-const err38 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data20.id === undefined){
-const err39 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data20.price === undefined){
-const err40 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data20.setup === undefined){
-const err41 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data20.selected === undefined){
-const err42 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-for(const key3 in data20){
-if(!((((((key3 === "title") || (key3 === "value")) || (key3 === "id")) || (key3 === "price")) || (key3 === "setup")) || (key3 === "selected"))){
-const err43 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data20.title !== undefined){
-if(typeof data20.title !== "string"){
-const err44 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data20.value !== undefined){
-let data22 = data20.value;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err45 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-let data23 = data20.id;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err46 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data20.price !== undefined){
-if(!(typeof data20.price == "number")){
-const err47 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data20.setup !== undefined){
-if(!(typeof data20.setup == "number")){
-const err48 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data20.selected !== undefined){
-if(typeof data20.selected !== "boolean"){
-const err49 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/forms/" + i0+"/items",schemaPath:"#/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate95.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op28" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate95(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate135(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
 errors = vErrors.length;
 }
-validate94.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
 
-export const v29 = validate97;
-const schema59 = {"$id":"op29","$ref":"spec#/components/schemas/GetDomainResponse"};
-const schema60 = {"type":"object","properties":{"details":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false}},"required":["details"],"additionalProperties":false};
+export const v29 = validate139;
+const schema78 = {"$id":"op29","$ref":"spec#/components/schemas/GetDomainResponse"};
+const schema79 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8034,10 +9014,14 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data0 = data.details;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate122(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8046,354 +9030,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err3 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date_created === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.recurring_amount === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.period === undefined){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.expires === undefined){
-const err8 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "expires"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err9 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err10 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.idprotection === undefined){
-const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "idprotection"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.nameservers === undefined){
-const err13 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "nameservers"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.autorenew === undefined){
-const err14 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "autorenew"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema60.properties.details.properties, key1))){
-const err15 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/details/id",schemaPath:"#/properties/details/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err17 = {instancePath:instancePath+"/details/name",schemaPath:"#/properties/details/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err18 = {instancePath:instancePath+"/details/date_created",schemaPath:"#/properties/details/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/details/firstpayment",schemaPath:"#/properties/details/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.recurring_amount !== undefined){
-if(typeof data0.recurring_amount !== "string"){
-const err20 = {instancePath:instancePath+"/details/recurring_amount",schemaPath:"#/properties/details/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.period !== undefined){
-if(typeof data0.period !== "string"){
-const err21 = {instancePath:instancePath+"/details/period",schemaPath:"#/properties/details/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.expires !== undefined){
-if(typeof data0.expires !== "string"){
-const err22 = {instancePath:instancePath+"/details/expires",schemaPath:"#/properties/details/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err23 = {instancePath:instancePath+"/details/status",schemaPath:"#/properties/details/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err24 = {instancePath:instancePath+"/details/next_due",schemaPath:"#/properties/details/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err25 = {instancePath:instancePath+"/details/next_invoice",schemaPath:"#/properties/details/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.idprotection !== undefined){
-if(typeof data0.idprotection !== "string"){
-const err26 = {instancePath:instancePath+"/details/idprotection",schemaPath:"#/properties/details/properties/idprotection/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.nameservers !== undefined){
-let data12 = data0.nameservers;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data12[i0] !== "string"){
-const err27 = {instancePath:instancePath+"/details/nameservers/" + i0,schemaPath:"#/properties/details/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/details/nameservers",schemaPath:"#/properties/details/properties/nameservers/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.autorenew !== undefined){
-if(typeof data0.autorenew !== "string"){
-const err29 = {instancePath:instancePath+"/details/autorenew",schemaPath:"#/properties/details/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-validate98.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op29" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate140(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
 errors = vErrors.length;
 }
-validate97.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
 
-export const v30 = validate100;
-const schema61 = {"$id":"op30","type":"object","additionalProperties":true};
+export const v30 = validate143;
+const schema80 = {"$id":"op30","type":"object","additionalProperties":true};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op30" */;
 let vErrors = null;
 let errors = 0;
@@ -8409,14 +9066,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
 
-export const v31 = validate101;
-const schema62 = {"$id":"op31","type":"object","additionalProperties":true};
+export const v31 = validate144;
+const schema81 = {"$id":"op31","type":"object","additionalProperties":true};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op31" */;
 let vErrors = null;
 let errors = 0;
@@ -8432,14 +9089,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
 
-export const v32 = validate102;
-const schema63 = {"$id":"op32","type":"object","additionalProperties":true};
+export const v32 = validate145;
+const schema82 = {"$id":"op32","type":"object","additionalProperties":true};
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op32" */;
 let vErrors = null;
 let errors = 0;
@@ -8455,14 +9112,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
 
-export const v33 = validate103;
-const schema64 = {"$id":"op33","type":"object","additionalProperties":true};
+export const v33 = validate146;
+const schema83 = {"$id":"op33","type":"object","additionalProperties":true};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op33" */;
 let vErrors = null;
 let errors = 0;
@@ -8478,14 +9135,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
 
-export const v34 = validate104;
-const schema65 = {"$id":"op34","type":"object","additionalProperties":true};
+export const v34 = validate147;
+const schema84 = {"$id":"op34","type":"object","additionalProperties":true};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op34" */;
 let vErrors = null;
 let errors = 0;
@@ -8501,14 +9158,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
 
-export const v35 = validate105;
-const schema66 = {"$id":"op35","type":"object","additionalProperties":true};
+export const v35 = validate148;
+const schema85 = {"$id":"op35","type":"object","additionalProperties":true};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op35" */;
 let vErrors = null;
 let errors = 0;
@@ -8524,15 +9181,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
 
-export const v36 = validate106;
-const schema67 = {"$id":"op36","$ref":"spec#/components/schemas/UpdateDomainNsResponse"};
-const schema68 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v36 = validate149;
+const schema86 = {"$id":"op36","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8547,7 +9203,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "info")){
+if(!((key0 === "info") || (key0 === "record"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -8586,6 +9242,12 @@ vErrors.push(err3);
 errors++;
 }
 }
+if(data.record !== undefined){
+if(!(validate91(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
@@ -8597,27 +9259,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op36" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate107(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
-validate106.errors = vErrors;
+validate149.errors = vErrors;
 return errors === 0;
 }
 
-export const v37 = validate109;
-const schema69 = {"$id":"op37","type":"object","additionalProperties":true};
+export const v37 = validate153;
+const schema88 = {"$id":"op37","type":"object","additionalProperties":true};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op37" */;
 let vErrors = null;
 let errors = 0;
@@ -8633,14 +9295,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
 
-export const v38 = validate110;
-const schema70 = {"$id":"op38","type":"object","additionalProperties":true};
+export const v38 = validate154;
+const schema89 = {"$id":"op38","type":"object","additionalProperties":true};
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op38" */;
 let vErrors = null;
 let errors = 0;
@@ -8656,14 +9318,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate110.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
 
-export const v39 = validate111;
-const schema71 = {"$id":"op39","type":"object","additionalProperties":true};
+export const v39 = validate155;
+const schema90 = {"$id":"op39","type":"object","additionalProperties":true};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op39" */;
 let vErrors = null;
 let errors = 0;
@@ -8679,14 +9341,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate111.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
 
-export const v40 = validate112;
-const schema72 = {"$id":"op40","type":"object","additionalProperties":true};
+export const v40 = validate156;
+const schema91 = {"$id":"op40","type":"object","additionalProperties":true};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op40" */;
 let vErrors = null;
 let errors = 0;
@@ -8702,14 +9364,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate112.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
 
-export const v41 = validate113;
-const schema73 = {"$id":"op41","type":"object","additionalProperties":true};
+export const v41 = validate157;
+const schema92 = {"$id":"op41","type":"object","additionalProperties":true};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op41" */;
 let vErrors = null;
 let errors = 0;
@@ -8725,15 +9387,923 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
 
-export const v42 = validate114;
-const schema74 = {"$id":"op42","$ref":"spec#/components/schemas/ListInvoicesResponse"};
-const schema75 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
+export const v42 = validate158;
+const schema93 = {"$id":"op42","$ref":"spec#/components/schemas/ListInvoicesResponse"};
+const schema94 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema95 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.duedate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duedate"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paybefore === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paybefore"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.datepaid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datepaid"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.number === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.currency === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema95.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.dateorig !== undefined){
+if(typeof data.dateorig !== "string"){
+const err12 = {instancePath:instancePath+"/dateorig",schemaPath:"#/properties/dateorig/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.duedate !== undefined){
+if(typeof data.duedate !== "string"){
+const err13 = {instancePath:instancePath+"/duedate",schemaPath:"#/properties/duedate/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.paybefore !== undefined){
+if(typeof data.paybefore !== "string"){
+const err14 = {instancePath:instancePath+"/paybefore",schemaPath:"#/properties/paybefore/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data5 = data.total;
+if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema95.properties.total.type}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.datepaid !== undefined){
+if(typeof data.datepaid !== "string"){
+const err16 = {instancePath:instancePath+"/datepaid",schemaPath:"#/properties/datepaid/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.number !== undefined){
+if(typeof data.number !== "string"){
+const err18 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err19 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err20 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tax !== undefined){
+if(!(typeof data.tax == "number")){
+const err22 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.taxrate !== undefined){
+if(!(typeof data.taxrate == "number")){
+const err23 = {instancePath:instancePath+"/taxrate",schemaPath:"#/properties/taxrate/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.tax2 !== undefined){
+if(!(typeof data.tax2 == "number")){
+const err24 = {instancePath:instancePath+"/tax2",schemaPath:"#/properties/tax2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.taxrate2 !== undefined){
+if(!(typeof data.taxrate2 == "number")){
+const err25 = {instancePath:instancePath+"/taxrate2",schemaPath:"#/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.taxexempt !== undefined){
+if(typeof data.taxexempt !== "string"){
+const err26 = {instancePath:instancePath+"/taxexempt",schemaPath:"#/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.rate !== undefined){
+if(!(typeof data.rate == "number")){
+const err27 = {instancePath:instancePath+"/rate",schemaPath:"#/properties/rate/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.rate2 !== undefined){
+if(!(typeof data.rate2 == "number")){
+const err28 = {instancePath:instancePath+"/rate2",schemaPath:"#/properties/rate2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.rate3 !== undefined){
+if(!(typeof data.rate3 == "number")){
+const err29 = {instancePath:instancePath+"/rate3",schemaPath:"#/properties/rate3/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data21 = data.items;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err31 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data22.invoice_id === undefined){
+const err32 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data22.type === undefined){
+const err33 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data22.item_id === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data22.description === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data22.amount === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.taxed === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.qty === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data22.linetotal === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key1 in data22){
+if(!(func2.call(schema95.properties.items.items.properties, key1))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.invoice_id !== undefined){
+if(typeof data22.invoice_id !== "string"){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/invoice_id",schemaPath:"#/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.item_id !== undefined){
+if(typeof data22.item_id !== "string"){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/item_id",schemaPath:"#/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data22.description !== undefined){
+if(typeof data22.description !== "string"){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/description",schemaPath:"#/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data22.amount !== undefined){
+if(typeof data22.amount !== "string"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/amount",schemaPath:"#/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data22.taxed !== undefined){
+if(typeof data22.taxed !== "string"){
+const err47 = {instancePath:instancePath+"/items/" + i0+"/taxed",schemaPath:"#/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data22.qty !== undefined){
+if(typeof data22.qty !== "string"){
+const err48 = {instancePath:instancePath+"/items/" + i0+"/qty",schemaPath:"#/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data22.linetotal !== undefined){
+if(typeof data22.linetotal !== "string"){
+const err49 = {instancePath:instancePath+"/items/" + i0+"/linetotal",schemaPath:"#/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data32 = data.client;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.id === undefined){
+const err52 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data32.email === undefined){
+const err53 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data32.firstname === undefined){
+const err54 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data32.lastname === undefined){
+const err55 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data32.companyname === undefined){
+const err56 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data32.address1 === undefined){
+const err57 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data32.address2 === undefined){
+const err58 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data32.city === undefined){
+const err59 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32.state === undefined){
+const err60 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data32.postcode === undefined){
+const err61 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data32.country === undefined){
+const err62 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data32.phonenumber === undefined){
+const err63 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key2 in data32){
+if(!(func2.call(schema95.properties.client.properties, key2))){
+const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data32.id !== undefined){
+if(typeof data32.id !== "string"){
+const err65 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data32.email !== undefined){
+if(typeof data32.email !== "string"){
+const err66 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data32.firstname !== undefined){
+if(typeof data32.firstname !== "string"){
+const err67 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data32.lastname !== undefined){
+if(typeof data32.lastname !== "string"){
+const err68 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data32.companyname !== undefined){
+if(typeof data32.companyname !== "string"){
+const err69 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data32.address1 !== undefined){
+if(typeof data32.address1 !== "string"){
+const err70 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.address2 !== undefined){
+if(typeof data32.address2 !== "string"){
+const err71 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data32.city !== undefined){
+if(typeof data32.city !== "string"){
+const err72 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.state !== undefined){
+if(typeof data32.state !== "string"){
+const err73 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data32.postcode !== undefined){
+if(typeof data32.postcode !== "string"){
+const err74 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data32.country !== undefined){
+if(typeof data32.country !== "string"){
+const err75 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data32.phonenumber !== undefined){
+if(typeof data32.phonenumber !== "string"){
+const err76 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate160.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8764,10 +10334,14 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate160(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8776,8 +10350,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err3 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "date"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8786,298 +10362,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.dateorig === undefined){
-const err4 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "dateorig"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err7 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.datepaid === undefined){
-const err8 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.merge_id === undefined){
-const err10 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "merge_id"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.number === undefined){
-const err11 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.currency === undefined){
-const err12 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema75.properties.invoices.items.properties, key1))){
-const err13 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err14 = {instancePath:instancePath+"/invoices/" + i0+"/id",schemaPath:"#/properties/invoices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err15 = {instancePath:instancePath+"/invoices/" + i0+"/date",schemaPath:"#/properties/invoices/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.dateorig !== undefined){
-if(typeof data1.dateorig !== "string"){
-const err16 = {instancePath:instancePath+"/invoices/" + i0+"/dateorig",schemaPath:"#/properties/invoices/items/properties/dateorig/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.duedate !== undefined){
-if(typeof data1.duedate !== "string"){
-const err17 = {instancePath:instancePath+"/invoices/" + i0+"/duedate",schemaPath:"#/properties/invoices/items/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.paybefore !== undefined){
-if(typeof data1.paybefore !== "string"){
-const err18 = {instancePath:instancePath+"/invoices/" + i0+"/paybefore",schemaPath:"#/properties/invoices/items/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err19 = {instancePath:instancePath+"/invoices/" + i0+"/total",schemaPath:"#/properties/invoices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.datepaid !== undefined){
-if(typeof data1.datepaid !== "string"){
-const err20 = {instancePath:instancePath+"/invoices/" + i0+"/datepaid",schemaPath:"#/properties/invoices/items/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err21 = {instancePath:instancePath+"/invoices/" + i0+"/status",schemaPath:"#/properties/invoices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.merge_id !== undefined){
-let data10 = data1.merge_id;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/invoices/" + i0+"/merge_id",schemaPath:"#/properties/invoices/items/properties/merge_id/type",keyword:"type",params:{type: schema75.properties.invoices.items.properties.merge_id.type}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.number !== undefined){
-if(typeof data1.number !== "string"){
-const err23 = {instancePath:instancePath+"/invoices/" + i0+"/number",schemaPath:"#/properties/invoices/items/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err24 = {instancePath:instancePath+"/invoices/" + i0+"/currency",schemaPath:"#/properties/invoices/items/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate115.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op42" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+if(!(validate159(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
 errors = vErrors.length;
 }
-validate114.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
 
-export const v43 = validate117;
-const schema76 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceResponse"};
-const schema77 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+export const v43 = validate163;
+const schema96 = {"$id":"op43","$ref":"spec#/components/schemas/GetInvoiceResponse"};
+const schema97 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9104,10 +10410,14 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-let data0 = data.invoice;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate160(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9116,1045 +10426,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err3 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date === undefined){
-const err4 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.datepaid === undefined){
-const err7 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.subtotal === undefined){
-const err8 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "subtotal"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.credit === undefined){
-const err9 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err10 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.taxrate === undefined){
-const err11 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.tax2 === undefined){
-const err12 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax2"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.taxrate2 === undefined){
-const err13 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate2"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.taxexempt === undefined){
-const err14 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxexempt"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err15 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.rate === undefined){
-const err16 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.rate2 === undefined){
-const err17 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate2"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data0.rate3 === undefined){
-const err18 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate3"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data0.notes === undefined){
-const err19 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "notes"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data0.items === undefined){
-const err20 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data0.client === undefined){
-const err21 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "client"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data0.number === undefined){
-const err22 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data0.currency === undefined){
-const err23 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema77.properties.invoice.properties, key1))){
-const err24 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err25 = {instancePath:instancePath+"/invoice/id",schemaPath:"#/properties/invoice/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err26 = {instancePath:instancePath+"/invoice/status",schemaPath:"#/properties/invoice/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err27 = {instancePath:instancePath+"/invoice/date",schemaPath:"#/properties/invoice/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.duedate !== undefined){
-if(typeof data0.duedate !== "string"){
-const err28 = {instancePath:instancePath+"/invoice/duedate",schemaPath:"#/properties/invoice/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.paybefore !== undefined){
-if(typeof data0.paybefore !== "string"){
-const err29 = {instancePath:instancePath+"/invoice/paybefore",schemaPath:"#/properties/invoice/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.datepaid !== undefined){
-if(typeof data0.datepaid !== "string"){
-const err30 = {instancePath:instancePath+"/invoice/datepaid",schemaPath:"#/properties/invoice/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err31 = {instancePath:instancePath+"/invoice/subtotal",schemaPath:"#/properties/invoice/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-if(!(typeof data0.tax == "number")){
-const err33 = {instancePath:instancePath+"/invoice/tax",schemaPath:"#/properties/invoice/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.taxrate !== undefined){
-if(!(typeof data0.taxrate == "number")){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.tax2 !== undefined){
-if(!(typeof data0.tax2 == "number")){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data0.taxrate2 !== undefined){
-if(!(typeof data0.taxrate2 == "number")){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data0.taxexempt !== undefined){
-if(typeof data0.taxexempt !== "string"){
-const err37 = {instancePath:instancePath+"/invoice/taxexempt",schemaPath:"#/properties/invoice/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err38 = {instancePath:instancePath+"/invoice/total",schemaPath:"#/properties/invoice/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data0.rate !== undefined){
-if(!(typeof data0.rate == "number")){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data0.rate2 !== undefined){
-if(!(typeof data0.rate2 == "number")){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data0.rate3 !== undefined){
-if(!(typeof data0.rate3 == "number")){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data0.notes !== undefined){
-if(typeof data0.notes !== "string"){
-const err42 = {instancePath:instancePath+"/invoice/notes",schemaPath:"#/properties/invoice/properties/notes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data0.items !== undefined){
-let data19 = data0.items;
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err43 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data20.invoice_id === undefined){
-const err44 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data20.type === undefined){
-const err45 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data20.item_id === undefined){
-const err46 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data20.description === undefined){
-const err47 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data20.amount === undefined){
-const err48 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data20.taxed === undefined){
-const err49 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data20.qty === undefined){
-const err50 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data20.linetotal === undefined){
-const err51 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key2 in data20){
-if(!(func2.call(schema77.properties.invoice.properties.items.items.properties, key2))){
-const err52 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-if(typeof data20.id !== "string"){
-const err53 = {instancePath:instancePath+"/invoice/items/" + i0+"/id",schemaPath:"#/properties/invoice/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data20.invoice_id !== undefined){
-if(typeof data20.invoice_id !== "string"){
-const err54 = {instancePath:instancePath+"/invoice/items/" + i0+"/invoice_id",schemaPath:"#/properties/invoice/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data20.type !== undefined){
-if(typeof data20.type !== "string"){
-const err55 = {instancePath:instancePath+"/invoice/items/" + i0+"/type",schemaPath:"#/properties/invoice/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data20.item_id !== undefined){
-if(typeof data20.item_id !== "string"){
-const err56 = {instancePath:instancePath+"/invoice/items/" + i0+"/item_id",schemaPath:"#/properties/invoice/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data20.description !== undefined){
-if(typeof data20.description !== "string"){
-const err57 = {instancePath:instancePath+"/invoice/items/" + i0+"/description",schemaPath:"#/properties/invoice/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data20.amount !== undefined){
-if(typeof data20.amount !== "string"){
-const err58 = {instancePath:instancePath+"/invoice/items/" + i0+"/amount",schemaPath:"#/properties/invoice/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data20.taxed !== undefined){
-if(typeof data20.taxed !== "string"){
-const err59 = {instancePath:instancePath+"/invoice/items/" + i0+"/taxed",schemaPath:"#/properties/invoice/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data20.qty !== undefined){
-if(typeof data20.qty !== "string"){
-const err60 = {instancePath:instancePath+"/invoice/items/" + i0+"/qty",schemaPath:"#/properties/invoice/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data20.linetotal !== undefined){
-if(typeof data20.linetotal !== "string"){
-const err61 = {instancePath:instancePath+"/invoice/items/" + i0+"/linetotal",schemaPath:"#/properties/invoice/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/invoice/items",schemaPath:"#/properties/invoice/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data0.client !== undefined){
-let data30 = data0.client;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err64 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data30.email === undefined){
-const err65 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data30.firstname === undefined){
-const err66 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data30.lastname === undefined){
-const err67 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data30.companyname === undefined){
-const err68 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data30.address1 === undefined){
-const err69 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data30.address2 === undefined){
-const err70 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data30.city === undefined){
-const err71 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data30.state === undefined){
-const err72 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data30.postcode === undefined){
-const err73 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data30.country === undefined){
-const err74 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data30.phonenumber === undefined){
-const err75 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-for(const key3 in data30){
-if(!(func2.call(schema77.properties.invoice.properties.client.properties, key3))){
-const err76 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data30.id !== undefined){
-if(typeof data30.id !== "string"){
-const err77 = {instancePath:instancePath+"/invoice/client/id",schemaPath:"#/properties/invoice/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data30.email !== undefined){
-if(typeof data30.email !== "string"){
-const err78 = {instancePath:instancePath+"/invoice/client/email",schemaPath:"#/properties/invoice/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data30.firstname !== undefined){
-if(typeof data30.firstname !== "string"){
-const err79 = {instancePath:instancePath+"/invoice/client/firstname",schemaPath:"#/properties/invoice/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data30.lastname !== undefined){
-if(typeof data30.lastname !== "string"){
-const err80 = {instancePath:instancePath+"/invoice/client/lastname",schemaPath:"#/properties/invoice/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data30.companyname !== undefined){
-if(typeof data30.companyname !== "string"){
-const err81 = {instancePath:instancePath+"/invoice/client/companyname",schemaPath:"#/properties/invoice/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data30.address1 !== undefined){
-if(typeof data30.address1 !== "string"){
-const err82 = {instancePath:instancePath+"/invoice/client/address1",schemaPath:"#/properties/invoice/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data30.address2 !== undefined){
-if(typeof data30.address2 !== "string"){
-const err83 = {instancePath:instancePath+"/invoice/client/address2",schemaPath:"#/properties/invoice/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data30.city !== undefined){
-if(typeof data30.city !== "string"){
-const err84 = {instancePath:instancePath+"/invoice/client/city",schemaPath:"#/properties/invoice/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data30.state !== undefined){
-if(typeof data30.state !== "string"){
-const err85 = {instancePath:instancePath+"/invoice/client/state",schemaPath:"#/properties/invoice/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data30.postcode !== undefined){
-if(typeof data30.postcode !== "string"){
-const err86 = {instancePath:instancePath+"/invoice/client/postcode",schemaPath:"#/properties/invoice/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data30.country !== undefined){
-if(typeof data30.country !== "string"){
-const err87 = {instancePath:instancePath+"/invoice/client/country",schemaPath:"#/properties/invoice/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data30.phonenumber !== undefined){
-if(typeof data30.phonenumber !== "string"){
-const err88 = {instancePath:instancePath+"/invoice/client/phonenumber",schemaPath:"#/properties/invoice/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.number !== undefined){
-if(typeof data0.number !== "string"){
-const err90 = {instancePath:instancePath+"/invoice/number",schemaPath:"#/properties/invoice/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.currency !== undefined){
-if(typeof data0.currency !== "string"){
-const err91 = {instancePath:instancePath+"/invoice/currency",schemaPath:"#/properties/invoice/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate118.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op43" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate164(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
 errors = vErrors.length;
 }
-validate117.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
 
-export const v44 = validate120;
-const schema78 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
-const schema79 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
+export const v44 = validate167;
+const schema98 = {"$id":"op44","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
+const schema99 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10247,27 +10540,27 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op44" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate121(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate168(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
 errors = vErrors.length;
 }
-validate120.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
 
-export const v45 = validate123;
-const schema80 = {"$id":"op45","type":"object","additionalProperties":true};
+export const v45 = validate170;
+const schema100 = {"$id":"op45","type":"object","additionalProperties":true};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op45" */;
 let vErrors = null;
 let errors = 0;
@@ -10283,14 +10576,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
 
-export const v46 = validate124;
-const schema81 = {"$id":"op46","type":"object","additionalProperties":true};
+export const v46 = validate171;
+const schema101 = {"$id":"op46","type":"object","additionalProperties":true};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op46" */;
 let vErrors = null;
 let errors = 0;
@@ -10306,14 +10599,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate124.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
 
-export const v47 = validate125;
-const schema82 = {"$id":"op47","type":"object","additionalProperties":true};
+export const v47 = validate172;
+const schema102 = {"$id":"op47","type":"object","additionalProperties":true};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op47" */;
 let vErrors = null;
 let errors = 0;
@@ -10329,15 +10622,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
 
-export const v48 = validate126;
-const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/LoginResponse"};
-const schema84 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v48 = validate173;
+const schema103 = {"$id":"op48","$ref":"spec#/components/schemas/TokenRefreshResult"};
+const schema104 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10408,28 +10701,28 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op48" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate174(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
-validate126.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
 
-export const v49 = validate129;
-const schema85 = {"$id":"op49","$ref":"spec#/components/schemas/LogoutResponse"};
-const schema86 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v49 = validate176;
+const schema105 = {"$id":"op49","$ref":"spec#/components/schemas/StatusResult"};
+const schema106 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10478,27 +10771,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op49" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate130(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate177(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
 errors = vErrors.length;
 }
-validate129.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
 
-export const v50 = validate132;
-const schema87 = {"$id":"op50","type":"object","additionalProperties":true};
+export const v50 = validate179;
+const schema107 = {"$id":"op50","type":"object","additionalProperties":true};
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op50" */;
 let vErrors = null;
 let errors = 0;
@@ -10514,14 +10807,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate132.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
 
-export const v51 = validate133;
-const schema88 = {"$id":"op51","type":"object","additionalProperties":true};
+export const v51 = validate180;
+const schema108 = {"$id":"op51","type":"object","additionalProperties":true};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op51" */;
 let vErrors = null;
 let errors = 0;
@@ -10537,14 +10830,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate180.errors = vErrors;
 return errors === 0;
 }
 
-export const v52 = validate134;
-const schema89 = {"$id":"op52","type":"object","additionalProperties":true};
+export const v52 = validate181;
+const schema109 = {"$id":"op52","type":"object","additionalProperties":true};
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op52" */;
 let vErrors = null;
 let errors = 0;
@@ -10560,14 +10853,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate134.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
 
-export const v53 = validate135;
-const schema90 = {"$id":"op53","type":"object","additionalProperties":true};
+export const v53 = validate182;
+const schema110 = {"$id":"op53","type":"object","additionalProperties":true};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op53" */;
 let vErrors = null;
 let errors = 0;
@@ -10583,14 +10876,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
 
-export const v54 = validate136;
-const schema91 = {"$id":"op54","type":"object","additionalProperties":true};
+export const v54 = validate183;
+const schema111 = {"$id":"op54","type":"object","additionalProperties":true};
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op54" */;
 let vErrors = null;
 let errors = 0;
@@ -10606,14 +10899,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
 
-export const v55 = validate137;
-const schema92 = {"$id":"op55","type":"object","additionalProperties":true};
+export const v55 = validate184;
+const schema112 = {"$id":"op55","type":"object","additionalProperties":true};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op55" */;
 let vErrors = null;
 let errors = 0;
@@ -10629,15 +10922,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate184.errors = vErrors;
 return errors === 0;
 }
 
-export const v56 = validate138;
-const schema93 = {"$id":"op56","$ref":"spec#/components/schemas/CreateOrderResponse"};
-const schema94 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["type","id","name","product_id"],"additionalProperties":false}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
+export const v56 = validate185;
+const schema113 = {"$id":"op56","$ref":"spec#/components/schemas/CreateOrderResponse"};
+const schema114 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10751,10 +11044,14 @@ let data4 = data.items;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.type === undefined){
-const err9 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(!(validate59(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10763,8 +11060,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data5.id === undefined){
-const err10 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10773,143 +11072,28 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data5.name === undefined){
-const err11 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.product_id === undefined){
-const err12 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((((key1 === "type") || (key1 === "id")) || (key1 === "name")) || (key1 === "product_id"))){
-const err13 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.type !== undefined){
-if(typeof data5.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/" + i1+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.id !== undefined){
-if(typeof data5.id !== "string"){
-const err15 = {instancePath:instancePath+"/items/" + i1+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-if(typeof data5.name !== "string"){
-const err16 = {instancePath:instancePath+"/items/" + i1+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.product_id !== undefined){
-if(typeof data5.product_id !== "string"){
-const err17 = {instancePath:instancePath+"/items/" + i1+"/product_id",schemaPath:"#/properties/items/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate139.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op56" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate186(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
 errors = vErrors.length;
 }
-validate138.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
 
-export const v57 = validate141;
-const schema95 = {"$id":"op57","$ref":"spec#/components/schemas/GetOrderResponse"};
-const schema96 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+export const v57 = validate189;
+const schema115 = {"$id":"op57","$ref":"spec#/components/schemas/GetOrderResponse"};
+const schema116 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10936,10 +11120,14 @@ errors++;
 }
 }
 if(data.product !== undefined){
-let data0 = data.product;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate45(data.product, {instancePath:instancePath+"/product",parentData:data,parentDataProperty:"product",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10948,1798 +11136,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.category_name === undefined){
-const err3 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.category_id === undefined){
-const err4 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.price === undefined){
-const err6 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err7 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.setup === undefined){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.config === undefined){
-const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.recurring_price === undefined){
-const err10 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.prorata_date === undefined){
-const err11 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema96.properties.product.properties, key1))){
-const err12 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err13 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.category_name !== undefined){
-if(typeof data0.category_name !== "string"){
-const err14 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.category_id !== undefined){
-if(typeof data0.category_id !== "string"){
-const err15 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err16 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.price !== undefined){
-if(!(typeof data0.price == "number")){
-const err17 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-if(typeof data0.recurring !== "string"){
-const err18 = {instancePath:instancePath+"/product/recurring",schemaPath:"#/properties/product/properties/recurring/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.setup !== undefined){
-if(!(typeof data0.setup == "number")){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.config !== undefined){
-let data8 = data0.config;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.product === undefined){
-const err20 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data8.forms === undefined){
-const err21 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data8.addons === undefined){
-const err22 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data8.subproducts === undefined){
-const err23 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
-const err24 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.product !== undefined){
-let data9 = data8.product;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err25 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.title === undefined){
-const err26 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.id === undefined){
-const err27 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.name === undefined){
-const err28 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data10.value === undefined){
-const err29 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
-const err30 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-if(typeof data10.type !== "string"){
-const err31 = {instancePath:instancePath+"/product/config/product/" + i0+"/type",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.title !== undefined){
-if(typeof data10.title !== "string"){
-const err32 = {instancePath:instancePath+"/product/config/product/" + i0+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err33 = {instancePath:instancePath+"/product/config/product/" + i0+"/id",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.name !== undefined){
-if(typeof data10.name !== "string"){
-const err34 = {instancePath:instancePath+"/product/config/product/" + i0+"/name",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10.items !== undefined){
-let data15 = data10.items;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err35 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data16.value === undefined){
-const err36 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data16.price === undefined){
-const err37 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data16.setup === undefined){
-const err38 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data16.selected === undefined){
-const err39 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
-const err40 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err41 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data16.value !== undefined){
-if(typeof data16.value !== "string"){
-const err42 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data16.price !== undefined){
-if(!(typeof data16.price == "number")){
-const err43 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data16.setup !== undefined){
-if(!(typeof data16.setup == "number")){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data16.selected !== undefined){
-if(typeof data16.selected !== "boolean"){
-const err45 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/product/config/product/" + i0+"/items",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data10.value !== undefined){
-let data22 = data10.value;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err48 = {instancePath:instancePath+"/product/config/product/" + i0+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema96.properties.product.properties.config.properties.product.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data10.price !== undefined){
-if(!(typeof data10.price == "number")){
-const err49 = {instancePath:instancePath+"/product/config/product/" + i0+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data10.setup !== undefined){
-if(!(typeof data10.setup == "number")){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/product/config/product",schemaPath:"#/properties/product/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data8.forms !== undefined){
-let data25 = data8.forms;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err53 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data26.title === undefined){
-const err54 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data26.id === undefined){
-const err55 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data26.firstItemId === undefined){
-const err56 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data26.description === undefined){
-const err57 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data26.name === undefined){
-const err58 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(data26.required === undefined){
-const err59 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data26.multiple === undefined){
-const err60 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data26.config === undefined){
-const err61 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err62 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data26.textvalue === undefined){
-const err63 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.price === undefined){
-const err64 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.recurring_price === undefined){
-const err65 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data26.setup === undefined){
-const err66 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data26.prorata_date === undefined){
-const err67 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data26.items === undefined){
-const err68 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(func2.call(schema96.properties.product.properties.config.properties.forms.items.properties, key5))){
-const err69 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data26.type !== undefined){
-if(typeof data26.type !== "string"){
-const err70 = {instancePath:instancePath+"/product/config/forms/" + i2+"/type",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data26.title !== undefined){
-if(typeof data26.title !== "string"){
-const err71 = {instancePath:instancePath+"/product/config/forms/" + i2+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.id !== undefined){
-if(typeof data26.id !== "string"){
-const err72 = {instancePath:instancePath+"/product/config/forms/" + i2+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data26.firstItemId !== undefined){
-let data30 = data26.firstItemId;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err73 = {instancePath:instancePath+"/product/config/forms/" + i2+"/firstItemId",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data26.description !== undefined){
-if(typeof data26.description !== "string"){
-const err74 = {instancePath:instancePath+"/product/config/forms/" + i2+"/description",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err75 = {instancePath:instancePath+"/product/config/forms/" + i2+"/name",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data26.required !== undefined){
-if(typeof data26.required !== "boolean"){
-const err76 = {instancePath:instancePath+"/product/config/forms/" + i2+"/required",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data26.multiple !== undefined){
-if(typeof data26.multiple !== "boolean"){
-const err77 = {instancePath:instancePath+"/product/config/forms/" + i2+"/multiple",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data26.config !== undefined){
-let data35 = data26.config;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.conditionals === undefined){
-const err78 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data35){
-if(!(key6 === "conditionals")){
-const err79 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data35.conditionals !== undefined){
-if(!(Array.isArray(data35.conditionals))){
-const err80 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config/conditionals",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data26.value !== undefined){
-if(!(Array.isArray(data26.value))){
-const err82 = {instancePath:instancePath+"/product/config/forms/" + i2+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data26.textvalue !== undefined){
-if(!(Array.isArray(data26.textvalue))){
-const err83 = {instancePath:instancePath+"/product/config/forms/" + i2+"/textvalue",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data26.price !== undefined){
-if(!(typeof data26.price == "number")){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.recurring_price !== undefined){
-if(!(typeof data26.recurring_price == "number")){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.setup !== undefined){
-if(!(typeof data26.setup == "number")){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data26.prorata_date !== undefined){
-let data42 = data26.prorata_date;
-if((typeof data42 !== "string") && (data42 !== null)){
-const err87 = {instancePath:instancePath+"/product/config/forms/" + i2+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema96.properties.product.properties.config.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data26.items !== undefined){
-let data43 = data26.items;
-if(Array.isArray(data43)){
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.title === undefined){
-const err88 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data44.value === undefined){
-const err89 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data44.id === undefined){
-const err90 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data44.price === undefined){
-const err91 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data44.setup === undefined){
-const err92 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(data44.selected === undefined){
-const err93 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-for(const key7 in data44){
-if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
-const err94 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data44.title !== undefined){
-if(typeof data44.title !== "string"){
-const err95 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data44.value !== undefined){
-let data46 = data44.value;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err96 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data44.id !== undefined){
-let data47 = data44.id;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err97 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data44.price !== undefined){
-if(!(typeof data44.price == "number")){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data44.setup !== undefined){
-if(!(typeof data44.setup == "number")){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data44.selected !== undefined){
-if(typeof data44.selected !== "boolean"){
-const err100 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/selected",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/product/config/forms",schemaPath:"#/properties/product/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data8.addons !== undefined){
-let data51 = data8.addons;
-if(Array.isArray(data51)){
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-let data52 = data51[i4];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.type === undefined){
-const err105 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(data52.title === undefined){
-const err106 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(data52.id === undefined){
-const err107 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if(data52.value === undefined){
-const err108 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(data52.description === undefined){
-const err109 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data52.config === undefined){
-const err110 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data52.price === undefined){
-const err111 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data52.recurring_price === undefined){
-const err112 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data52.setup === undefined){
-const err113 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(data52.prorata_date === undefined){
-const err114 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-for(const key8 in data52){
-if(!(func2.call(schema96.properties.product.properties.config.properties.addons.items.properties, key8))){
-const err115 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data52.type !== undefined){
-if(typeof data52.type !== "string"){
-const err116 = {instancePath:instancePath+"/product/config/addons/" + i4+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data52.title !== undefined){
-if(typeof data52.title !== "string"){
-const err117 = {instancePath:instancePath+"/product/config/addons/" + i4+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data52.id !== undefined){
-if(typeof data52.id !== "string"){
-const err118 = {instancePath:instancePath+"/product/config/addons/" + i4+"/id",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data52.value !== undefined){
-let data56 = data52.value;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err119 = {instancePath:instancePath+"/product/config/addons/" + i4+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/value/type",keyword:"type",params:{type: schema96.properties.product.properties.config.properties.addons.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data52.description !== undefined){
-if(typeof data52.description !== "string"){
-const err120 = {instancePath:instancePath+"/product/config/addons/" + i4+"/description",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data52.config !== undefined){
-let data58 = data52.config;
-if(Array.isArray(data58)){
-const len5 = data58.length;
-for(let i5=0; i5<len5; i5++){
-let data59 = data58[i5];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(data59.title === undefined){
-const err122 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data59.name === undefined){
-const err123 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-for(const key9 in data59){
-if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
-const err124 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err125 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data59.title !== undefined){
-if(typeof data59.title !== "string"){
-const err126 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data59.name !== undefined){
-if(typeof data59.name !== "string"){
-const err127 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/name",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data59.checked !== undefined){
-if(typeof data59.checked !== "boolean"){
-const err128 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/checked",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data59.items !== undefined){
-let data64 = data59.items;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.title === undefined){
-const err129 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data65.value === undefined){
-const err130 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(data65.price === undefined){
-const err131 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-if(data65.setup === undefined){
-const err132 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data65.selected === undefined){
-const err133 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-for(const key10 in data65){
-if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
-const err134 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data65.title !== undefined){
-if(typeof data65.title !== "string"){
-const err135 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data65.value !== undefined){
-if(typeof data65.value !== "string"){
-const err136 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data65.price !== undefined){
-if(!(typeof data65.price == "number")){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data65.setup !== undefined){
-if(!(typeof data65.setup == "number")){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data65.selected !== undefined){
-if(typeof data65.selected !== "boolean"){
-const err139 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/selected",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data52.price !== undefined){
-if(!(typeof data52.price == "number")){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data52.recurring_price !== undefined){
-if(!(typeof data52.recurring_price == "number")){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data52.setup !== undefined){
-if(!(typeof data52.setup == "number")){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data52.prorata_date !== undefined){
-let data74 = data52.prorata_date;
-if((typeof data74 !== "string") && (data74 !== null)){
-const err147 = {instancePath:instancePath+"/product/config/addons/" + i4+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/prorata_date/type",keyword:"type",params:{type: schema96.properties.product.properties.config.properties.addons.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/product/config/addons",schemaPath:"#/properties/product/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data8.subproducts !== undefined){
-if(!(Array.isArray(data8.subproducts))){
-const err150 = {instancePath:instancePath+"/product/config/subproducts",schemaPath:"#/properties/product/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data0.recurring_price !== undefined){
-if(!(typeof data0.recurring_price == "number")){
-const err152 = {instancePath:instancePath+"/product/recurring_price",schemaPath:"#/properties/product/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data0.prorata_date !== undefined){
-let data77 = data0.prorata_date;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err153 = {instancePath:instancePath+"/product/prorata_date",schemaPath:"#/properties/product/properties/prorata_date/type",keyword:"type",params:{type: schema96.properties.product.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-}
-else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-validate142.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op57" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+if(!(validate190(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
 errors = vErrors.length;
 }
-validate141.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
 
-export const v58 = validate144;
-const schema97 = {"$id":"op58","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
-const schema98 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v58 = validate193;
+const schema117 = {"$id":"op58","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12833,10 +11250,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate59(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12845,142 +11266,29 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate145.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op58" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate145(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+if(!(validate194(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
-validate144.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
-export const v59 = validate147;
-const schema99 = {"$id":"op59","$ref":"spec#/components/schemas/GetPaymentResponse"};
-const schema100 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
+export const v59 = validate197;
+const schema119 = {"$id":"op59","$ref":"spec#/components/schemas/GetPaymentResponse"};
+const schema120 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13070,28 +11378,150 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate148.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op59" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+if(!(validate198(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
-validate147.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
 
-export const v60 = validate150;
-const schema101 = {"$id":"op60","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
-const schema102 = {"type":"object","properties":{"payments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false}}},"required":["payments"],"additionalProperties":false};
+export const v60 = validate200;
+const schema121 = {"$id":"op60","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
+const schema122 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
+const schema123 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.fixed_fee === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.percent_fee === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "fixed_fee")) || (key0 === "percent_fee"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.fixed_fee !== undefined){
+if(typeof data.fixed_fee !== "string"){
+const err7 = {instancePath:instancePath+"/fixed_fee",schemaPath:"#/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.percent_fee !== undefined){
+if(typeof data.percent_fee !== "string"){
+const err8 = {instancePath:instancePath+"/percent_fee",schemaPath:"#/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate202.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13122,10 +11552,14 @@ let data0 = data.payments;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate202(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13134,8 +11568,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13144,8 +11580,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.fixed_fee === undefined){
-const err4 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+validate201.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op60" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate201(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+errors = vErrors.length;
+}
+validate200.errors = vErrors;
+return errors === 0;
+}
+
+export const v61 = validate205;
+const schema124 = {"$id":"op61","$ref":"spec#/components/schemas/CreateQuoteResponse"};
+const schema125 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
+const schema126 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.subtotal === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.discount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.cost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cost"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13154,8 +11656,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.percent_fee === undefined){
-const err5 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(data.recurring === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13164,9 +11666,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "fixed_fee")) || (key1 === "percent_fee"))){
-const err6 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.tax === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tax"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13175,11 +11676,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err7 = {instancePath:instancePath+"/payments/" + i0+"/id",schemaPath:"#/properties/payments/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+for(const key0 in data){
+if(!(((((((key0 === "subtotal") || (key0 === "total")) || (key0 === "credit")) || (key0 === "discount")) || (key0 === "cost")) || (key0 === "recurring")) || (key0 === "tax"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13189,9 +11688,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/payments/" + i0+"/name",schemaPath:"#/properties/payments/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err8 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13201,9 +11700,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.fixed_fee !== undefined){
-if(typeof data1.fixed_fee !== "string"){
-const err9 = {instancePath:instancePath+"/payments/" + i0+"/fixed_fee",schemaPath:"#/properties/payments/items/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(data.total !== undefined){
+if(!(typeof data.total == "number")){
+const err9 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13213,9 +11712,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.percent_fee !== undefined){
-if(typeof data1.percent_fee !== "string"){
-const err10 = {instancePath:instancePath+"/payments/" + i0+"/percent_fee",schemaPath:"#/properties/payments/items/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err10 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13225,9 +11724,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/type",keyword:"type",params:{type: "object"}};
+if(data.discount !== undefined){
+if(!(typeof data.discount == "number")){
+const err11 = {instancePath:instancePath+"/discount",schemaPath:"#/properties/discount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13237,9 +11736,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
+if(data.cost !== undefined){
+if(!(typeof data.cost == "number")){
+const err12 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13249,9 +11748,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.recurring !== undefined){
+let data5 = data.recurring;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.title === undefined){
+const err13 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13260,28 +11765,724 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate151.errors = vErrors;
+if(data6.price === undefined){
+const err14 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.value === undefined){
+const err15 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(((key1 === "title") || (key1 === "price")) || (key1 === "value"))){
+const err16 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.title !== undefined){
+if(typeof data6.title !== "string"){
+const err17 = {instancePath:instancePath+"/recurring/" + i0+"/title",schemaPath:"#/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.price !== undefined){
+if(!(typeof data6.price == "number")){
+const err18 = {instancePath:instancePath+"/recurring/" + i0+"/price",schemaPath:"#/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.value !== undefined){
+if(typeof data6.value !== "string"){
+const err19 = {instancePath:instancePath+"/recurring/" + i0+"/value",schemaPath:"#/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tax !== undefined){
+let data10 = data.tax;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.name === undefined){
+const err22 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data11.tax === undefined){
+const err23 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data11.value === undefined){
+const err24 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data11){
+if(!(((key2 === "name") || (key2 === "tax")) || (key2 === "value"))){
+const err25 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data11.name !== undefined){
+if(typeof data11.name !== "string"){
+const err26 = {instancePath:instancePath+"/tax/" + i1+"/name",schemaPath:"#/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.tax !== undefined){
+if(!(typeof data11.tax == "number")){
+const err27 = {instancePath:instancePath+"/tax/" + i1+"/tax",schemaPath:"#/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.value !== undefined){
+let data14 = data11.value;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err28 = {instancePath:instancePath+"/tax/" + i1+"/value",schemaPath:"#/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate207.errors = vErrors;
 return errors === 0;
 }
 
+const schema127 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op60" */;
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
-errors = vErrors.length;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.product === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product"}};
+if(vErrors === null){
+vErrors = [err0];
 }
-validate150.errors = vErrors;
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.coupon === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coupon"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.index === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.info === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.error === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "product") || (key0 === "domains")) || (key0 === "coupon")) || (key0 === "index")) || (key0 === "valid")) || (key0 === "info")) || (key0 === "error"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product !== undefined){
+let data0 = data.product;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema127.properties.product.type}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "id") || (key1 === "category_name")) || (key1 === "category_id")) || (key1 === "name")) || (key1 === "domain"))){
+const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.id !== undefined){
+let data1 = data0.id;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err10 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.category_name !== undefined){
+if(typeof data0.category_name !== "string"){
+const err11 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.category_id !== undefined){
+let data3 = data0.category_id;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err13 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.domain !== undefined){
+if(typeof data0.domain !== "string"){
+const err14 = {instancePath:instancePath+"/product/domain",schemaPath:"#/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+if(data.domains !== undefined){
+let data6 = data.domains;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(key2 === "hosting.com")){
+const err15 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6["hosting.com"] !== undefined){
+let data7 = data6["hosting.com"];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err16 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.index === undefined){
+const err17 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7.category_id === undefined){
+const err18 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.category_name === undefined){
+const err19 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7.name === undefined){
+const err20 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7.tld === undefined){
+const err21 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data7.period === undefined){
+const err22 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.price === undefined){
+const err23 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((((((((key3 === "id") || (key3 === "index")) || (key3 === "category_id")) || (key3 === "category_name")) || (key3 === "name")) || (key3 === "tld")) || (key3 === "period")) || (key3 === "price"))){
+const err24 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.id !== undefined){
+let data8 = data7.id;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err25 = {instancePath:instancePath+"/domains/hosting.com/id",schemaPath:"#/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.index !== undefined){
+let data9 = data7.index;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/domains/hosting.com/index",schemaPath:"#/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.category_id !== undefined){
+if(typeof data7.category_id !== "string"){
+const err27 = {instancePath:instancePath+"/domains/hosting.com/category_id",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.category_name !== undefined){
+if(typeof data7.category_name !== "string"){
+const err28 = {instancePath:instancePath+"/domains/hosting.com/category_name",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data7.name !== undefined){
+if(typeof data7.name !== "string"){
+const err29 = {instancePath:instancePath+"/domains/hosting.com/name",schemaPath:"#/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data7.tld !== undefined){
+if(typeof data7.tld !== "string"){
+const err30 = {instancePath:instancePath+"/domains/hosting.com/tld",schemaPath:"#/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data7.period !== undefined){
+let data14 = data7.period;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err31 = {instancePath:instancePath+"/domains/hosting.com/period",schemaPath:"#/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data7.price !== undefined){
+if(typeof data7.price !== "string"){
+const err32 = {instancePath:instancePath+"/domains/hosting.com/price",schemaPath:"#/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.coupon !== undefined){
+let data16 = data.coupon;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const err35 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data17 = data.index;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err37 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+if(typeof data.valid !== "boolean"){
+const err38 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+if(!(Array.isArray(data.info))){
+const err39 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(Array.isArray(data.error))){
+const err40 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate209.errors = vErrors;
 return errors === 0;
 }
 
-export const v61 = validate153;
-const schema103 = {"$id":"op61","$ref":"spec#/components/schemas/CreateQuoteResponse"};
-const schema104 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13318,10 +12519,24 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-let data0 = data.summary;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.subtotal === undefined){
-const err3 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(!(validate207(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+}
+if(data.items !== undefined){
+let data1 = data.items;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate209(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13330,8 +12545,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.total === undefined){
-const err4 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "total"}};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13340,901 +12557,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.credit === undefined){
-const err5 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.discount === undefined){
-const err6 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "discount"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.cost === undefined){
-const err7 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "cost"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err8 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err9 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((((key1 === "subtotal") || (key1 === "total")) || (key1 === "credit")) || (key1 === "discount")) || (key1 === "cost")) || (key1 === "recurring")) || (key1 === "tax"))){
-const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err11 = {instancePath:instancePath+"/summary/subtotal",schemaPath:"#/properties/summary/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err12 = {instancePath:instancePath+"/summary/total",schemaPath:"#/properties/summary/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err13 = {instancePath:instancePath+"/summary/credit",schemaPath:"#/properties/summary/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.discount !== undefined){
-if(!(typeof data0.discount == "number")){
-const err14 = {instancePath:instancePath+"/summary/discount",schemaPath:"#/properties/summary/properties/discount/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.cost !== undefined){
-if(!(typeof data0.cost == "number")){
-const err15 = {instancePath:instancePath+"/summary/cost",schemaPath:"#/properties/summary/properties/cost/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-let data6 = data0.recurring;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.title === undefined){
-const err16 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7.price === undefined){
-const err17 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.value === undefined){
-const err18 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(((key2 === "title") || (key2 === "price")) || (key2 === "value"))){
-const err19 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data7.title !== undefined){
-if(typeof data7.title !== "string"){
-const err20 = {instancePath:instancePath+"/summary/recurring/" + i0+"/title",schemaPath:"#/properties/summary/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data7.price !== undefined){
-if(!(typeof data7.price == "number")){
-const err21 = {instancePath:instancePath+"/summary/recurring/" + i0+"/price",schemaPath:"#/properties/summary/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data7.value !== undefined){
-if(typeof data7.value !== "string"){
-const err22 = {instancePath:instancePath+"/summary/recurring/" + i0+"/value",schemaPath:"#/properties/summary/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/summary/recurring",schemaPath:"#/properties/summary/properties/recurring/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-let data11 = data0.tax;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err25 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12.tax === undefined){
-const err26 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.value === undefined){
-const err27 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key3 in data12){
-if(!(((key3 === "name") || (key3 === "tax")) || (key3 === "value"))){
-const err28 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/summary/tax/" + i1+"/name",schemaPath:"#/properties/summary/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.tax !== undefined){
-if(!(typeof data12.tax == "number")){
-const err30 = {instancePath:instancePath+"/summary/tax/" + i1+"/tax",schemaPath:"#/properties/summary/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data12.value !== undefined){
-let data15 = data12.value;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err31 = {instancePath:instancePath+"/summary/tax/" + i1+"/value",schemaPath:"#/properties/summary/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/summary/tax",schemaPath:"#/properties/summary/properties/tax/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.items !== undefined){
-let data16 = data.items;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.product === undefined){
-const err35 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data17.domains === undefined){
-const err36 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data17.coupon === undefined){
-const err37 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "coupon"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data17.index === undefined){
-const err38 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data17.valid === undefined){
-const err39 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "valid"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data17.info === undefined){
-const err40 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data17.error === undefined){
-const err41 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "error"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-for(const key4 in data17){
-if(!(((((((key4 === "product") || (key4 === "domains")) || (key4 === "coupon")) || (key4 === "index")) || (key4 === "valid")) || (key4 === "info")) || (key4 === "error"))){
-const err42 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data17.product !== undefined){
-let data18 = data17.product;
-if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/type",keyword:"type",params:{type: schema104.properties.items.items.properties.product.type}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-if(!(((((key5 === "id") || (key5 === "category_name")) || (key5 === "category_id")) || (key5 === "name")) || (key5 === "domain"))){
-const err44 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data18.id !== undefined){
-let data19 = data18.id;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err45 = {instancePath:instancePath+"/items/" + i2+"/product/id",schemaPath:"#/properties/items/items/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data18.category_name !== undefined){
-if(typeof data18.category_name !== "string"){
-const err46 = {instancePath:instancePath+"/items/" + i2+"/product/category_name",schemaPath:"#/properties/items/items/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data18.category_id !== undefined){
-let data21 = data18.category_id;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err47 = {instancePath:instancePath+"/items/" + i2+"/product/category_id",schemaPath:"#/properties/items/items/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data18.name !== undefined){
-if(typeof data18.name !== "string"){
-const err48 = {instancePath:instancePath+"/items/" + i2+"/product/name",schemaPath:"#/properties/items/items/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data18.domain !== undefined){
-if(typeof data18.domain !== "string"){
-const err49 = {instancePath:instancePath+"/items/" + i2+"/product/domain",schemaPath:"#/properties/items/items/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-}
-if(data17.domains !== undefined){
-let data24 = data17.domains;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key6 in data24){
-if(!(key6 === "hosting.com")){
-const err50 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data24["hosting.com"] !== undefined){
-let data25 = data24["hosting.com"];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.id === undefined){
-const err51 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data25.index === undefined){
-const err52 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data25.category_id === undefined){
-const err53 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data25.category_name === undefined){
-const err54 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data25.name === undefined){
-const err55 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data25.tld === undefined){
-const err56 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data25.period === undefined){
-const err57 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data25.price === undefined){
-const err58 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key7 in data25){
-if(!((((((((key7 === "id") || (key7 === "index")) || (key7 === "category_id")) || (key7 === "category_name")) || (key7 === "name")) || (key7 === "tld")) || (key7 === "period")) || (key7 === "price"))){
-const err59 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data25.id !== undefined){
-let data26 = data25.id;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err60 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data25.index !== undefined){
-let data27 = data25.index;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err61 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/index",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data25.category_id !== undefined){
-if(typeof data25.category_id !== "string"){
-const err62 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data25.category_name !== undefined){
-if(typeof data25.category_name !== "string"){
-const err63 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data25.name !== undefined){
-if(typeof data25.name !== "string"){
-const err64 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data25.tld !== undefined){
-if(typeof data25.tld !== "string"){
-const err65 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/tld",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data25.period !== undefined){
-let data32 = data25.period;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err66 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/period",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data25.price !== undefined){
-if(typeof data25.price !== "string"){
-const err67 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/price",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data17.coupon !== undefined){
-let data34 = data17.coupon;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key8 in data34){
-const err70 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data17.index !== undefined){
-let data35 = data17.index;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err72 = {instancePath:instancePath+"/items/" + i2+"/index",schemaPath:"#/properties/items/items/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data17.valid !== undefined){
-if(typeof data17.valid !== "boolean"){
-const err73 = {instancePath:instancePath+"/items/" + i2+"/valid",schemaPath:"#/properties/items/items/properties/valid/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data17.info !== undefined){
-if(!(Array.isArray(data17.info))){
-const err74 = {instancePath:instancePath+"/items/" + i2+"/info",schemaPath:"#/properties/items/items/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data17.error !== undefined){
-if(!(Array.isArray(data17.error))){
-const err75 = {instancePath:instancePath+"/items/" + i2+"/error",schemaPath:"#/properties/items/items/properties/error/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-validate154.errors = vErrors;
+validate206.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op61" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate154(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+if(!(validate206(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
 errors = vErrors.length;
 }
-validate153.errors = vErrors;
+validate205.errors = vErrors;
 return errors === 0;
 }
 
-export const v62 = validate156;
-const schema105 = {"$id":"op62","$ref":"spec#/components/schemas/RevokeTokenResponse"};
-const schema106 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v62 = validate212;
+const schema128 = {"$id":"op62","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14283,29 +12626,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate157.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op62" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate157(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+if(!(validate213(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
-validate156.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
 
-export const v63 = validate159;
-const schema107 = {"$id":"op63","$ref":"spec#/components/schemas/ListScriptsResponse"};
-const schema108 = {"anyOf":[{"$ref":"#/components/schemas/ListScriptsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListScriptsItem"}}]};
-const schema109 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
+export const v63 = validate215;
+const schema130 = {"$id":"op63","$ref":"spec#/components/schemas/ListScriptsResponse"};
+const schema131 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
+const schema132 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14340,7 +12683,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "id") || (key0 === "name")) || (key0 === "syntax"))){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
@@ -14388,9 +12731,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.content !== undefined){
+if(typeof data.content !== "string"){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14399,19 +12742,31 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate161.errors = vErrors;
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate217.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate161(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+if(!(validate217(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -14421,8 +12776,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate161(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+if(!(validate217(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
 }
@@ -14461,28 +12816,27 @@ vErrors = null;
 }
 }
 }
-validate160.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op63" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate160(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+if(!(validate216(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
-validate159.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
 
-export const v64 = validate165;
-const schema110 = {"$id":"op64","$ref":"spec#/components/schemas/GetScriptResponse"};
-const schema111 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax","content"],"additionalProperties":false};
+export const v64 = validate221;
+const schema133 = {"$id":"op64","$ref":"spec#/components/schemas/Script"};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14516,8 +12870,236 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.content === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"}};
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.syntax !== undefined){
+if(typeof data.syntax !== "string"){
+const err6 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+if(typeof data.content !== "string"){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate222.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op64" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate222(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+errors = vErrors.length;
+}
+validate221.errors = vErrors;
+return errors === 0;
+}
+
+export const v65 = validate224;
+const schema135 = {"$id":"op65","$ref":"spec#/components/schemas/ListServersResponse"};
+const schema136 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
+const schema137 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
+const schema138 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
+
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.selected === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "name")) || (key0 === "selected"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.selected !== undefined){
+if(typeof data.selected !== "boolean"){
+const err6 = {instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate227.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.domain === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ip === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.synch_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.label === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14527,7 +13109,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
+if(!(func2.call(schema137.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -14538,190 +13120,58 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.syntax !== undefined){
-if(typeof data.syntax !== "string"){
-const err7 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.content !== undefined){
-if(typeof data.content !== "string"){
-const err8 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate166.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op64" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
-errors = vErrors.length;
-}
-validate165.errors = vErrors;
-return errors === 0;
-}
-
-export const v65 = validate168;
-const schema112 = {"$id":"op65","$ref":"spec#/components/schemas/ListServersResponse"};
-const schema113 = {"anyOf":[{"$ref":"#/components/schemas/ListServersItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServersItem"}}]};
-const schema114 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"}},"required":["server_id","domain","ip","date_created","synch_date","label","type"],"additionalProperties":false};
-
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.server_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "server_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.domain === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.ip === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.date_created === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.synch_date === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.label === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.type === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "server_id") || (key0 === "domain")) || (key0 === "ip")) || (key0 === "date_created")) || (key0 === "synch_date")) || (key0 === "label")) || (key0 === "type"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
 if(data.server_id !== undefined){
 let data0 = data.server_id;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err8 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
+const err5 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err5];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err5);
 }
 errors++;
 }
 }
 if(data.domain !== undefined){
 if(typeof data.domain !== "string"){
-const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err7 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err8 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.synch_date !== undefined){
+if(typeof data.synch_date !== "string"){
+const err9 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14731,9 +13181,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ip !== undefined){
-if(typeof data.ip !== "string"){
-const err10 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14743,9 +13193,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.date_created !== undefined){
-if(typeof data.date_created !== "string"){
-const err11 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14755,9 +13205,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.synch_date !== undefined){
-if(typeof data.synch_date !== "string"){
-const err12 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
+if(data.package_id !== undefined){
+let data7 = data.package_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14767,9 +13218,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err13 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14779,9 +13230,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.cpu_frequency !== undefined){
+let data9 = data.cpu_frequency;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err14 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14791,9 +13243,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.cpu_cores !== undefined){
+let data10 = data.cpu_cores;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err15 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14802,19 +13255,184 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate170.errors = vErrors;
+}
+if(data.ram_limit !== undefined){
+let data11 = data.ram_limit;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err16 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ram_used !== undefined){
+let data12 = data.ram_used;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err17 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.disk_limit !== undefined){
+let data13 = data.disk_limit;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err18 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.disk_usage !== undefined){
+let data14 = data.disk_usage;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err19 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.bw_limit !== undefined){
+let data15 = data.bw_limit;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err20 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.bw_in !== undefined){
+let data16 = data.bw_in;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err21 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.bw_out !== undefined){
+let data17 = data.bw_out;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err22 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err23 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.additional_ip !== undefined){
+let data19 = data.additional_ip;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data19[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.components !== undefined){
+let data21 = data.components;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate227(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate226.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+if(!(validate226(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -14824,8 +13442,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate170(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+if(!(validate226(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 }
@@ -14864,33 +13482,32 @@ vErrors = null;
 }
 }
 }
-validate169.errors = vErrors;
+validate225.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op65" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate169(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
 errors = vErrors.length;
 }
-validate168.errors = vErrors;
+validate224.errors = vErrors;
 return errors === 0;
 }
 
-export const v66 = validate174;
-const schema115 = {"$id":"op66","$ref":"spec#/components/schemas/GetServerResponse"};
-const schema116 = {"type":"object","properties":{"synch_date":{"type":"string"},"package_id":{"type":"integer"},"domain":{"type":"string"},"label":{"type":"string"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"ip":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{"type":["string","null"]},"components":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false}},"active_task":{"type":["string","null"]},"last_tasks":{"type":["string","null"]}},"required":["synch_date","package_id","domain","label","status","cpu_frequency","cpu_cores","ram_limit","ram_used","disk_limit","disk_usage","bw_limit","bw_in","bw_out","os","ip","additional_ip","dns_servers","components","active_task","last_tasks"],"additionalProperties":false};
+export const v66 = validate232;
+const schema139 = {"$id":"op66","$ref":"spec#/components/schemas/Server"};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.synch_date === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
+if(data.domain === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14899,8 +13516,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.package_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "package_id"}};
+if(data.ip === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14909,8 +13526,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.domain === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(data.synch_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14929,8 +13546,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.status === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+for(const key0 in data){
+if(!(func2.call(schema137.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14939,8 +13557,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.cpu_frequency === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cpu_frequency"}};
+}
+if(data.server_id !== undefined){
+let data0 = data.server_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14949,8 +13570,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.cpu_cores === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cpu_cores"}};
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err6 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14959,8 +13582,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ram_limit === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ram_limit"}};
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err7 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14969,8 +13594,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.ram_used === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ram_used"}};
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err8 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14979,8 +13606,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.disk_limit === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "disk_limit"}};
+}
+if(data.synch_date !== undefined){
+if(typeof data.synch_date !== "string"){
+const err9 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14989,8 +13618,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.disk_usage === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "disk_usage"}};
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14999,8 +13630,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.bw_limit === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_limit"}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15009,8 +13642,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.bw_in === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_in"}};
+}
+if(data.package_id !== undefined){
+let data7 = data.package_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15019,8 +13655,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.bw_out === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_out"}};
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15029,8 +13667,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.os === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "os"}};
+}
+if(data.cpu_frequency !== undefined){
+let data9 = data.cpu_frequency;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err14 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15039,8 +13680,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.ip === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+}
+if(data.cpu_cores !== undefined){
+let data10 = data.cpu_cores;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err15 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15049,8 +13693,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.additional_ip === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "additional_ip"}};
+}
+if(data.ram_limit !== undefined){
+let data11 = data.ram_limit;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err16 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15059,8 +13706,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.dns_servers === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dns_servers"}};
+}
+if(data.ram_used !== undefined){
+let data12 = data.ram_used;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err17 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15069,8 +13719,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.components === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "components"}};
+}
+if(data.disk_limit !== undefined){
+let data13 = data.disk_limit;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err18 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15079,8 +13732,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.active_task === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active_task"}};
+}
+if(data.disk_usage !== undefined){
+let data14 = data.disk_usage;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err19 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15089,8 +13745,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.last_tasks === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_tasks"}};
+}
+if(data.bw_limit !== undefined){
+let data15 = data.bw_limit;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err20 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -15099,9 +13758,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema116.properties, key0))){
-const err21 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+if(data.bw_in !== undefined){
+let data16 = data.bw_in;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err21 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15111,9 +13772,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.synch_date !== undefined){
-if(typeof data.synch_date !== "string"){
-const err22 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
+if(data.bw_out !== undefined){
+let data17 = data.bw_out;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err22 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -15123,10 +13785,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.package_id !== undefined){
-let data1 = data.package_id;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err23 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err23 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15136,9 +13797,13 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err24 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(data.additional_ip !== undefined){
+let data19 = data.additional_ip;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data19[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15148,9 +13813,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err25 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err25 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15160,9 +13825,19 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(data.components !== undefined){
+let data21 = data.components;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate227(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15172,10 +13847,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.cpu_frequency !== undefined){
-let data5 = data.cpu_frequency;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err27 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -15184,345 +13858,28 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.cpu_cores !== undefined){
-let data6 = data.cpu_cores;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err28 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.ram_limit !== undefined){
-let data7 = data.ram_limit;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err29 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.ram_used !== undefined){
-let data8 = data.ram_used;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err30 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.disk_limit !== undefined){
-let data9 = data.disk_limit;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err31 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.disk_usage !== undefined){
-let data10 = data.disk_usage;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err32 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.bw_limit !== undefined){
-let data11 = data.bw_limit;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err33 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.bw_in !== undefined){
-let data12 = data.bw_in;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err34 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.bw_out !== undefined){
-let data13 = data.bw_out;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err35 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.os !== undefined){
-if(typeof data.os !== "string"){
-const err36 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.ip !== undefined){
-if(typeof data.ip !== "string"){
-const err37 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data.additional_ip !== undefined){
-let data16 = data.additional_ip;
-if(Array.isArray(data16)){
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data16[i0] !== "string"){
-const err38 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.dns_servers !== undefined){
-let data18 = data.dns_servers;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err40 = {instancePath:instancePath+"/dns_servers",schemaPath:"#/properties/dns_servers/type",keyword:"type",params:{type: schema116.properties.dns_servers.type}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.components !== undefined){
-let data19 = data.components;
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err41 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data20.name === undefined){
-const err42 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(data20.selected === undefined){
-const err43 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-for(const key1 in data20){
-if(!(((key1 === "id") || (key1 === "name")) || (key1 === "selected"))){
-const err44 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-let data21 = data20.id;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err45 = {instancePath:instancePath+"/components/" + i1+"/id",schemaPath:"#/properties/components/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data20.name !== undefined){
-if(typeof data20.name !== "string"){
-const err46 = {instancePath:instancePath+"/components/" + i1+"/name",schemaPath:"#/properties/components/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data20.selected !== undefined){
-if(typeof data20.selected !== "boolean"){
-const err47 = {instancePath:instancePath+"/components/" + i1+"/selected",schemaPath:"#/properties/components/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.active_task !== undefined){
-let data24 = data.active_task;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err50 = {instancePath:instancePath+"/active_task",schemaPath:"#/properties/active_task/type",keyword:"type",params:{type: schema116.properties.active_task.type}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.last_tasks !== undefined){
-let data25 = data.last_tasks;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err51 = {instancePath:instancePath+"/last_tasks",schemaPath:"#/properties/last_tasks/type",keyword:"type",params:{type: schema116.properties.last_tasks.type}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-validate175.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op66" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate175(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate233(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
-validate174.errors = vErrors;
+validate232.errors = vErrors;
 return errors === 0;
 }
 
-export const v67 = validate177;
-const schema117 = {"$id":"op67","$ref":"spec#/components/schemas/UpdateServerDnsResponse"};
-const schema118 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v67 = validate236;
+const schema141 = {"$id":"op67","$ref":"spec#/components/schemas/TaskIdResult"};
+const schema142 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15572,28 +13929,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op67" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate178(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
-validate177.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
 
-export const v68 = validate180;
-const schema119 = {"$id":"op68","$ref":"spec#/components/schemas/UpdateServerPtrResponse"};
-const schema120 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v68 = validate239;
+const schema143 = {"$id":"op68","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15643,28 +13999,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate181.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op68" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate181(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+if(!(validate240(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
 errors = vErrors.length;
 }
-validate180.errors = vErrors;
+validate239.errors = vErrors;
 return errors === 0;
 }
 
-export const v69 = validate183;
-const schema121 = {"$id":"op69","$ref":"spec#/components/schemas/FlushServerFirewallResponse"};
-const schema122 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v69 = validate242;
+const schema145 = {"$id":"op69","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15714,37 +14069,34 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate243.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op69" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate184(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate243(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
-validate183.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
 
-export const v70 = validate186;
-const schema123 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphResponse"};
-const schema124 = {"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false}};
+export const v70 = validate245;
+const schema147 = {"$id":"op70","$ref":"spec#/components/schemas/GetServerGraphResponse"};
+const schema148 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
+const schema149 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.type === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15753,8 +14105,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.url === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "url"}};
+if(data.url === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15763,9 +14115,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((key0 === "type") || (key0 === "url"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15775,9 +14127,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15787,9 +14139,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.url !== undefined){
-if(typeof data0.url !== "string"){
-const err4 = {instancePath:instancePath+"/" + i0+"/url",schemaPath:"#/items/properties/url/type",keyword:"type",params:{type: "string"}};
+if(data.url !== undefined){
+if(typeof data.url !== "string"){
+const err4 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15801,7 +14153,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15810,49 +14162,61 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate187.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate247(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate246.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op70" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate246(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
 errors = vErrors.length;
 }
-validate186.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
 
-export const v71 = validate189;
-const schema125 = {"$id":"op71","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
-const schema126 = {"type":"array","items":{"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false}};
+export const v71 = validate250;
+const schema150 = {"$id":"op71","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
+const schema151 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
+const schema152 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.year === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "year"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.year === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "year"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15861,8 +14225,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.month === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "month"}};
+if(data.month === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "month"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15871,8 +14235,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0.bw_in === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "bw_in"}};
+if(data.bw_in === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_in"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15881,8 +14245,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.bw_out === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "bw_out"}};
+if(data.bw_out === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_out"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15891,8 +14255,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.quota_usage === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "quota_usage"}};
+if(data.quota_usage === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quota_usage"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15901,8 +14265,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.quota_limit === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "quota_limit"}};
+if(data.quota_limit === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quota_limit"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15911,8 +14275,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.inode_usage === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inode_usage"}};
+if(data.inode_usage === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode_usage"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15921,8 +14285,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.inode_limit === undefined){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inode_limit"}};
+if(data.inode_limit === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode_limit"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15931,9 +14295,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((((((((key0 === "year") || (key0 === "month")) || (key0 === "bw_in")) || (key0 === "bw_out")) || (key0 === "quota_usage")) || (key0 === "quota_limit")) || (key0 === "inode_usage")) || (key0 === "inode_limit"))){
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15943,10 +14307,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.year !== undefined){
-let data1 = data0.year;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err9 = {instancePath:instancePath+"/" + i0+"/year",schemaPath:"#/items/properties/year/type",keyword:"type",params:{type: "integer"}};
+if(data.year !== undefined){
+let data0 = data.year;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err9 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15956,10 +14320,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data0.month !== undefined){
-let data2 = data0.month;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err10 = {instancePath:instancePath+"/" + i0+"/month",schemaPath:"#/items/properties/month/type",keyword:"type",params:{type: "integer"}};
+if(data.month !== undefined){
+let data1 = data.month;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err10 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15969,10 +14333,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data0.bw_in !== undefined){
-let data3 = data0.bw_in;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/" + i0+"/bw_in",schemaPath:"#/items/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
+if(data.bw_in !== undefined){
+let data2 = data.bw_in;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err11 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15982,10 +14346,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data0.bw_out !== undefined){
-let data4 = data0.bw_out;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err12 = {instancePath:instancePath+"/" + i0+"/bw_out",schemaPath:"#/items/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
+if(data.bw_out !== undefined){
+let data3 = data.bw_out;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15995,10 +14359,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data0.quota_usage !== undefined){
-let data5 = data0.quota_usage;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err13 = {instancePath:instancePath+"/" + i0+"/quota_usage",schemaPath:"#/items/properties/quota_usage/type",keyword:"type",params:{type: "integer"}};
+if(data.quota_usage !== undefined){
+let data4 = data.quota_usage;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err13 = {instancePath:instancePath+"/quota_usage",schemaPath:"#/properties/quota_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -16008,10 +14372,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data0.quota_limit !== undefined){
-let data6 = data0.quota_limit;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err14 = {instancePath:instancePath+"/" + i0+"/quota_limit",schemaPath:"#/items/properties/quota_limit/type",keyword:"type",params:{type: "integer"}};
+if(data.quota_limit !== undefined){
+let data5 = data.quota_limit;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err14 = {instancePath:instancePath+"/quota_limit",schemaPath:"#/properties/quota_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -16021,10 +14385,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data0.inode_usage !== undefined){
-let data7 = data0.inode_usage;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err15 = {instancePath:instancePath+"/" + i0+"/inode_usage",schemaPath:"#/items/properties/inode_usage/type",keyword:"type",params:{type: "integer"}};
+if(data.inode_usage !== undefined){
+let data6 = data.inode_usage;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/inode_usage",schemaPath:"#/properties/inode_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -16034,10 +14398,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data0.inode_limit !== undefined){
-let data8 = data0.inode_limit;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err16 = {instancePath:instancePath+"/" + i0+"/inode_limit",schemaPath:"#/items/properties/inode_limit/type",keyword:"type",params:{type: "integer"}};
+if(data.inode_limit !== undefined){
+let data7 = data.inode_limit;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err16 = {instancePath:instancePath+"/inode_limit",schemaPath:"#/properties/inode_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -16049,7 +14413,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -16058,49 +14422,61 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate190.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate252(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op71" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate190(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+if(!(validate251(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
-validate189.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
 
-export const v72 = validate192;
-const schema127 = {"$id":"op72","$ref":"spec#/components/schemas/ListServerIpsResponse"};
-const schema128 = {"type":"array","items":{"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false}};
+export const v72 = validate255;
+const schema153 = {"$id":"op72","$ref":"spec#/components/schemas/ListServerIpsResponse"};
+const schema154 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
+const schema155 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.ips === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "ips"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ips === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ips"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16109,9 +14485,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!(key0 === "ips")){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16121,13 +14497,13 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.ips !== undefined){
-let data1 = data0.ips;
-if(Array.isArray(data1)){
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data1[i1] !== "string"){
-const err2 = {instancePath:instancePath+"/" + i0+"/ips/" + i1,schemaPath:"#/items/properties/ips/items/type",keyword:"type",params:{type: "string"}};
+if(data.ips !== undefined){
+let data0 = data.ips;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/ips/" + i0,schemaPath:"#/properties/ips/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16139,7 +14515,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/" + i0+"/ips",schemaPath:"#/items/properties/ips/type",keyword:"type",params:{type: "array"}};
+const err3 = {instancePath:instancePath+"/ips",schemaPath:"#/properties/ips/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16151,7 +14527,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -16160,49 +14536,61 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate193.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate257(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate256.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op72" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+if(!(validate256(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
 errors = vErrors.length;
 }
-validate192.errors = vErrors;
+validate255.errors = vErrors;
 return errors === 0;
 }
 
-export const v73 = validate195;
-const schema129 = {"$id":"op73","$ref":"spec#/components/schemas/ListServerOsesResponse"};
-const schema130 = {"type":"array","items":{"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false}};
+export const v73 = validate260;
+const schema156 = {"$id":"op73","$ref":"spec#/components/schemas/ListServerOsesResponse"};
+const schema157 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
+const schema158 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.os === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "os"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.os === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "os"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16211,8 +14599,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.title === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -16221,9 +14609,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((key0 === "os") || (key0 === "title"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16233,9 +14621,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.os !== undefined){
-if(typeof data0.os !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/os",schemaPath:"#/items/properties/os/type",keyword:"type",params:{type: "string"}};
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err3 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16245,9 +14633,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.title !== undefined){
-if(typeof data0.title !== "string"){
-const err4 = {instancePath:instancePath+"/" + i0+"/title",schemaPath:"#/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -16259,7 +14647,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -16268,40 +14656,54 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate196.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate262(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate261.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op73" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate196(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate261(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
-validate195.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
 
-export const v74 = validate198;
-const schema131 = {"$id":"op74","$ref":"spec#/components/schemas/RebootServerResponse"};
-const schema132 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v74 = validate265;
+const schema159 = {"$id":"op74","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16351,28 +14753,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate199.errors = vErrors;
+validate266.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op74" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate199(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+if(!(validate266(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
 errors = vErrors.length;
 }
-validate198.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
 
-export const v75 = validate201;
-const schema133 = {"$id":"op75","$ref":"spec#/components/schemas/ReinstallServerResponse"};
-const schema134 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v75 = validate268;
+const schema161 = {"$id":"op75","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16422,28 +14823,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate202.errors = vErrors;
+validate269.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op75" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+if(!(validate269(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
 errors = vErrors.length;
 }
-validate201.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
 
-export const v76 = validate204;
-const schema135 = {"$id":"op76","$ref":"spec#/components/schemas/RenameServerResponse"};
-const schema136 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v76 = validate271;
+const schema163 = {"$id":"op76","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16493,28 +14893,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate205.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op76" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate205(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+if(!(validate272(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
-validate204.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
 
-export const v77 = validate207;
-const schema137 = {"$id":"op77","$ref":"spec#/components/schemas/ResetServerPasswordResponse"};
-const schema138 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v77 = validate274;
+const schema165 = {"$id":"op77","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16564,28 +14963,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate275.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op77" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate208(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate275(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
 errors = vErrors.length;
 }
-validate207.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
 
-export const v78 = validate210;
-const schema139 = {"$id":"op78","$ref":"spec#/components/schemas/GetServerTaskResponse"};
-const schema140 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
+export const v78 = validate277;
+const schema167 = {"$id":"op78","$ref":"spec#/components/schemas/Task"};
+const schema168 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16722,28 +15121,27 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op78" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate211(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate278(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
-validate210.errors = vErrors;
+validate277.errors = vErrors;
 return errors === 0;
 }
 
-export const v79 = validate213;
-const schema141 = {"$id":"op79","$ref":"spec#/components/schemas/LaunchServerWebconsoleResponse"};
-const schema142 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v79 = validate280;
+const schema169 = {"$id":"op79","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16793,28 +15191,311 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op79" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
-validate213.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
 
-export const v80 = validate216;
-const schema143 = {"$id":"op80","$ref":"spec#/components/schemas/ListServicesResponse"};
-const schema144 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
+export const v80 = validate283;
+const schema171 = {"$id":"op80","$ref":"spec#/components/schemas/ListServicesResponse"};
+const schema172 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema173 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.name === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema173.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err10 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err12 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err13 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err15 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err17 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err18 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err19 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err20 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err21 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+if(typeof data.password !== "string"){
+const err22 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate285.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16845,10 +15526,14 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate285(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16857,8 +15542,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "domain"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16867,253 +15554,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema144.properties.services.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/services/" + i0+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err13 = {instancePath:instancePath+"/services/" + i0+"/domain",schemaPath:"#/properties/services/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err14 = {instancePath:instancePath+"/services/" + i0+"/total",schemaPath:"#/properties/services/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/services/" + i0+"/status",schemaPath:"#/properties/services/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err16 = {instancePath:instancePath+"/services/" + i0+"/billingcycle",schemaPath:"#/properties/services/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err17 = {instancePath:instancePath+"/services/" + i0+"/next_due",schemaPath:"#/properties/services/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err18 = {instancePath:instancePath+"/services/" + i0+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err19 = {instancePath:instancePath+"/services/" + i0+"/category_url",schemaPath:"#/properties/services/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err20 = {instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate217.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op80" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate217(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+if(!(validate284(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-validate216.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
 
-export const v81 = validate219;
-const schema145 = {"$id":"op81","$ref":"spec#/components/schemas/GetServiceOrderResponse"};
-const schema146 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
+export const v81 = validate288;
+const schema174 = {"$id":"op81","$ref":"spec#/components/schemas/Order"};
+const schema175 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17163,28 +15625,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate220.errors = vErrors;
+validate289.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op81" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate220(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+if(!(validate289(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
-validate219.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
 
-export const v82 = validate222;
-const schema147 = {"$id":"op82","$ref":"spec#/components/schemas/GetServiceResponse"};
-const schema148 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
+export const v82 = validate291;
+const schema176 = {"$id":"op82","$ref":"spec#/components/schemas/GetServiceResponse"};
+const schema177 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17211,10 +15673,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate285(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -17223,340 +15689,29 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.username === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "username"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.password === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "password"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema148.properties.service.properties, key1))){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err17 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err18 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err20 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err21 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err22 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err23 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err24 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err25 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.username !== undefined){
-if(typeof data0.username !== "string"){
-const err26 = {instancePath:instancePath+"/service/username",schemaPath:"#/properties/service/properties/username/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.password !== undefined){
-if(typeof data0.password !== "string"){
-const err27 = {instancePath:instancePath+"/service/password",schemaPath:"#/properties/service/properties/password/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err28 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate223.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op82" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate292(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
 errors = vErrors.length;
 }
-validate222.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
 
-export const v83 = validate225;
-const schema149 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
-const schema150 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonsItem"}}]};
-const schema151 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
+export const v83 = validate295;
+const schema178 = {"$id":"op83","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
+const schema179 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
+const schema180 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17650,19 +15805,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate227.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate227(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+if(!(validate297(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -17672,8 +15827,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate227(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+if(!(validate297(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
 }
@@ -17712,28 +15867,28 @@ vErrors = null;
 }
 }
 }
-validate226.errors = vErrors;
+validate296.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op83" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate226(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate296(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
 errors = vErrors.length;
 }
-validate225.errors = vErrors;
+validate295.errors = vErrors;
 return errors === 0;
 }
 
-export const v84 = validate231;
-const schema152 = {"$id":"op84","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
-const schema153 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
+export const v84 = validate301;
+const schema181 = {"$id":"op84","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
+const schema182 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17783,28 +15938,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate232.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op84" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate302(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
-validate231.errors = vErrors;
+validate301.errors = vErrors;
 return errors === 0;
 }
 
-export const v85 = validate234;
-const schema154 = {"$id":"op85","$ref":"spec#/components/schemas/CancelServiceResponse"};
-const schema155 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v85 = validate304;
+const schema183 = {"$id":"op85","$ref":"spec#/components/schemas/CancelServiceResponse"};
+const schema184 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17869,28 +16024,127 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate235.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op85" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+if(!(validate305(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-validate234.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
 
-export const v86 = validate237;
-const schema156 = {"$id":"op86","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
-const schema157 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false}},"required":["current","cycles"],"additionalProperties":false};
+export const v86 = validate307;
+const schema185 = {"$id":"op86","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
+const schema186 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"$ref":"#/components/schemas/Cycle"}},"required":["current","cycles"],"additionalProperties":false};
+const schema187 = {"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false};
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.m === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "m"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.a === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.b === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "m") || (key0 === "a")) || (key0 === "b"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.m !== undefined){
+if(typeof data.m !== "string"){
+const err4 = {instancePath:instancePath+"/m",schemaPath:"#/properties/m/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.a !== undefined){
+if(typeof data.a !== "string"){
+const err5 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.b !== undefined){
+if(typeof data.b !== "string"){
+const err6 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate309.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17939,10 +16193,14 @@ errors++;
 }
 }
 if(data.cycles !== undefined){
-let data1 = data.cycles;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.m === undefined){
-const err4 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "m"}};
+if(!(validate309(data.cycles, {instancePath:instancePath+"/cycles",parentData:data,parentDataProperty:"cycles",rootData}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -17951,118 +16209,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.a === undefined){
-const err5 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "a"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.b === undefined){
-const err6 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "b"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "m") || (key1 === "a")) || (key1 === "b"))){
-const err7 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.m !== undefined){
-if(typeof data1.m !== "string"){
-const err8 = {instancePath:instancePath+"/cycles/m",schemaPath:"#/properties/cycles/properties/m/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.a !== undefined){
-if(typeof data1.a !== "string"){
-const err9 = {instancePath:instancePath+"/cycles/a",schemaPath:"#/properties/cycles/properties/a/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.b !== undefined){
-if(typeof data1.b !== "string"){
-const err10 = {instancePath:instancePath+"/cycles/b",schemaPath:"#/properties/cycles/properties/b/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate238.errors = vErrors;
+validate308.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op86" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate238(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+if(!(validate308(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
 errors = vErrors.length;
 }
-validate237.errors = vErrors;
+validate307.errors = vErrors;
 return errors === 0;
 }
 
-export const v87 = validate240;
-const schema158 = {"$id":"op87","type":"object","additionalProperties":true};
+export const v87 = validate312;
+const schema188 = {"$id":"op87","type":"object","additionalProperties":true};
 
-function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op87" */;
 let vErrors = null;
 let errors = 0;
@@ -18078,14 +16245,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate240.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
 
-export const v88 = validate241;
-const schema159 = {"$id":"op88","type":"object","additionalProperties":true};
+export const v88 = validate313;
+const schema189 = {"$id":"op88","type":"object","additionalProperties":true};
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op88" */;
 let vErrors = null;
 let errors = 0;
@@ -18101,467 +16268,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate241.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
 
-export const v89 = validate242;
-const schema160 = {"$id":"op89","$ref":"spec#/components/schemas/CreateServiceDnsResponse"};
-const schema161 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v89 = validate314;
+const schema190 = {"$id":"op89","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.info === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "info")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data0 = data.info;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate243.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op89" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate243(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
-errors = vErrors.length;
-}
-validate242.errors = vErrors;
-return errors === 0;
-}
-
-export const v90 = validate245;
-const schema162 = {"$id":"op90","$ref":"spec#/components/schemas/GetServiceDnsResponse"};
-const schema163 = {"type":"object","properties":{"service_id":{"type":"integer"},"name":{"type":"string"},"records":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":"integer"},"priority":{"type":"integer"},"content":{"type":"string"},"type":{"type":"string"}},"required":["id","name","ttl","priority","content","type"],"additionalProperties":false}}},"required":["service_id","name","records"],"additionalProperties":false};
-
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.service_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.records === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "records"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "service_id") || (key0 === "name")) || (key0 === "records"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.service_id !== undefined){
-let data0 = data.service_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err4 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.records !== undefined){
-let data2 = data.records;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err6 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err7 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data3.ttl === undefined){
-const err8 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "ttl"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.priority === undefined){
-const err9 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "priority"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.content === undefined){
-const err10 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "content"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.type === undefined){
-const err11 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((((key1 === "id") || (key1 === "name")) || (key1 === "ttl")) || (key1 === "priority")) || (key1 === "content")) || (key1 === "type"))){
-const err12 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/records/" + i0+"/id",schemaPath:"#/properties/records/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err14 = {instancePath:instancePath+"/records/" + i0+"/name",schemaPath:"#/properties/records/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.ttl !== undefined){
-let data6 = data3.ttl;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err15 = {instancePath:instancePath+"/records/" + i0+"/ttl",schemaPath:"#/properties/records/items/properties/ttl/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.priority !== undefined){
-let data7 = data3.priority;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err16 = {instancePath:instancePath+"/records/" + i0+"/priority",schemaPath:"#/properties/records/items/properties/priority/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data3.content !== undefined){
-if(typeof data3.content !== "string"){
-const err17 = {instancePath:instancePath+"/records/" + i0+"/content",schemaPath:"#/properties/records/items/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err18 = {instancePath:instancePath+"/records/" + i0+"/type",schemaPath:"#/properties/records/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate246.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op90" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate246(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
-errors = vErrors.length;
-}
-validate245.errors = vErrors;
-return errors === 0;
-}
-
-export const v91 = validate248;
-const schema164 = {"$id":"op91","$ref":"spec#/components/schemas/DeleteServiceDnsResponse"};
-const schema165 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
-
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.info === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "info")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data0 = data.info;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate249.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op91" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate249(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
-errors = vErrors.length;
-}
-validate248.errors = vErrors;
-return errors === 0;
-}
-
-export const v92 = validate251;
-const schema166 = {"$id":"op92","$ref":"spec#/components/schemas/CreateServiceDnsRecordResponse"};
-const schema167 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}},"record":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"priority":{"type":"string"},"content":{"type":"array","items":{}}},"additionalProperties":false}},"required":["info"],"additionalProperties":false};
-
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18616,11 +16330,93 @@ errors++;
 }
 }
 if(data.record !== undefined){
-let data2 = data.record;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(((((key1 === "name") || (key1 === "type")) || (key1 === "ttl")) || (key1 === "priority")) || (key1 === "content"))){
-const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(!(validate91(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate315.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op89" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate315(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
+errors = vErrors.length;
+}
+validate314.errors = vErrors;
+return errors === 0;
+}
+
+export const v90 = validate318;
+const schema192 = {"$id":"op90","$ref":"spec#/components/schemas/Zone"};
+
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.service_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "domain_id") || (key0 === "name")) || (key0 === "service_id")) || (key0 === "records"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.domain_id !== undefined){
+if(typeof data.domain_id !== "string"){
+const err3 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18630,9 +16426,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data2.name !== undefined){
-if(typeof data2.name !== "string"){
-const err5 = {instancePath:instancePath+"/record/name",schemaPath:"#/properties/record/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.service_id !== undefined){
+let data2 = data.service_id;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err5 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: schema59.properties.service_id.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -18642,9 +16439,19 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data2.type !== undefined){
-if(typeof data2.type !== "string"){
-const err6 = {instancePath:instancePath+"/record/type",schemaPath:"#/properties/record/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.records !== undefined){
+let data3 = data.records;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate106(data3[i0], {instancePath:instancePath+"/records/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -18654,9 +16461,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data2.ttl !== undefined){
-if(typeof data2.ttl !== "string"){
-const err7 = {instancePath:instancePath+"/record/ttl",schemaPath:"#/properties/record/properties/ttl/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -18665,76 +16472,210 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data2.priority !== undefined){
-if(typeof data2.priority !== "string"){
-const err8 = {instancePath:instancePath+"/record/priority",schemaPath:"#/properties/record/properties/priority/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data2.content !== undefined){
-if(!(Array.isArray(data2.content))){
-const err9 = {instancePath:instancePath+"/record/content",schemaPath:"#/properties/record/properties/content/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate252.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op90" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate319(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+errors = vErrors.length;
+}
+validate318.errors = vErrors;
+return errors === 0;
+}
+
+export const v91 = validate322;
+const schema194 = {"$id":"op91","$ref":"spec#/components/schemas/InfoResult"};
+
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "info") || (key0 === "record"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data0 = data.info;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.record !== undefined){
+if(!(validate91(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate323.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op91" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate323(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+errors = vErrors.length;
+}
+validate322.errors = vErrors;
+return errors === 0;
+}
+
+export const v92 = validate326;
+const schema196 = {"$id":"op92","$ref":"spec#/components/schemas/InfoResult"};
+
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "info") || (key0 === "record"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data0 = data.info;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.record !== undefined){
+if(!(validate91(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate327.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op92" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate252(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate327(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
 errors = vErrors.length;
 }
-validate251.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
 
-export const v93 = validate254;
-const schema168 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
-const schema169 = {"type":"object","properties":{"record":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"name":{"type":"string"},"priority":{"type":"integer"},"content":{"type":"string"}},"required":["id","type","ttl","name","priority","content"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
+export const v93 = validate330;
+const schema198 = {"$id":"op93","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
+const schema199 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/DnsRecord"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18771,10 +16712,18 @@ errors++;
 }
 }
 if(data.record !== undefined){
-let data0 = data.record;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err3 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate106(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.info !== undefined){
+let data1 = data.info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -18783,8 +16732,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.type === undefined){
-const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18793,8 +16744,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.ttl === undefined){
-const err5 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "ttl"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -18803,193 +16756,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err6 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.priority === undefined){
-const err7 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "priority"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.content === undefined){
-const err8 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "content"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((((((key1 === "id") || (key1 === "type")) || (key1 === "ttl")) || (key1 === "name")) || (key1 === "priority")) || (key1 === "content"))){
-const err9 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err10 = {instancePath:instancePath+"/record/id",schemaPath:"#/properties/record/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err11 = {instancePath:instancePath+"/record/type",schemaPath:"#/properties/record/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.ttl !== undefined){
-if(typeof data0.ttl !== "string"){
-const err12 = {instancePath:instancePath+"/record/ttl",schemaPath:"#/properties/record/properties/ttl/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err13 = {instancePath:instancePath+"/record/name",schemaPath:"#/properties/record/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.priority !== undefined){
-let data5 = data0.priority;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err14 = {instancePath:instancePath+"/record/priority",schemaPath:"#/properties/record/properties/priority/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.content !== undefined){
-if(typeof data0.content !== "string"){
-const err15 = {instancePath:instancePath+"/record/content",schemaPath:"#/properties/record/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data7 = data.info;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err17 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate255.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op93" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate255(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+if(!(validate331(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
-validate254.errors = vErrors;
+validate330.errors = vErrors;
 return errors === 0;
 }
 
-export const v94 = validate257;
-const schema170 = {"$id":"op94","type":"object","additionalProperties":true};
+export const v94 = validate334;
+const schema200 = {"$id":"op94","type":"object","additionalProperties":true};
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op94" */;
 let vErrors = null;
 let errors = 0;
@@ -19005,14 +16792,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate257.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
 
-export const v95 = validate258;
-const schema171 = {"$id":"op95","type":"object","additionalProperties":true};
+export const v95 = validate335;
+const schema201 = {"$id":"op95","type":"object","additionalProperties":true};
 
-function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op95" */;
 let vErrors = null;
 let errors = 0;
@@ -19028,15 +16815,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate258.errors = vErrors;
+validate335.errors = vErrors;
 return errors === 0;
 }
 
-export const v96 = validate259;
-const schema172 = {"$id":"op96","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
-const schema173 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v96 = validate336;
+const schema202 = {"$id":"op96","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
+const schema203 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19085,28 +16872,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate337.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op96" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate337(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
 errors = vErrors.length;
 }
-validate259.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
 
-export const v97 = validate262;
-const schema174 = {"$id":"op97","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
-const schema175 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v97 = validate339;
+const schema204 = {"$id":"op97","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
+const schema205 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19193,28 +16980,127 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate263.errors = vErrors;
+validate340.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op97" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate263(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+if(!(validate340(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
 errors = vErrors.length;
 }
-validate262.errors = vErrors;
+validate339.errors = vErrors;
 return errors === 0;
 }
 
-export const v98 = validate265;
-const schema176 = {"$id":"op98","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
-const schema177 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
+export const v98 = validate342;
+const schema206 = {"$id":"op98","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
+const schema207 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema208 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.method === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.route === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "route"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "method")) || (key0 === "route"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(typeof data.route !== "string"){
+const err6 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate344.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19245,10 +17131,14 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(!(validate344(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -19257,8 +17147,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.method === undefined){
-const err3 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "method"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -19267,120 +17159,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.route === undefined){
-const err4 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "route"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "name") || (key1 === "method")) || (key1 === "route"))){
-const err5 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/methods/" + i0+"/name",schemaPath:"#/properties/methods/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.method !== undefined){
-if(typeof data1.method !== "string"){
-const err7 = {instancePath:instancePath+"/methods/" + i0+"/method",schemaPath:"#/properties/methods/items/properties/method/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.route !== undefined){
-if(typeof data1.route !== "string"){
-const err8 = {instancePath:instancePath+"/methods/" + i0+"/route",schemaPath:"#/properties/methods/items/properties/route/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate266.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op98" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate266(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+if(!(validate343(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
 errors = vErrors.length;
 }
-validate265.errors = vErrors;
+validate342.errors = vErrors;
 return errors === 0;
 }
 
-export const v99 = validate268;
-const schema178 = {"$id":"op99","type":"object","additionalProperties":true};
+export const v99 = validate347;
+const schema209 = {"$id":"op99","type":"object","additionalProperties":true};
 
-function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op99" */;
 let vErrors = null;
 let errors = 0;
@@ -19396,14 +17195,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate268.errors = vErrors;
+validate347.errors = vErrors;
 return errors === 0;
 }
 
-export const v100 = validate269;
-const schema179 = {"$id":"op100","type":"object","additionalProperties":true};
+export const v100 = validate348;
+const schema210 = {"$id":"op100","type":"object","additionalProperties":true};
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op100" */;
 let vErrors = null;
 let errors = 0;
@@ -19419,14 +17218,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate269.errors = vErrors;
+validate348.errors = vErrors;
 return errors === 0;
 }
 
-export const v101 = validate270;
-const schema180 = {"$id":"op101","type":"object","additionalProperties":true};
+export const v101 = validate349;
+const schema211 = {"$id":"op101","type":"object","additionalProperties":true};
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op101" */;
 let vErrors = null;
 let errors = 0;
@@ -19442,14 +17241,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate270.errors = vErrors;
+validate349.errors = vErrors;
 return errors === 0;
 }
 
-export const v102 = validate271;
-const schema181 = {"$id":"op102","type":"object","additionalProperties":true};
+export const v102 = validate350;
+const schema212 = {"$id":"op102","type":"object","additionalProperties":true};
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op102" */;
 let vErrors = null;
 let errors = 0;
@@ -19465,15 +17264,278 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate271.errors = vErrors;
+validate350.errors = vErrors;
 return errors === 0;
 }
 
-export const v103 = validate272;
-const schema182 = {"$id":"op103","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
-const schema183 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+export const v103 = validate351;
+const schema213 = {"$id":"op103","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
+const schema214 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema215 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
 
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate353(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.items === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "type")) || (key0 === "items"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data3 = data.items;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err8 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4.name === undefined){
+const err9 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data4.price === undefined){
+const err10 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4.setup_price === undefined){
+const err11 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4.selected === undefined){
+const err12 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((key1 === "id") || (key1 === "name")) || (key1 === "price")) || (key1 === "setup_price")) || (key1 === "selected"))){
+const err13 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+if(typeof data4.id !== "string"){
+const err14 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err15 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.price !== undefined){
+if(!(typeof data4.price == "number")){
+const err16 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.setup_price !== undefined){
+if(!(typeof data4.setup_price == "number")){
+const err17 = {instancePath:instancePath+"/items/" + i0+"/setup_price",schemaPath:"#/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.selected !== undefined){
+if(typeof data4.selected !== "boolean"){
+const err18 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate353.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19514,10 +17576,14 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate353(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -19526,8 +17592,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.package !== undefined){
+if(!(Array.isArray(data.package))){
+const err4 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -19536,8 +17604,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err5 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -19546,286 +17616,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.items === undefined){
-const err6 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "type")) || (key1 === "items"))){
-const err7 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err8 = {instancePath:instancePath+"/resources/" + i0+"/id",schemaPath:"#/properties/resources/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err9 = {instancePath:instancePath+"/resources/" + i0+"/name",schemaPath:"#/properties/resources/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err10 = {instancePath:instancePath+"/resources/" + i0+"/type",schemaPath:"#/properties/resources/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data5 = data1.items;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.id === undefined){
-const err11 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.name === undefined){
-const err12 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.setup_price === undefined){
-const err14 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.selected === undefined){
-const err15 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key2 in data6){
-if(!(((((key2 === "id") || (key2 === "name")) || (key2 === "price")) || (key2 === "setup_price")) || (key2 === "selected"))){
-const err16 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.id !== undefined){
-if(typeof data6.id !== "string"){
-const err17 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/resources/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err18 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/name",schemaPath:"#/properties/resources/items/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data6.setup_price !== undefined){
-if(!(typeof data6.setup_price == "number")){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data6.selected !== undefined){
-if(typeof data6.selected !== "boolean"){
-const err21 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/resources/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/resources/" + i0+"/items",schemaPath:"#/properties/resources/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.package !== undefined){
-if(!(Array.isArray(data.package))){
-const err26 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate273.errors = vErrors;
+validate352.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op103" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate273(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
+if(!(validate352(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
 errors = vErrors.length;
 }
-validate272.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
 
-export const v104 = validate275;
-const schema184 = {"$id":"op104","type":"object","additionalProperties":true};
+export const v104 = validate356;
+const schema216 = {"$id":"op104","type":"object","additionalProperties":true};
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op104" */;
 let vErrors = null;
 let errors = 0;
@@ -19841,14 +17652,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate275.errors = vErrors;
+validate356.errors = vErrors;
 return errors === 0;
 }
 
-export const v105 = validate276;
-const schema185 = {"$id":"op105","type":"object","additionalProperties":true};
+export const v105 = validate357;
+const schema217 = {"$id":"op105","type":"object","additionalProperties":true};
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op105" */;
 let vErrors = null;
 let errors = 0;
@@ -19864,14 +17675,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate276.errors = vErrors;
+validate357.errors = vErrors;
 return errors === 0;
 }
 
-export const v106 = validate277;
-const schema186 = {"$id":"op106","type":"object","additionalProperties":true};
+export const v106 = validate358;
+const schema218 = {"$id":"op106","type":"object","additionalProperties":true};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op106" */;
 let vErrors = null;
 let errors = 0;
@@ -19887,14 +17698,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate358.errors = vErrors;
 return errors === 0;
 }
 
-export const v107 = validate278;
-const schema187 = {"$id":"op107","type":"object","additionalProperties":true};
+export const v107 = validate359;
+const schema219 = {"$id":"op107","type":"object","additionalProperties":true};
 
-function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op107" */;
 let vErrors = null;
 let errors = 0;
@@ -19910,14 +17721,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate278.errors = vErrors;
+validate359.errors = vErrors;
 return errors === 0;
 }
 
-export const v108 = validate279;
-const schema188 = {"$id":"op108","type":"object","additionalProperties":true};
+export const v108 = validate360;
+const schema220 = {"$id":"op108","type":"object","additionalProperties":true};
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate360(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op108" */;
 let vErrors = null;
 let errors = 0;
@@ -19933,14 +17744,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate279.errors = vErrors;
+validate360.errors = vErrors;
 return errors === 0;
 }
 
-export const v109 = validate280;
-const schema189 = {"$id":"op109","type":"object","additionalProperties":true};
+export const v109 = validate361;
+const schema221 = {"$id":"op109","type":"object","additionalProperties":true};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate361(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op109" */;
 let vErrors = null;
 let errors = 0;
@@ -19956,14 +17767,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate361.errors = vErrors;
 return errors === 0;
 }
 
-export const v110 = validate281;
-const schema190 = {"$id":"op110","type":"object","additionalProperties":true};
+export const v110 = validate362;
+const schema222 = {"$id":"op110","type":"object","additionalProperties":true};
 
-function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op110" */;
 let vErrors = null;
 let errors = 0;
@@ -19979,14 +17790,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate281.errors = vErrors;
+validate362.errors = vErrors;
 return errors === 0;
 }
 
-export const v111 = validate282;
-const schema191 = {"$id":"op111","type":"object","additionalProperties":true};
+export const v111 = validate363;
+const schema223 = {"$id":"op111","type":"object","additionalProperties":true};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op111" */;
 let vErrors = null;
 let errors = 0;
@@ -20002,14 +17813,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate282.errors = vErrors;
+validate363.errors = vErrors;
 return errors === 0;
 }
 
-export const v112 = validate283;
-const schema192 = {"$id":"op112","type":"object","additionalProperties":true};
+export const v112 = validate364;
+const schema224 = {"$id":"op112","type":"object","additionalProperties":true};
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op112" */;
 let vErrors = null;
 let errors = 0;
@@ -20025,14 +17836,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate283.errors = vErrors;
+validate364.errors = vErrors;
 return errors === 0;
 }
 
-export const v113 = validate284;
-const schema193 = {"$id":"op113","type":"object","additionalProperties":true};
+export const v113 = validate365;
+const schema225 = {"$id":"op113","type":"object","additionalProperties":true};
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate365(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op113" */;
 let vErrors = null;
 let errors = 0;
@@ -20048,14 +17859,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate284.errors = vErrors;
+validate365.errors = vErrors;
 return errors === 0;
 }
 
-export const v114 = validate285;
-const schema194 = {"$id":"op114","type":"object","additionalProperties":true};
+export const v114 = validate366;
+const schema226 = {"$id":"op114","type":"object","additionalProperties":true};
 
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate366(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op114" */;
 let vErrors = null;
 let errors = 0;
@@ -20071,14 +17882,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate285.errors = vErrors;
+validate366.errors = vErrors;
 return errors === 0;
 }
 
-export const v115 = validate286;
-const schema195 = {"$id":"op115","type":"object","additionalProperties":true};
+export const v115 = validate367;
+const schema227 = {"$id":"op115","type":"object","additionalProperties":true};
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op115" */;
 let vErrors = null;
 let errors = 0;
@@ -20094,14 +17905,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate286.errors = vErrors;
+validate367.errors = vErrors;
 return errors === 0;
 }
 
-export const v116 = validate287;
-const schema196 = {"$id":"op116","type":"object","additionalProperties":true};
+export const v116 = validate368;
+const schema228 = {"$id":"op116","type":"object","additionalProperties":true};
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op116" */;
 let vErrors = null;
 let errors = 0;
@@ -20117,14 +17928,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate287.errors = vErrors;
+validate368.errors = vErrors;
 return errors === 0;
 }
 
-export const v117 = validate288;
-const schema197 = {"$id":"op117","type":"object","additionalProperties":true};
+export const v117 = validate369;
+const schema229 = {"$id":"op117","type":"object","additionalProperties":true};
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op117" */;
 let vErrors = null;
 let errors = 0;
@@ -20140,14 +17951,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate369.errors = vErrors;
 return errors === 0;
 }
 
-export const v118 = validate289;
-const schema198 = {"$id":"op118","type":"object","additionalProperties":true};
+export const v118 = validate370;
+const schema230 = {"$id":"op118","type":"object","additionalProperties":true};
 
-function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op118" */;
 let vErrors = null;
 let errors = 0;
@@ -20163,14 +17974,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate289.errors = vErrors;
+validate370.errors = vErrors;
 return errors === 0;
 }
 
-export const v119 = validate290;
-const schema199 = {"$id":"op119","type":"object","additionalProperties":true};
+export const v119 = validate371;
+const schema231 = {"$id":"op119","type":"object","additionalProperties":true};
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate371(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op119" */;
 let vErrors = null;
 let errors = 0;
@@ -20186,14 +17997,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate290.errors = vErrors;
+validate371.errors = vErrors;
 return errors === 0;
 }
 
-export const v120 = validate291;
-const schema200 = {"$id":"op120","type":"object","additionalProperties":true};
+export const v120 = validate372;
+const schema232 = {"$id":"op120","type":"object","additionalProperties":true};
 
-function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate372(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op120" */;
 let vErrors = null;
 let errors = 0;
@@ -20209,14 +18020,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate291.errors = vErrors;
+validate372.errors = vErrors;
 return errors === 0;
 }
 
-export const v121 = validate292;
-const schema201 = {"$id":"op121","type":"object","additionalProperties":true};
+export const v121 = validate373;
+const schema233 = {"$id":"op121","type":"object","additionalProperties":true};
 
-function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate373(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op121" */;
 let vErrors = null;
 let errors = 0;
@@ -20232,14 +18043,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate292.errors = vErrors;
+validate373.errors = vErrors;
 return errors === 0;
 }
 
-export const v122 = validate293;
-const schema202 = {"$id":"op122","type":"object","additionalProperties":true};
+export const v122 = validate374;
+const schema234 = {"$id":"op122","type":"object","additionalProperties":true};
 
-function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op122" */;
 let vErrors = null;
 let errors = 0;
@@ -20255,14 +18066,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate293.errors = vErrors;
+validate374.errors = vErrors;
 return errors === 0;
 }
 
-export const v123 = validate294;
-const schema203 = {"$id":"op123","type":"object","additionalProperties":true};
+export const v123 = validate375;
+const schema235 = {"$id":"op123","type":"object","additionalProperties":true};
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate375(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op123" */;
 let vErrors = null;
 let errors = 0;
@@ -20278,14 +18089,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate294.errors = vErrors;
+validate375.errors = vErrors;
 return errors === 0;
 }
 
-export const v124 = validate295;
-const schema204 = {"$id":"op124","type":"object","additionalProperties":true};
+export const v124 = validate376;
+const schema236 = {"$id":"op124","type":"object","additionalProperties":true};
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate376(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op124" */;
 let vErrors = null;
 let errors = 0;
@@ -20301,14 +18112,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate295.errors = vErrors;
+validate376.errors = vErrors;
 return errors === 0;
 }
 
-export const v125 = validate296;
-const schema205 = {"$id":"op125","type":"object","additionalProperties":true};
+export const v125 = validate377;
+const schema237 = {"$id":"op125","type":"object","additionalProperties":true};
 
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op125" */;
 let vErrors = null;
 let errors = 0;
@@ -20324,15 +18135,228 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate296.errors = vErrors;
+validate377.errors = vErrors;
 return errors === 0;
 }
 
-export const v126 = validate297;
-const schema206 = {"$id":"op126","$ref":"spec#/components/schemas/ListTicketsResponse"};
-const schema207 = {"type":"object","properties":{"tickets":{"type":"array","items":{"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status","lastreply"],"additionalProperties":false}}},"required":["tickets"],"additionalProperties":false};
+export const v126 = validate378;
+const schema238 = {"$id":"op126","$ref":"spec#/components/schemas/ListTicketsResponse"};
+const schema239 = {"type":"object","properties":{"tickets":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}}},"required":["tickets"],"additionalProperties":false};
+const schema240 = {"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"body":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status"],"additionalProperties":false};
 
-function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate380(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.client_read === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client_read"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ticket_number === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.deptname === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deptname"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.subject === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.status === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema240.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.client_read !== undefined){
+if(typeof data.client_read !== "string"){
+const err7 = {instancePath:instancePath+"/client_read",schemaPath:"#/properties/client_read/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ticket_number !== undefined){
+if(typeof data.ticket_number !== "string"){
+const err8 = {instancePath:instancePath+"/ticket_number",schemaPath:"#/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.deptname !== undefined){
+if(typeof data.deptname !== "string"){
+const err10 = {instancePath:instancePath+"/deptname",schemaPath:"#/properties/deptname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+if(typeof data.subject !== "string"){
+const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.lastreply !== undefined){
+if(typeof data.lastreply !== "string"){
+const err13 = {instancePath:instancePath+"/lastreply",schemaPath:"#/properties/lastreply/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err14 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err15 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+if(typeof data.body !== "string"){
+const err16 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate380.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate379(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20363,10 +18387,14 @@ let data0 = data.tickets;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.client_read === undefined){
-const err2 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "client_read"}};
+if(!(validate380(data0[i0], {instancePath:instancePath+"/tickets/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tickets",schemaPath:"#/properties/tickets/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -20375,8 +18403,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.ticket_number === undefined){
-const err3 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -20385,209 +18415,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err4 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.deptname === undefined){
-const err5 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "deptname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.subject === undefined){
-const err6 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "subject"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err7 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.lastreply === undefined){
-const err8 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "lastreply"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((((((key1 === "client_read") || (key1 === "ticket_number")) || (key1 === "date")) || (key1 === "deptname")) || (key1 === "subject")) || (key1 === "status")) || (key1 === "lastreply"))){
-const err9 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.client_read !== undefined){
-if(typeof data1.client_read !== "string"){
-const err10 = {instancePath:instancePath+"/tickets/" + i0+"/client_read",schemaPath:"#/properties/tickets/items/properties/client_read/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.ticket_number !== undefined){
-if(typeof data1.ticket_number !== "string"){
-const err11 = {instancePath:instancePath+"/tickets/" + i0+"/ticket_number",schemaPath:"#/properties/tickets/items/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err12 = {instancePath:instancePath+"/tickets/" + i0+"/date",schemaPath:"#/properties/tickets/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.deptname !== undefined){
-if(typeof data1.deptname !== "string"){
-const err13 = {instancePath:instancePath+"/tickets/" + i0+"/deptname",schemaPath:"#/properties/tickets/items/properties/deptname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.subject !== undefined){
-if(typeof data1.subject !== "string"){
-const err14 = {instancePath:instancePath+"/tickets/" + i0+"/subject",schemaPath:"#/properties/tickets/items/properties/subject/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/tickets/" + i0+"/status",schemaPath:"#/properties/tickets/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.lastreply !== undefined){
-if(typeof data1.lastreply !== "string"){
-const err16 = {instancePath:instancePath+"/tickets/" + i0+"/lastreply",schemaPath:"#/properties/tickets/items/properties/lastreply/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/tickets",schemaPath:"#/properties/tickets/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate298.errors = vErrors;
+validate379.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op126" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate298(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+if(!(validate379(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
 errors = vErrors.length;
 }
-validate297.errors = vErrors;
+validate378.errors = vErrors;
 return errors === 0;
 }
 
-export const v127 = validate300;
-const schema208 = {"$id":"op127","$ref":"spec#/components/schemas/CreateTicketResponse"};
-const schema209 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
+export const v127 = validate383;
+const schema241 = {"$id":"op127","$ref":"spec#/components/schemas/CreateTicketResponse"};
+const schema242 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
 
-function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate384(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20637,28 +18486,193 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate301.errors = vErrors;
+validate384.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate383(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op127" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate301(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+if(!(validate384(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
 errors = vErrors.length;
 }
-validate300.errors = vErrors;
+validate383.errors = vErrors;
 return errors === 0;
 }
 
-export const v128 = validate303;
-const schema210 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketResponse"};
-const schema211 = {"type":"object","properties":{"ticket":{"type":"object","properties":{"date":{"type":"string"},"ticket_number":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"client_read":{"type":"string"},"deptname":{"type":"string"}},"required":["date","ticket_number","name","email","subject","body","status","client_read","deptname"],"additionalProperties":false},"replies":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false}}},"required":["ticket","replies"],"additionalProperties":false};
+export const v128 = validate386;
+const schema243 = {"$id":"op128","$ref":"spec#/components/schemas/GetTicketResponse"};
+const schema244 = {"type":"object","properties":{"ticket":{"$ref":"#/components/schemas/Ticket"},"replies":{"type":"array","items":{"$ref":"#/components/schemas/Reply"}}},"required":["ticket","replies"],"additionalProperties":false};
+const schema245 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false};
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate389(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.body === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.status === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.type === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "date")) || (key0 === "body")) || (key0 === "status")) || (key0 === "type"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+if(typeof data.body !== "string"){
+const err10 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate389.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate387(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20695,10 +18709,24 @@ errors++;
 }
 }
 if(data.ticket !== undefined){
-let data0 = data.ticket;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.date === undefined){
-const err3 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "date"}};
+if(!(validate380(data.ticket, {instancePath:instancePath+"/ticket",parentData:data,parentDataProperty:"ticket",rootData}))){
+vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+errors = vErrors.length;
+}
+}
+if(data.replies !== undefined){
+let data1 = data.replies;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate389(data1[i0], {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate389.errors : vErrors.concat(validate389.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -20707,8 +18735,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.ticket_number === undefined){
-const err4 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -20717,416 +18747,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.email === undefined){
-const err6 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.subject === undefined){
-const err7 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "subject"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.body === undefined){
-const err8 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "body"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err9 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.client_read === undefined){
-const err10 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "client_read"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.deptname === undefined){
-const err11 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "deptname"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema211.properties.ticket.properties, key1))){
-const err12 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err13 = {instancePath:instancePath+"/ticket/date",schemaPath:"#/properties/ticket/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.ticket_number !== undefined){
-if(typeof data0.ticket_number !== "string"){
-const err14 = {instancePath:instancePath+"/ticket/ticket_number",schemaPath:"#/properties/ticket/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err15 = {instancePath:instancePath+"/ticket/name",schemaPath:"#/properties/ticket/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err16 = {instancePath:instancePath+"/ticket/email",schemaPath:"#/properties/ticket/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.subject !== undefined){
-if(typeof data0.subject !== "string"){
-const err17 = {instancePath:instancePath+"/ticket/subject",schemaPath:"#/properties/ticket/properties/subject/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.body !== undefined){
-if(typeof data0.body !== "string"){
-const err18 = {instancePath:instancePath+"/ticket/body",schemaPath:"#/properties/ticket/properties/body/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err19 = {instancePath:instancePath+"/ticket/status",schemaPath:"#/properties/ticket/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.client_read !== undefined){
-if(typeof data0.client_read !== "string"){
-const err20 = {instancePath:instancePath+"/ticket/client_read",schemaPath:"#/properties/ticket/properties/client_read/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.deptname !== undefined){
-if(typeof data0.deptname !== "string"){
-const err21 = {instancePath:instancePath+"/ticket/deptname",schemaPath:"#/properties/ticket/properties/deptname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.replies !== undefined){
-let data10 = data.replies;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.id === undefined){
-const err23 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data11.name === undefined){
-const err24 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data11.date === undefined){
-const err25 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data11.body === undefined){
-const err26 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "body"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data11.status === undefined){
-const err27 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data11.type === undefined){
-const err28 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key2 in data11){
-if(!((((((key2 === "id") || (key2 === "name")) || (key2 === "date")) || (key2 === "body")) || (key2 === "status")) || (key2 === "type"))){
-const err29 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data11.id !== undefined){
-if(typeof data11.id !== "string"){
-const err30 = {instancePath:instancePath+"/replies/" + i0+"/id",schemaPath:"#/properties/replies/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data11.name !== undefined){
-if(typeof data11.name !== "string"){
-const err31 = {instancePath:instancePath+"/replies/" + i0+"/name",schemaPath:"#/properties/replies/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data11.date !== undefined){
-if(typeof data11.date !== "string"){
-const err32 = {instancePath:instancePath+"/replies/" + i0+"/date",schemaPath:"#/properties/replies/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data11.body !== undefined){
-if(typeof data11.body !== "string"){
-const err33 = {instancePath:instancePath+"/replies/" + i0+"/body",schemaPath:"#/properties/replies/items/properties/body/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data11.status !== undefined){
-if(typeof data11.status !== "string"){
-const err34 = {instancePath:instancePath+"/replies/" + i0+"/status",schemaPath:"#/properties/replies/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data11.type !== undefined){
-if(typeof data11.type !== "string"){
-const err35 = {instancePath:instancePath+"/replies/" + i0+"/type",schemaPath:"#/properties/replies/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-validate304.errors = vErrors;
+validate387.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate386(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op128" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
+if(!(validate387(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate387.errors : vErrors.concat(validate387.errors);
 errors = vErrors.length;
 }
-validate303.errors = vErrors;
+validate386.errors = vErrors;
 return errors === 0;
 }
 
-export const v129 = validate306;
-const schema212 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
-const schema213 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
+export const v129 = validate392;
+const schema246 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
+const schema247 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
-function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21175,28 +18817,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate307.errors = vErrors;
+validate393.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate392(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op129" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate307(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+if(!(validate393(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
 errors = vErrors.length;
 }
-validate306.errors = vErrors;
+validate392.errors = vErrors;
 return errors === 0;
 }
 
-export const v130 = validate309;
-const schema214 = {"$id":"op130","$ref":"spec#/components/schemas/CloseTicketResponse"};
-const schema215 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v130 = validate395;
+const schema248 = {"$id":"op130","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate396(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21245,28 +18886,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate310.errors = vErrors;
+validate396.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op130" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate396(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
 errors = vErrors.length;
 }
-validate309.errors = vErrors;
+validate395.errors = vErrors;
 return errors === 0;
 }
 
-export const v131 = validate312;
-const schema216 = {"$id":"op131","$ref":"spec#/components/schemas/OpenTicketResponse"};
-const schema217 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v131 = validate398;
+const schema250 = {"$id":"op131","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21315,28 +18955,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate313.errors = vErrors;
+validate399.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate398(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op131" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
+if(!(validate399(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
 errors = vErrors.length;
 }
-validate312.errors = vErrors;
+validate398.errors = vErrors;
 return errors === 0;
 }
 
-export const v132 = validate315;
-const schema218 = {"$id":"op132","$ref":"spec#/components/schemas/RefreshTokenResponse"};
-const schema219 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v132 = validate401;
+const schema252 = {"$id":"op132","$ref":"spec#/components/schemas/TokenRefreshResult"};
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate402(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21407,20 +19046,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate316.errors = vErrors;
+validate402.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate401(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op132" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate316(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+if(!(validate402(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate402.errors : vErrors.concat(validate402.errors);
 errors = vErrors.length;
 }
-validate315.errors = vErrors;
+validate401.errors = vErrors;
 return errors === 0;
 }
 

@@ -2345,122 +2345,132 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Addon: {
+            id: number;
+            name: string;
+            status: string;
+        };
         ApplyInvoiceCreditResponse: {
             success: boolean;
             invoice_status: string;
             applied: number;
         };
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
         CancelServiceResponse: {
             info: string[];
         };
-        CloseTicketResponse: {
-            status: boolean;
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
         };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
+        CertificateService: {
+            id: string;
+            date_created: string;
+            domain: string;
+            firstpayment: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
+            billingcycle: string;
+            next_due: string;
+            next_invoice: string;
+            status: string;
+            label: string;
+            name: string;
+            cert_status: string;
+            cert_expires: string;
+            csr: string;
+            contacts: {
+                admin: {
+                    FName: string;
+                    LName: string;
+                    City: string;
+                    State: string;
+                    PostalCode: string;
+                    EmailAddress: string;
+                    Country: string;
+                    Address1: string;
+                    Address2: string;
+                    Phone: number;
+                    OrgName: string;
+                    PreFix: number;
+                    JobTitle: string;
+                };
+                billing: Record<string, never>;
+                tech: Record<string, never>;
+            };
+            organization: {
+                state: string;
+                country: string;
                 name: string;
-                product_id: string;
+                unit: string;
+                locality: string;
+                postalcode: string;
+                address2: string;
+                address1: string;
+            };
+            cert_email: string;
+            software: string;
+        };
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
+        };
+        Component: {
+            id: number;
+            name: string;
+            selected: boolean;
+        };
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
             };
         };
         CreateContactResponse: {
             contact_id: string;
             info: string[];
         };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
-        CreateOrderByProductIdResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
         CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CreateQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
-        };
-        CreateServiceDnsRecordResponse: {
-            info: string[];
-            record?: {
-                name?: string;
-                type?: string;
-                ttl?: string;
-                priority?: string;
-                content?: unknown[];
-            };
-        };
-        CreateServiceDnsResponse: {
-            info: string[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
         CreateTicketByNumberResponse: {
             info: unknown[];
@@ -2468,346 +2478,135 @@ export interface components {
         CreateTicketResponse: {
             ticket: number;
         };
-        DeleteServiceDnsResponse: {
-            info: string[];
+        Cycle: {
+            m: string;
+            a: string;
+            b: string;
+        };
+        DnsRecord: {
+            id?: string;
+            name?: string;
+            ttl?: string | number;
+            priority?: string | number;
+            content?: unknown[] | string;
+            type?: string;
+        };
+        Domain: {
+            id: string;
+            name: string;
+            expires: string;
+            recurring_amount: string;
+            date_created: string;
+            status: string;
+            period: string;
+            autorenew: string;
+            daytoexpire: string;
+        };
+        DomainDetail: {
+            id: string;
+            name: string;
+            date_created: string;
+            firstpayment: string;
+            recurring_amount: string;
+            period: string;
+            expires: string;
+            status: string;
+            next_due: string;
+            next_invoice: string;
+            idprotection: string;
+            nameservers: string[];
+            autorenew: string;
         };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
-        FlushServerFirewallResponse: {
-            task_id: number;
+        Form: {
+            type: string;
+            title: string;
+            id: string;
+            firstItemId: number;
+            description: string;
+            name: string;
+            required: boolean;
+            multiple: boolean;
+            config: {
+                enableddefault?: number;
+                conditionals?: unknown[];
+            };
+            value: unknown[];
+            textvalue: unknown[];
+            price: number;
+            recurring_price: number;
+            setup: number;
+            prorata_date: unknown;
+            items: {
+                title: string;
+                value: number;
+                id: number;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
-        GetCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
+        GetCategoryAvailableVpsResponse: components["schemas"]["Vps"][];
         GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
+            service: components["schemas"]["CertificateService"];
         };
         GetContactResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
+            contact: components["schemas"]["Contact"];
         };
         GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
+            client: components["schemas"]["Client"];
         };
         GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
+            details: components["schemas"]["DomainDetail"][];
         };
         GetDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
+            forms: components["schemas"]["Form"][];
         };
         GetDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
+            tlds: components["schemas"]["Tld"][];
         };
         GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
+            details: components["schemas"]["DomainDetail"];
         };
         GetInvoiceResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetOrderResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
+            product: components["schemas"]["Product"];
         };
         GetPaymentResponse: {
             payments: {
                 [key: string]: string;
             };
         };
-        GetScriptResponse: {
-            id: number;
-            name: string;
-            syntax: string;
-            content: string;
+        GetServerGraphResponse: components["schemas"]["Graph"][];
+        GetServerHistoryResponse: components["schemas"]["History"][];
+        GetServiceLabelResponse: {
+            label: string;
         };
-        GetServerGraphResponse: {
+        GetServiceResponse: {
+            service: components["schemas"]["Service"];
+        };
+        GetServiceUpgradeResponse: {
+            resources: components["schemas"]["Resource"][];
+            package: unknown[];
+        };
+        GetTicketResponse: {
+            ticket: components["schemas"]["Ticket"];
+            replies: components["schemas"]["Reply"][];
+        };
+        Graph: {
             type: string;
             url: string;
-        }[];
-        GetServerHistoryResponse: {
+        };
+        History: {
             year: number;
             month: number;
             bw_in: number;
@@ -2816,373 +2615,48 @@ export interface components {
             quota_limit: number;
             inode_usage: number;
             inode_limit: number;
-        }[];
-        GetServerResponse: {
-            synch_date: string;
-            package_id: number;
-            domain: string;
-            label: string;
-            status: string;
-            cpu_frequency: number;
-            cpu_cores: number;
-            ram_limit: number;
-            ram_used: number;
-            disk_limit: number;
-            disk_usage: number;
-            bw_limit: number;
-            bw_in: number;
-            bw_out: number;
-            os: string;
-            ip: string;
-            additional_ip: string[];
-            dns_servers: string | null;
-            components: {
-                id: number;
-                name: string;
-                selected: boolean;
-            }[];
-            active_task: string | null;
-            last_tasks: string | null;
         };
-        GetServerTaskResponse: {
-            name: string;
-            activated: string;
-            assigned: string;
-            completed: string;
-            results: string;
-        };
-        GetServiceDnsResponse: {
-            service_id: number;
-            name: string;
-            records: {
-                id: string;
-                name: string;
-                ttl: number;
-                priority: number;
-                content: string;
-                type: string;
-            }[];
-        };
-        GetServiceLabelResponse: {
-            label: string;
-        };
-        GetServiceOrderResponse: {
-            account_id: number;
-        };
-        GetServiceResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        GetServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
-        };
-        GetTicketResponse: {
-            ticket: {
-                date: string;
-                ticket_number: string;
-                name: string;
-                email: string;
-                subject: string;
-                body: string;
-                status: string;
-                client_read: string;
-                deptname: string;
-            };
-            replies: {
-                id: string;
-                name: string;
-                date: string;
-                body: string;
-                status: string;
-                type: string;
-            }[];
-        };
-        LaunchServerWebconsoleResponse: {
-            task_id: number;
-        };
-        ListCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
-        };
-        ListCategoryProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListCertificateOrderResponse: {
-            products: {
-                id: string;
-                name: string;
-                description: string;
-                periods: {
-                    years: number;
-                    price: number;
-                    renew: number;
-                }[];
-                category: string;
-                category_url: string;
-            }[];
-        };
-        ListCertificateOrderSoftwareResponse: {
-            software: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ListCertificatesResponse: {
-            sslservices: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-                cert_email: string;
-                cert_status: string;
-                cert_expires: string;
-            }[];
-        };
-        ListContactPrivilegesResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
-        };
-        ListContactsResponse: {
-            contacts: {
-                email: string;
-                id: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                company: string;
-                lastlogin: string;
-            }[];
-        };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainsResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        ListPaymentFeesResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServersItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
-        };
-        ListServersResponse: components["schemas"]["ListServersItem"] | components["schemas"]["ListServersItem"][];
-        ListServiceAddonsItem: {
-            id: number;
-            name: string;
-            status: string;
-        };
-        ListServiceAddonsResponse: components["schemas"]["ListServiceAddonsItem"] | components["schemas"]["ListServiceAddonsItem"][];
-        ListServiceCycleResponse: {
-            current: string;
-            cycles: {
-                m: string;
-                a: string;
-                b: string;
-            };
-        };
-        ListServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
-        };
-        ListServicesResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
-        };
-        ListTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
-            }[];
-        };
-        LoginResponse: {
-            token: string;
-            refresh: string;
-        };
-        LogoutResponse: {
-            status: boolean;
-        };
-        LookupDomainResponse: {
-            available: boolean;
-            name: string;
-            premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
-        };
-        OpenTicketResponse: {
-            status: boolean;
-        };
-        OrderServiceAddonResponse: {
-            id: number;
-        };
-        RebootServerResponse: {
-            task_id: number;
-        };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        ReinstallServerResponse: {
-            task_id: number;
-        };
-        RenameServerResponse: {
-            task_id: number;
-        };
-        ResetServerPasswordResponse: {
-            task_id: number;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        UpdateContactResponse: {
+        InfoResult: {
             info: string[];
+            record?: components["schemas"]["NsRecord"];
         };
-        UpdateDetailsResponse: {
-            client: {
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
+                id: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
                 id: string;
                 email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
                 firstname: string;
                 lastname: string;
                 companyname: string;
@@ -3194,31 +2668,423 @@ export interface components {
                 country: string;
                 phonenumber: string;
             };
-            info: string[];
         };
-        UpdateDomainNsResponse: {
-            info: string[];
+        Ips: {
+            ips: string[];
         };
-        UpdateServerDnsResponse: {
+        ListCategoriesResponse: {
+            categories: components["schemas"]["Category"][];
+        };
+        ListCertificateOrderSoftwareResponse: {
+            software: components["schemas"]["Software"][];
+        };
+        ListCertificatesResponse: {
+            sslservices: components["schemas"]["Sslservice"][];
+        };
+        ListContactPrivilegesResponse: {
+            privileges: components["schemas"]["Privilege"];
+        };
+        ListContactsResponse: {
+            contacts: components["schemas"]["Contact"][];
+        };
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: components["schemas"]["Zone"][];
+        };
+        ListDomainsResponse: {
+            domains: components["schemas"]["Domain"][];
+        };
+        ListInvoicesResponse: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        ListPaymentFeesResponse: {
+            payments: components["schemas"]["Payment"][];
+        };
+        ListScriptsResponse: components["schemas"]["Script"] | components["schemas"]["Script"][];
+        ListServerIpsResponse: components["schemas"]["Ips"][];
+        ListServerOsesResponse: components["schemas"]["Os"][];
+        ListServersResponse: components["schemas"]["Server"] | components["schemas"]["Server"][];
+        ListServiceAddonsResponse: components["schemas"]["Addon"] | components["schemas"]["Addon"][];
+        ListServiceCycleResponse: {
+            current: string;
+            cycles: components["schemas"]["Cycle"];
+        };
+        ListServiceMethodsResponse: {
+            methods: components["schemas"]["Method"][];
+        };
+        ListServicesResponse: {
+            services: components["schemas"]["Service"][];
+        };
+        ListTicketsResponse: {
+            tickets: components["schemas"]["Ticket"][];
+        };
+        LookupDomainResponse: {
+            available: boolean;
+            name: string;
+            premium: boolean;
+            periods: components["schemas"]["Period"][];
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        NsRecord: {
+            id?: string;
+            name?: string;
+            ttl?: string | number;
+            priority?: string | number;
+            content?: unknown[] | string;
+            type?: string;
+        };
+        Order: {
+            account_id: number;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        OrderNumInvoiceIdTotalItemsResult: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: components["schemas"]["OrderItem"];
+        };
+        OrderServiceAddonResponse: {
+            id: number;
+        };
+        Os: {
+            os: string;
+            title: string;
+        };
+        Payment: {
+            id: number;
+            name: string;
+            fixed_fee: string;
+            percent_fee: string;
+        };
+        Period: {
+            id: string;
+            period: string;
+            register: string;
+            transfer: string;
+            renew: string;
+            redemption: string;
+        };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+        };
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title?: string;
+                value?: string;
+                price: number;
+                setup?: number;
+                selected?: boolean;
+                years?: number;
+                renew?: number;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+            category?: string;
+            category_url?: string;
+        };
+        ProductsResult: {
+            products: components["schemas"]["Product"][];
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
+            }[];
+        };
+        Reply: {
+            id: string;
+            name: string;
+            date: string;
+            body: string;
+            status: string;
+            type: string;
+        };
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
+        };
+        Script: {
+            id: number;
+            name: string;
+            syntax: string;
+            content?: string;
+        };
+        Server: {
+            server_id?: number;
+            domain: string;
+            ip: string;
+            date_created?: string;
+            synch_date: string;
+            label: string;
+            type?: string;
+            package_id?: number;
+            status?: string;
+            cpu_frequency?: number;
+            cpu_cores?: number;
+            ram_limit?: number;
+            ram_used?: number;
+            disk_limit?: number;
+            disk_usage?: number;
+            bw_limit?: number;
+            bw_in?: number;
+            bw_out?: number;
+            os?: string;
+            additional_ip?: string[];
+            dns_servers?: unknown;
+            components?: components["schemas"]["Component"][];
+            active_task?: unknown;
+            last_tasks?: unknown;
+        };
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
+        };
+        Software: {
+            id: number;
+            name: string;
+        };
+        Sslservice: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+            cert_email: string;
+            cert_status: string;
+            cert_expires: string;
+        };
+        StatusResult: {
+            status: boolean;
+        };
+        Task: {
+            name: string;
+            activated: string;
+            assigned: string;
+            completed: string;
+            results: string;
+        };
+        TaskIdResult: {
             task_id: number;
         };
-        UpdateServerPtrResponse: {
-            task_id: number;
+        Ticket: {
+            client_read: string;
+            ticket_number: string;
+            date: string;
+            deptname: string;
+            subject: string;
+            status: string;
+            lastreply?: string;
+            name?: string;
+            email?: string;
+            body?: string;
+        };
+        Tld: {
+            id: string;
+            tld: string;
+            periods: {
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        TokenRefreshResult: {
+            token: string;
+            refresh: string;
+        };
+        UpdateDetailsResponse: {
+            client: components["schemas"]["Client"];
+            info: string[];
         };
         UpdateServiceDnsRecordResponse: {
-            record: {
-                id: string;
-                type: string;
-                ttl: string;
-                name: string;
-                priority: number;
-                content: string;
-            };
+            record: components["schemas"]["DnsRecord"];
             info: string[];
         };
         UpdateServiceLabelResponse: {
             success: boolean;
             info: string[];
+        };
+        Vps: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        };
+        Zone: {
+            domain_id?: string;
+            name: string;
+            service_id: string | number;
+            records?: components["schemas"]["DnsRecord"][];
         };
     };
     responses: {
@@ -3577,7 +3443,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3667,7 +3533,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateOrderResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3731,7 +3597,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateCertificateOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4216,7 +4082,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateContactResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4675,7 +4541,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5030,7 +4896,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateDomainNsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5463,7 +5329,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["LoginResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5489,7 +5355,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["LogoutResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5973,7 +5839,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6223,7 +6089,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6285,7 +6151,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptResponse"];
+                    "application/json": components["schemas"]["Script"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6378,7 +6244,7 @@ export interface operations {
                      *       "last_tasks": null
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerResponse"];
+                    "application/json": components["schemas"]["Server"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6422,7 +6288,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServerDnsResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6462,7 +6328,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServerPtrResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6493,7 +6359,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushServerFirewallResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6670,7 +6536,7 @@ export interface operations {
                      *       "task_id": 77995
                      *     }
                      */
-                    "application/json": components["schemas"]["RebootServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6712,7 +6578,7 @@ export interface operations {
                      *       "task_id": 39696
                      *     }
                      */
-                    "application/json": components["schemas"]["ReinstallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6750,7 +6616,7 @@ export interface operations {
                      *       "task_id": 67845
                      *     }
                      */
-                    "application/json": components["schemas"]["RenameServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6781,7 +6647,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetServerPasswordResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6818,7 +6684,7 @@ export interface operations {
                      *       "results": "VM rebooted successfully"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerTaskResponse"];
+                    "application/json": components["schemas"]["Task"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6858,7 +6724,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["LaunchServerWebconsoleResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6928,7 +6794,7 @@ export interface operations {
                      *       "account_id": 814
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceOrderResponse"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7225,7 +7091,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7277,7 +7143,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceDnsResponse"];
+                    "application/json": components["schemas"]["Zone"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7312,7 +7178,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7362,7 +7228,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateServiceDnsRecordResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8644,7 +8510,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["CloseTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8675,7 +8541,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["OpenTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8711,7 +8577,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];

@@ -3,7 +3,106 @@
 /* eslint-disable */
 export const v0 = validate21;
 const schema6 = {"$id":"op0","$ref":"spec#/components/schemas/GetBalanceResponse"};
-const schema8 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false}},"required":["success","details"],"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"$ref":"#/components/schemas/BalanceDetail"}},"required":["success","details"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.currency === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acc_balance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_balance"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.acc_credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "currency") || (key0 === "acc_balance")) || (key0 === "acc_credit"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.acc_balance !== undefined){
+if(typeof data.acc_balance !== "string"){
+const err5 = {instancePath:instancePath+"/acc_balance",schemaPath:"#/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.acc_credit !== undefined){
+if(typeof data.acc_credit !== "string"){
+const err6 = {instancePath:instancePath+"/acc_credit",schemaPath:"#/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -54,106 +153,19 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data1 = data.details;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.currency === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "currency"}};
+if(!(validate24(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-if(data1.acc_balance === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_balance"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.acc_credit === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_credit"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "currency") || (key1 === "acc_balance")) || (key1 === "acc_credit"))){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err8 = {instancePath:instancePath+"/details/currency",schemaPath:"#/properties/details/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.acc_balance !== undefined){
-if(typeof data1.acc_balance !== "string"){
-const err9 = {instancePath:instancePath+"/details/acc_balance",schemaPath:"#/properties/details/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.acc_credit !== undefined){
-if(typeof data1.acc_credit !== "string"){
-const err10 = {instancePath:instancePath+"/details/acc_credit",schemaPath:"#/properties/details/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -174,11 +186,132 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const v1 = validate25;
-const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
-const schema10 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
+export const v1 = validate27;
+const schema10 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
+const schema11 = {"type":"object","properties":{"categories":{"type":"array","items":{"$ref":"#/components/schemas/Category"}}},"required":["categories"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.slug === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slug"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "slug"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.slug !== undefined){
+if(typeof data.slug !== "string"){
+const err8 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -209,454 +342,62 @@ let data0 = data.categories;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.slug === undefined){
-const err5 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "slug"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "slug"))){
-const err6 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/categories/" + i0+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/categories/" + i0+"/name",schemaPath:"#/properties/categories/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err9 = {instancePath:instancePath+"/categories/" + i0+"/description",schemaPath:"#/properties/categories/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.slug !== undefined){
-if(typeof data1.slug !== "string"){
-const err10 = {instancePath:instancePath+"/categories/" + i0+"/slug",schemaPath:"#/properties/categories/items/properties/slug/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op1" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-export const v2 = validate28;
-const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
-const schema12 = {"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false}};
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.description === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.prices === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "prices"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.components === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "components"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.addons === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.upgrades === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "upgrades"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "prices")) || (key0 === "components")) || (key0 === "addons")) || (key0 === "upgrades"))){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-let data1 = data0.id;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err8 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err9 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.description !== undefined){
-if(typeof data0.description !== "string"){
-const err10 = {instancePath:instancePath+"/" + i0+"/description",schemaPath:"#/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.prices !== undefined){
-let data4 = data0.prices;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data4[i1] !== "string"){
-const err11 = {instancePath:instancePath+"/" + i0+"/prices/" + i1,schemaPath:"#/items/properties/prices/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/" + i0+"/prices",schemaPath:"#/items/properties/prices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.components !== undefined){
-let data6 = data0.components;
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data6[i2] !== "string"){
-const err13 = {instancePath:instancePath+"/" + i0+"/components/" + i2,schemaPath:"#/items/properties/components/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/" + i0+"/components",schemaPath:"#/items/properties/components/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.addons !== undefined){
-let data8 = data0.addons;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err15 = {instancePath:instancePath+"/" + i0+"/addons/" + i3,schemaPath:"#/items/properties/addons/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/" + i0+"/addons",schemaPath:"#/items/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.upgrades !== undefined){
-let data10 = data0.upgrades;
-if(Array.isArray(data10)){
-const len4 = data10.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data10[i4] !== "string"){
-const err17 = {instancePath:instancePath+"/" + i0+"/upgrades/" + i4,schemaPath:"#/items/properties/upgrades/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/" + i0+"/upgrades",schemaPath:"#/items/properties/upgrades/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op2" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if(!(validate29(data0[i0], {instancePath:instancePath+"/categories/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
 }
 validate28.errors = vErrors;
 return errors === 0;
 }
 
-export const v3 = validate31;
-const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
-const schema14 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op1" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const v2 = validate32;
+const schema13 = {"$id":"op2","$ref":"spec#/components/schemas/GetCategoryAvailableVpsResponse"};
+const schema14 = {"type":"array","items":{"$ref":"#/components/schemas/Vps"}};
+const schema15 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"description":{"type":"string"},"prices":{"type":"array","items":{"type":"string"}},"components":{"type":"array","items":{"type":"string"}},"addons":{"type":"array","items":{"type":"string"}},"upgrades":{"type":"array","items":{"type":"string"}}},"required":["id","name","description","prices","components","addons","upgrades"],"additionalProperties":false};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.products === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "products"}};
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -665,9 +406,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(key0 === "products")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -676,16 +416,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.products !== undefined){
-let data0 = data.products;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -694,8 +426,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data.prices === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prices"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -704,8 +436,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.components === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "components"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -714,8 +446,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.stock === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "stock"}};
+if(data.addons === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "addons"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -724,8 +456,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.paytype === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "paytype"}};
+if(data.upgrades === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "upgrades"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -734,8 +466,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "prices")) || (key0 === "components")) || (key0 === "addons")) || (key0 === "upgrades"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -744,8 +477,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.qty === undefined){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "qty"}};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -754,8 +490,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.tags === undefined){
-const err9 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "tags"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -764,8 +502,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err10 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -774,9 +514,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema14.properties.products.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.prices !== undefined){
+let data3 = data.prices;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err11 = {instancePath:instancePath+"/prices/" + i0,schemaPath:"#/properties/prices/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -786,9 +531,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err12 = {instancePath:instancePath+"/prices",schemaPath:"#/properties/prices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -798,9 +543,13 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/type",schemaPath:"#/properties/products/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.components !== undefined){
+let data5 = data.components;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err13 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -810,9 +559,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err14 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -822,9 +571,13 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.stock !== undefined){
-if(typeof data1.stock !== "boolean"){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/stock",schemaPath:"#/properties/products/items/properties/stock/type",keyword:"type",params:{type: "boolean"}};
+if(data.addons !== undefined){
+let data7 = data.addons;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data7[i2] !== "string"){
+const err15 = {instancePath:instancePath+"/addons/" + i2,schemaPath:"#/properties/addons/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -834,9 +587,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.paytype !== undefined){
-if(typeof data1.paytype !== "string"){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/paytype",schemaPath:"#/properties/products/items/properties/paytype/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err16 = {instancePath:instancePath+"/addons",schemaPath:"#/properties/addons/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -846,9 +599,13 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.upgrades !== undefined){
+let data9 = data.upgrades;
+if(Array.isArray(data9)){
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data9[i3] !== "string"){
+const err17 = {instancePath:instancePath+"/upgrades/" + i3,schemaPath:"#/properties/upgrades/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -858,9 +615,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.qty !== undefined){
-if(typeof data1.qty !== "string"){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/qty",schemaPath:"#/properties/products/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err18 = {instancePath:instancePath+"/upgrades",schemaPath:"#/properties/upgrades/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -870,9 +627,304 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.tags !== undefined){
-if(!(Array.isArray(data1.tags))){
-const err19 = {instancePath:instancePath+"/products/" + i0+"/tags",schemaPath:"#/properties/products/items/properties/tags/type",keyword:"type",params:{type: "array"}};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate34(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op2" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+export const v3 = validate37;
+const schema16 = {"$id":"op3","$ref":"spec#/components/schemas/ProductsResult"};
+const schema17 = {"type":"object","properties":{"products":{"type":"array","items":{"$ref":"#/components/schemas/Product"}}},"required":["products"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"years":{"type":"integer"},"price":{"type":"number"},"renew":{"type":"number"},"title":{"type":"string"},"value":{"type":"string"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["price"],"additionalProperties":false}},"category":{"type":"string"},"category_url":{"type":"string"},"type":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{}},"required":["id","name"],"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.periods !== undefined){
+let data3 = data.periods;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.price === undefined){
+const err6 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((((key1 === "years") || (key1 === "price")) || (key1 === "renew")) || (key1 === "title")) || (key1 === "value")) || (key1 === "setup")) || (key1 === "selected"))){
+const err7 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data4.years !== undefined){
+let data5 = data4.years;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err8 = {instancePath:instancePath+"/periods/" + i0+"/years",schemaPath:"#/properties/periods/items/properties/years/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data4.price !== undefined){
+if(!(typeof data4.price == "number")){
+const err9 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data4.renew !== undefined){
+if(!(typeof data4.renew == "number")){
+const err10 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data4.title !== undefined){
+if(typeof data4.title !== "string"){
+const err11 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data4.value !== undefined){
+if(typeof data4.value !== "string"){
+const err12 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.setup !== undefined){
+if(!(typeof data4.setup == "number")){
+const err13 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.selected !== undefined){
+if(typeof data4.selected !== "boolean"){
+const err14 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err17 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err18 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -882,15 +934,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.periods !== undefined){
-let data10 = data1.periods;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.title === undefined){
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data.stock !== undefined){
+if(typeof data.stock !== "boolean"){
+const err20 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -899,8 +945,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data11.value === undefined){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
+}
+if(data.paytype !== undefined){
+if(typeof data.paytype !== "string"){
+const err21 = {instancePath:instancePath+"/paytype",schemaPath:"#/properties/paytype/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -909,8 +957,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11.price === undefined){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.qty !== undefined){
+if(typeof data.qty !== "string"){
+const err22 = {instancePath:instancePath+"/qty",schemaPath:"#/properties/qty/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -919,8 +969,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11.setup === undefined){
-const err23 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data.tags !== undefined){
+if(!(Array.isArray(data.tags))){
+const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -929,8 +981,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.selected === undefined){
-const err24 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data.category_name !== undefined){
+if(typeof data.category_name !== "string"){
+const err24 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -939,9 +993,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "title") || (key2 === "value")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
-const err25 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+if(data.category_id !== undefined){
+if(typeof data.category_id !== "string"){
+const err25 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -951,9 +1006,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.title !== undefined){
-if(typeof data11.title !== "string"){
-const err26 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/title",schemaPath:"#/properties/products/items/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err26 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -963,9 +1018,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err27 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/value",schemaPath:"#/properties/products/items/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(data.recurring !== undefined){
+if(typeof data.recurring !== "string"){
+const err27 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -975,9 +1030,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data11.price !== undefined){
-if(!(typeof data11.price == "number")){
-const err28 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err28 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -987,9 +1042,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.setup !== undefined){
-if(!(typeof data11.setup == "number")){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data.config !== undefined){
+let data24 = data.config;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.product === undefined){
+const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -998,10 +1055,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data11.selected !== undefined){
-if(typeof data11.selected !== "boolean"){
-const err30 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/selected",schemaPath:"#/properties/products/items/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(data24.forms === undefined){
+const err30 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1010,10 +1065,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data24.addons === undefined){
+const err31 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1022,10 +1075,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data24.subproducts === undefined){
+const err32 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1034,10 +1085,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
+for(const key2 in data24){
+if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
+const err33 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1047,9 +1097,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(data24.product !== undefined){
+let data25 = data24.product;
+if(Array.isArray(data25)){
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.type === undefined){
+const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1058,10 +1114,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data26.title === undefined){
+const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1070,391 +1124,1448 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate32.errors = vErrors;
+if(data26.id === undefined){
+const err36 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data26.name === undefined){
+const err37 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data26.value === undefined){
+const err38 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key3 in data26){
+if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
+const err39 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data26.type !== undefined){
+if(typeof data26.type !== "string"){
+const err40 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data26.title !== undefined){
+if(typeof data26.title !== "string"){
+const err41 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data26.id !== undefined){
+if(typeof data26.id !== "string"){
+const err42 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data26.name !== undefined){
+if(typeof data26.name !== "string"){
+const err43 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data26.items !== undefined){
+let data31 = data26.items;
+if(Array.isArray(data31)){
+const len2 = data31.length;
+for(let i2=0; i2<len2; i2++){
+let data32 = data31[i2];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.title === undefined){
+const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data32.value === undefined){
+const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data32.price === undefined){
+const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data32.setup === undefined){
+const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data32.selected === undefined){
+const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+for(const key4 in data32){
+if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
+const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data32.title !== undefined){
+if(typeof data32.title !== "string"){
+const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data32.value !== undefined){
+if(typeof data32.value !== "string"){
+const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data32.price !== undefined){
+if(!(typeof data32.price == "number")){
+const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data32.setup !== undefined){
+if(!(typeof data32.setup == "number")){
+const err53 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data32.selected !== undefined){
+if(typeof data32.selected !== "boolean"){
+const err54 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data26.value !== undefined){
+let data38 = data26.value;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err57 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema18.properties.config.properties.product.items.properties.value.type}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data26.price !== undefined){
+if(!(typeof data26.price == "number")){
+const err58 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data26.setup !== undefined){
+if(!(typeof data26.setup == "number")){
+const err59 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data24.forms !== undefined){
+let data41 = data24.forms;
+if(Array.isArray(data41)){
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.type === undefined){
+const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data42.title === undefined){
+const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data42.id === undefined){
+const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data42.firstItemId === undefined){
+const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data42.description === undefined){
+const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data42.name === undefined){
+const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data42.required === undefined){
+const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data42.multiple === undefined){
+const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data42.config === undefined){
+const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data42.value === undefined){
+const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data42.textvalue === undefined){
+const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data42.price === undefined){
+const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data42.recurring_price === undefined){
+const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data42.setup === undefined){
+const err75 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data42.prorata_date === undefined){
+const err76 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data42.items === undefined){
+const err77 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data42){
+if(!(func2.call(schema18.properties.config.properties.forms.items.properties, key5))){
+const err78 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data42.type !== undefined){
+if(typeof data42.type !== "string"){
+const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data42.title !== undefined){
+if(typeof data42.title !== "string"){
+const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data42.id !== undefined){
+if(typeof data42.id !== "string"){
+const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data42.firstItemId !== undefined){
+let data46 = data42.firstItemId;
+if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data42.description !== undefined){
+if(typeof data42.description !== "string"){
+const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data42.name !== undefined){
+if(typeof data42.name !== "string"){
+const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data42.required !== undefined){
+if(typeof data42.required !== "boolean"){
+const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data42.multiple !== undefined){
+if(typeof data42.multiple !== "boolean"){
+const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data42.config !== undefined){
+let data51 = data42.config;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.conditionals === undefined){
+const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key6 in data51){
+if(!(key6 === "conditionals")){
+const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data51.conditionals !== undefined){
+if(!(Array.isArray(data51.conditionals))){
+const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data42.value !== undefined){
+if(!(Array.isArray(data42.value))){
+const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data42.textvalue !== undefined){
+if(!(Array.isArray(data42.textvalue))){
+const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data42.price !== undefined){
+if(!(typeof data42.price == "number")){
+const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data42.recurring_price !== undefined){
+if(!(typeof data42.recurring_price == "number")){
+const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data42.setup !== undefined){
+if(!(typeof data42.setup == "number")){
+const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data42.items !== undefined){
+let data58 = data42.items;
+if(Array.isArray(data58)){
+const len4 = data58.length;
+for(let i4=0; i4<len4; i4++){
+let data59 = data58[i4];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.title === undefined){
+const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data59.value === undefined){
+const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data59.id === undefined){
+const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data59.price === undefined){
+const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data59.setup === undefined){
+const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data59.selected === undefined){
+const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+for(const key7 in data59){
+if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
+const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data59.title !== undefined){
+if(typeof data59.title !== "string"){
+const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data59.value !== undefined){
+let data61 = data59.value;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data59.id !== undefined){
+let data62 = data59.id;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data59.price !== undefined){
+if(!(typeof data59.price == "number")){
+const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data59.setup !== undefined){
+if(!(typeof data59.setup == "number")){
+const err107 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data59.selected !== undefined){
+if(typeof data59.selected !== "boolean"){
+const err108 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data24.addons !== undefined){
+let data66 = data24.addons;
+if(Array.isArray(data66)){
+const len5 = data66.length;
+for(let i5=0; i5<len5; i5++){
+let data67 = data66[i5];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.type === undefined){
+const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data67.title === undefined){
+const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data67.id === undefined){
+const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data67.value === undefined){
+const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data67.description === undefined){
+const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data67.config === undefined){
+const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data67.price === undefined){
+const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data67.recurring_price === undefined){
+const err120 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data67.setup === undefined){
+const err121 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data67.prorata_date === undefined){
+const err122 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key8 in data67){
+if(!(func2.call(schema18.properties.config.properties.addons.items.properties, key8))){
+const err123 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data67.type !== undefined){
+if(typeof data67.type !== "string"){
+const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data67.title !== undefined){
+if(typeof data67.title !== "string"){
+const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data67.id !== undefined){
+if(typeof data67.id !== "string"){
+const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data67.description !== undefined){
+if(typeof data67.description !== "string"){
+const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data67.config !== undefined){
+let data72 = data67.config;
+if(Array.isArray(data72)){
+const len6 = data72.length;
+for(let i6=0; i6<len6; i6++){
+let data73 = data72[i6];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.type === undefined){
+const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data73.title === undefined){
+const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data73.name === undefined){
+const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+for(const key9 in data73){
+if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
+const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data73.type !== undefined){
+if(typeof data73.type !== "string"){
+const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data73.title !== undefined){
+if(typeof data73.title !== "string"){
+const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data73.name !== undefined){
+if(typeof data73.name !== "string"){
+const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data73.checked !== undefined){
+if(typeof data73.checked !== "boolean"){
+const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data73.items !== undefined){
+let data78 = data73.items;
+if(Array.isArray(data78)){
+const len7 = data78.length;
+for(let i7=0; i7<len7; i7++){
+let data79 = data78[i7];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.title === undefined){
+const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data79.value === undefined){
+const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data79.price === undefined){
+const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data79.setup === undefined){
+const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data79.selected === undefined){
+const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key10 in data79){
+if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
+const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data79.title !== undefined){
+if(typeof data79.title !== "string"){
+const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data79.value !== undefined){
+if(typeof data79.value !== "string"){
+const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data79.price !== undefined){
+if(!(typeof data79.price == "number")){
+const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data79.setup !== undefined){
+if(!(typeof data79.setup == "number")){
+const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data79.selected !== undefined){
+if(typeof data79.selected !== "boolean"){
+const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data67.price !== undefined){
+if(!(typeof data67.price == "number")){
+const err151 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data67.recurring_price !== undefined){
+if(!(typeof data67.recurring_price == "number")){
+const err152 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data67.setup !== undefined){
+if(!(typeof data67.setup == "number")){
+const err153 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data24.subproducts !== undefined){
+if(!(Array.isArray(data24.subproducts))){
+const err156 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err158 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+validate39.errors = vErrors;
 return errors === 0;
 }
 
-
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op3" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-export const v4 = validate34;
-const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/ListCertificatesResponse"};
-const schema16 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false}}},"required":["sslservices"],"additionalProperties":false};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sslservices === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sslservices"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "sslservices")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.sslservices !== undefined){
-let data0 = data.sslservices;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.cert_email === undefined){
-const err11 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_email"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.cert_status === undefined){
-const err12 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_status"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data1.cert_expires === undefined){
-const err13 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/required",keyword:"required",params:{missingProperty: "cert_expires"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema16.properties.sslservices.items.properties, key1))){
-const err14 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err15 = {instancePath:instancePath+"/sslservices/" + i0+"/id",schemaPath:"#/properties/sslservices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err16 = {instancePath:instancePath+"/sslservices/" + i0+"/domain",schemaPath:"#/properties/sslservices/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err17 = {instancePath:instancePath+"/sslservices/" + i0+"/total",schemaPath:"#/properties/sslservices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err18 = {instancePath:instancePath+"/sslservices/" + i0+"/status",schemaPath:"#/properties/sslservices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err19 = {instancePath:instancePath+"/sslservices/" + i0+"/billingcycle",schemaPath:"#/properties/sslservices/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err20 = {instancePath:instancePath+"/sslservices/" + i0+"/next_due",schemaPath:"#/properties/sslservices/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err21 = {instancePath:instancePath+"/sslservices/" + i0+"/category",schemaPath:"#/properties/sslservices/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err22 = {instancePath:instancePath+"/sslservices/" + i0+"/category_url",schemaPath:"#/properties/sslservices/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err23 = {instancePath:instancePath+"/sslservices/" + i0+"/name",schemaPath:"#/properties/sslservices/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.cert_email !== undefined){
-if(typeof data1.cert_email !== "string"){
-const err24 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_email",schemaPath:"#/properties/sslservices/items/properties/cert_email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.cert_status !== undefined){
-if(typeof data1.cert_status !== "string"){
-const err25 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_status",schemaPath:"#/properties/sslservices/items/properties/cert_status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.cert_expires !== undefined){
-if(typeof data1.cert_expires !== "string"){
-const err26 = {instancePath:instancePath+"/sslservices/" + i0+"/cert_expires",schemaPath:"#/properties/sslservices/items/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/sslservices/" + i0,schemaPath:"#/properties/sslservices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/sslservices",schemaPath:"#/properties/sslservices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op4" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-
-export const v5 = validate37;
-const schema17 = {"$id":"op5","$ref":"spec#/components/schemas/ListCertificateOrderResponse"};
-const schema18 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"years":{"type":"integer"},"price":{"type":"number"},"renew":{"type":"number"}},"required":["years","price","renew"],"additionalProperties":false}},"category":{"type":"string"},"category_url":{"type":"string"}},"required":["id","name","description","periods","category","category_url"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1487,10 +2598,14 @@ let data0 = data.products;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate39(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1499,8 +2614,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1509,8 +2626,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op3" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+export const v4 = validate42;
+const schema19 = {"$id":"op4","$ref":"spec#/components/schemas/ListCertificatesResponse"};
+const schema20 = {"type":"object","properties":{"sslservices":{"type":"array","items":{"$ref":"#/components/schemas/Sslservice"}}},"required":["sslservices"],"additionalProperties":false};
+const schema21 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"cert_email":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name","cert_email","cert_status","cert_expires"],"additionalProperties":false};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1519,8 +2702,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1529,8 +2712,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.category === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "category"}};
+if(data.category === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1539,8 +2722,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.category_url === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "category_url"}};
+if(data.category_url === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category_url"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1549,9 +2732,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "periods")) || (key1 === "category")) || (key1 === "category_url"))){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.name === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1560,10 +2742,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err9 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.cert_email === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_email"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1572,10 +2752,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err10 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.cert_status === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_status"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1584,10 +2762,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err11 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.cert_expires === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_expires"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1596,16 +2772,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data1.periods !== undefined){
-let data5 = data1.periods;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.years === undefined){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "years"}};
+for(const key0 in data){
+if(!(func2.call(schema21.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1614,8 +2783,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1624,8 +2795,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6.renew === undefined){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err14 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1634,9 +2807,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "years") || (key2 === "price")) || (key2 === "renew"))){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1646,10 +2820,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data6.years !== undefined){
-let data7 = data6.years;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/years",schemaPath:"#/properties/products/items/properties/periods/items/properties/years/type",keyword:"type",params:{type: "integer"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1659,9 +2832,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err17 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1671,9 +2844,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data6.renew !== undefined){
-if(!(typeof data6.renew == "number")){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/renew",schemaPath:"#/properties/products/items/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "number"}};
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err18 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1683,9 +2856,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1695,9 +2868,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err20 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1707,9 +2880,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/category",schemaPath:"#/properties/products/items/properties/category/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err21 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1719,9 +2892,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/category_url",schemaPath:"#/properties/products/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(data.cert_email !== undefined){
+if(typeof data.cert_email !== "string"){
+const err22 = {instancePath:instancePath+"/cert_email",schemaPath:"#/properties/cert_email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1731,9 +2904,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
+if(data.cert_status !== undefined){
+if(typeof data.cert_status !== "string"){
+const err23 = {instancePath:instancePath+"/cert_status",schemaPath:"#/properties/cert_status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1743,9 +2916,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(data.cert_expires !== undefined){
+if(typeof data.cert_expires !== "string"){
+const err24 = {instancePath:instancePath+"/cert_expires",schemaPath:"#/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1766,28 +2939,292 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sslservices === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sslservices"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "sslservices")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.sslservices !== undefined){
+let data0 = data.sslservices;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate44(data0[i0], {instancePath:instancePath+"/sslservices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/sslservices",schemaPath:"#/properties/sslservices/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op4" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+export const v5 = validate47;
+const schema22 = {"$id":"op5","$ref":"spec#/components/schemas/ProductsResult"};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.products === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "products"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "products")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.products !== undefined){
+let data0 = data.products;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate39(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op5" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
-validate37.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
-export const v6 = validate40;
-const schema19 = {"$id":"op6","$ref":"spec#/components/schemas/CreateCertificateOrderResponse"};
-const schema20 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v6 = validate51;
+const schema24 = {"$id":"op6","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
+const schema25 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+const schema26 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.product_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product_id !== undefined){
+if(typeof data.product_id !== "string"){
+const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1881,10 +3318,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate53(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1893,141 +3334,106 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate41.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op6" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
-validate40.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-export const v7 = validate43;
-const schema21 = {"$id":"op7","$ref":"spec#/components/schemas/ListCertificateOrderSoftwareResponse"};
-const schema22 = {"type":"object","properties":{"software":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"}},"required":["id","name"],"additionalProperties":false}}},"required":["software"],"additionalProperties":false};
+export const v7 = validate56;
+const schema27 = {"$id":"op7","$ref":"spec#/components/schemas/ListCertificateOrderSoftwareResponse"};
+const schema28 = {"type":"object","properties":{"software":{"type":"array","items":{"$ref":"#/components/schemas/Software"}}},"required":["software"],"additionalProperties":false};
+const schema29 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"}},"required":["id","name"],"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "id") || (key0 === "name"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2058,10 +3464,14 @@ let data0 = data.software;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate58(data0[i0], {instancePath:instancePath+"/software/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2070,8 +3480,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2080,9 +3492,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "id") || (key1 === "name"))){
-const err4 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op7" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate57(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+export const v8 = validate61;
+const schema30 = {"$id":"op8","$ref":"spec#/components/schemas/GetCertificateResponse"};
+const schema31 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/CertificateService"}},"required":["service"],"additionalProperties":false};
+const schema32 = {"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"name":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"},"csr":{"type":"string"},"contacts":{"type":"object","properties":{"admin":{"type":"object","properties":{"FName":{"type":"string"},"LName":{"type":"string"},"City":{"type":"string"},"State":{"type":"string"},"PostalCode":{"type":"string"},"EmailAddress":{"type":"string"},"Country":{"type":"string"},"Address1":{"type":"string"},"Address2":{"type":"string"},"Phone":{"type":"integer"},"OrgName":{"type":"string"},"PreFix":{"type":"integer"},"JobTitle":{"type":"string"}},"required":["FName","LName","City","State","PostalCode","EmailAddress","Country","Address1","Address2","Phone","OrgName","PreFix","JobTitle"],"additionalProperties":false},"billing":{"type":"object","properties":{},"additionalProperties":false},"tech":{"type":"object","properties":{},"additionalProperties":false}},"required":["admin","billing","tech"],"additionalProperties":false},"organization":{"type":"object","properties":{"state":{"type":"string"},"country":{"type":"string"},"name":{"type":"string"},"unit":{"type":"string"},"locality":{"type":"string"},"postalcode":{"type":"string"},"address2":{"type":"string"},"address1":{"type":"string"}},"required":["state","country","name","unit","locality","postalcode","address2","address1"],"additionalProperties":false},"cert_email":{"type":"string"},"software":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","name","cert_status","cert_expires","csr","contacts","organization","cert_email","software"],"additionalProperties":false};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstpayment === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2091,11 +3568,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/software/" + i0+"/id",schemaPath:"#/properties/software/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(data.billingcycle === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2104,10 +3578,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/software/" + i0+"/name",schemaPath:"#/properties/software/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.next_due === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2116,10 +3588,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/software/" + i0,schemaPath:"#/properties/software/items/type",keyword:"type",params:{type: "object"}};
+if(data.next_invoice === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_invoice"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2128,10 +3598,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "array"}};
+if(data.status === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2140,10 +3608,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.label === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2152,28 +3618,932 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate44.errors = vErrors;
+if(data.name === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.cert_status === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_status"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.cert_expires === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_expires"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.csr === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "csr"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.contacts === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contacts"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.organization === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "organization"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.cert_email === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cert_email"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.software === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "software"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema32.properties, key0))){
+const err18 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err20 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err21 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err22 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err23 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err24 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err25 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err26 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err28 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err29 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.cert_status !== undefined){
+if(typeof data.cert_status !== "string"){
+const err30 = {instancePath:instancePath+"/cert_status",schemaPath:"#/properties/cert_status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.cert_expires !== undefined){
+if(typeof data.cert_expires !== "string"){
+const err31 = {instancePath:instancePath+"/cert_expires",schemaPath:"#/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.csr !== undefined){
+if(typeof data.csr !== "string"){
+const err32 = {instancePath:instancePath+"/csr",schemaPath:"#/properties/csr/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.contacts !== undefined){
+let data14 = data.contacts;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.admin === undefined){
+const err33 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "admin"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data14.billing === undefined){
+const err34 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "billing"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data14.tech === undefined){
+const err35 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/required",keyword:"required",params:{missingProperty: "tech"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key1 in data14){
+if(!(((key1 === "admin") || (key1 === "billing")) || (key1 === "tech"))){
+const err36 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data14.admin !== undefined){
+let data15 = data14.admin;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.FName === undefined){
+const err37 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "FName"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15.LName === undefined){
+const err38 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "LName"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.City === undefined){
+const err39 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "City"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.State === undefined){
+const err40 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "State"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.PostalCode === undefined){
+const err41 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PostalCode"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data15.EmailAddress === undefined){
+const err42 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "EmailAddress"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data15.Country === undefined){
+const err43 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Country"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data15.Address1 === undefined){
+const err44 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address1"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data15.Address2 === undefined){
+const err45 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address2"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data15.Phone === undefined){
+const err46 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Phone"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data15.OrgName === undefined){
+const err47 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "OrgName"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data15.PreFix === undefined){
+const err48 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PreFix"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data15.JobTitle === undefined){
+const err49 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "JobTitle"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!(func2.call(schema32.properties.contacts.properties.admin.properties, key2))){
+const err50 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.FName !== undefined){
+if(typeof data15.FName !== "string"){
+const err51 = {instancePath:instancePath+"/contacts/admin/FName",schemaPath:"#/properties/contacts/properties/admin/properties/FName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data15.LName !== undefined){
+if(typeof data15.LName !== "string"){
+const err52 = {instancePath:instancePath+"/contacts/admin/LName",schemaPath:"#/properties/contacts/properties/admin/properties/LName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data15.City !== undefined){
+if(typeof data15.City !== "string"){
+const err53 = {instancePath:instancePath+"/contacts/admin/City",schemaPath:"#/properties/contacts/properties/admin/properties/City/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data15.State !== undefined){
+if(typeof data15.State !== "string"){
+const err54 = {instancePath:instancePath+"/contacts/admin/State",schemaPath:"#/properties/contacts/properties/admin/properties/State/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data15.PostalCode !== undefined){
+if(typeof data15.PostalCode !== "string"){
+const err55 = {instancePath:instancePath+"/contacts/admin/PostalCode",schemaPath:"#/properties/contacts/properties/admin/properties/PostalCode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data15.EmailAddress !== undefined){
+if(typeof data15.EmailAddress !== "string"){
+const err56 = {instancePath:instancePath+"/contacts/admin/EmailAddress",schemaPath:"#/properties/contacts/properties/admin/properties/EmailAddress/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data15.Country !== undefined){
+if(typeof data15.Country !== "string"){
+const err57 = {instancePath:instancePath+"/contacts/admin/Country",schemaPath:"#/properties/contacts/properties/admin/properties/Country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data15.Address1 !== undefined){
+if(typeof data15.Address1 !== "string"){
+const err58 = {instancePath:instancePath+"/contacts/admin/Address1",schemaPath:"#/properties/contacts/properties/admin/properties/Address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data15.Address2 !== undefined){
+if(typeof data15.Address2 !== "string"){
+const err59 = {instancePath:instancePath+"/contacts/admin/Address2",schemaPath:"#/properties/contacts/properties/admin/properties/Address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data15.Phone !== undefined){
+let data25 = data15.Phone;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err60 = {instancePath:instancePath+"/contacts/admin/Phone",schemaPath:"#/properties/contacts/properties/admin/properties/Phone/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data15.OrgName !== undefined){
+if(typeof data15.OrgName !== "string"){
+const err61 = {instancePath:instancePath+"/contacts/admin/OrgName",schemaPath:"#/properties/contacts/properties/admin/properties/OrgName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data15.PreFix !== undefined){
+let data27 = data15.PreFix;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err62 = {instancePath:instancePath+"/contacts/admin/PreFix",schemaPath:"#/properties/contacts/properties/admin/properties/PreFix/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data15.JobTitle !== undefined){
+if(typeof data15.JobTitle !== "string"){
+const err63 = {instancePath:instancePath+"/contacts/admin/JobTitle",schemaPath:"#/properties/contacts/properties/admin/properties/JobTitle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/contacts/admin",schemaPath:"#/properties/contacts/properties/admin/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data14.billing !== undefined){
+let data29 = data14.billing;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
+const err65 = {instancePath:instancePath+"/contacts/billing",schemaPath:"#/properties/contacts/properties/billing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/contacts/billing",schemaPath:"#/properties/contacts/properties/billing/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data14.tech !== undefined){
+let data30 = data14.tech;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key4 in data30){
+const err67 = {instancePath:instancePath+"/contacts/tech",schemaPath:"#/properties/contacts/properties/tech/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/contacts/tech",schemaPath:"#/properties/contacts/properties/tech/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.organization !== undefined){
+let data31 = data.organization;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.state === undefined){
+const err70 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data31.country === undefined){
+const err71 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data31.name === undefined){
+const err72 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data31.unit === undefined){
+const err73 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "unit"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data31.locality === undefined){
+const err74 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "locality"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data31.postalcode === undefined){
+const err75 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "postalcode"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data31.address2 === undefined){
+const err76 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data31.address1 === undefined){
+const err77 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data31){
+if(!((((((((key5 === "state") || (key5 === "country")) || (key5 === "name")) || (key5 === "unit")) || (key5 === "locality")) || (key5 === "postalcode")) || (key5 === "address2")) || (key5 === "address1"))){
+const err78 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data31.state !== undefined){
+if(typeof data31.state !== "string"){
+const err79 = {instancePath:instancePath+"/organization/state",schemaPath:"#/properties/organization/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data31.country !== undefined){
+if(typeof data31.country !== "string"){
+const err80 = {instancePath:instancePath+"/organization/country",schemaPath:"#/properties/organization/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data31.name !== undefined){
+if(typeof data31.name !== "string"){
+const err81 = {instancePath:instancePath+"/organization/name",schemaPath:"#/properties/organization/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data31.unit !== undefined){
+if(typeof data31.unit !== "string"){
+const err82 = {instancePath:instancePath+"/organization/unit",schemaPath:"#/properties/organization/properties/unit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data31.locality !== undefined){
+if(typeof data31.locality !== "string"){
+const err83 = {instancePath:instancePath+"/organization/locality",schemaPath:"#/properties/organization/properties/locality/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data31.postalcode !== undefined){
+if(typeof data31.postalcode !== "string"){
+const err84 = {instancePath:instancePath+"/organization/postalcode",schemaPath:"#/properties/organization/properties/postalcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data31.address2 !== undefined){
+if(typeof data31.address2 !== "string"){
+const err85 = {instancePath:instancePath+"/organization/address2",schemaPath:"#/properties/organization/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data31.address1 !== undefined){
+if(typeof data31.address1 !== "string"){
+const err86 = {instancePath:instancePath+"/organization/address1",schemaPath:"#/properties/organization/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/organization",schemaPath:"#/properties/organization/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.cert_email !== undefined){
+if(typeof data.cert_email !== "string"){
+const err88 = {instancePath:instancePath+"/cert_email",schemaPath:"#/properties/cert_email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.software !== undefined){
+if(typeof data.software !== "string"){
+const err89 = {instancePath:instancePath+"/software",schemaPath:"#/properties/software/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+validate63.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op7" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-validate43.errors = vErrors;
-return errors === 0;
-}
-
-export const v8 = validate46;
-const schema23 = {"$id":"op8","$ref":"spec#/components/schemas/GetCertificateResponse"};
-const schema24 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"name":{"type":"string"},"cert_status":{"type":"string"},"cert_expires":{"type":"string"},"csr":{"type":"string"},"contacts":{"type":"object","properties":{"admin":{"type":"object","properties":{"FName":{"type":"string"},"LName":{"type":"string"},"City":{"type":"string"},"State":{"type":"string"},"PostalCode":{"type":"string"},"EmailAddress":{"type":"string"},"Country":{"type":"string"},"Address1":{"type":"string"},"Address2":{"type":"string"},"Phone":{"type":"integer"},"OrgName":{"type":"string"},"PreFix":{"type":"integer"},"JobTitle":{"type":"string"}},"required":["FName","LName","City","State","PostalCode","EmailAddress","Country","Address1","Address2","Phone","OrgName","PreFix","JobTitle"],"additionalProperties":false},"billing":{"type":"object","properties":{},"additionalProperties":false},"tech":{"type":"object","properties":{},"additionalProperties":false}},"required":["admin","billing","tech"],"additionalProperties":false},"organization":{"type":"object","properties":{"state":{"type":"string"},"country":{"type":"string"},"name":{"type":"string"},"unit":{"type":"string"},"locality":{"type":"string"},"postalcode":{"type":"string"},"address2":{"type":"string"},"address1":{"type":"string"}},"required":["state","country","name","unit","locality","postalcode","address2","address1"],"additionalProperties":false},"cert_email":{"type":"string"},"software":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","name","cert_status","cert_expires","csr","contacts","organization","cert_email","software"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
-
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2200,10 +4570,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate63(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2212,8 +4586,64 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
+validate62.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op8" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+export const v9 = validate66;
+const schema33 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
+const schema34 = {"type":"object","properties":{"contacts":{"type":"array","items":{"$ref":"#/components/schemas/Contact"}}},"required":["contacts"],"additionalProperties":false};
+const schema35 = {"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["email","id","firstname","lastname","companyname"],"additionalProperties":false};
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.email === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2222,8 +4652,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
+if(data.companyname === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2232,8 +4662,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+for(const key0 in data){
+if(!(func2.call(schema35.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2242,8 +4673,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2252,8 +4685,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2262,8 +4697,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err8 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2272,8 +4709,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err9 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2282,8 +4721,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err10 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2292,8 +4733,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
+}
+if(data.company !== undefined){
+if(typeof data.company !== "string"){
+const err11 = {instancePath:instancePath+"/company",schemaPath:"#/properties/company/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2302,8 +4745,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err12 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2312,8 +4757,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.cert_status === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_status"}};
+}
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err13 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2322,8 +4769,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.cert_expires === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_expires"}};
+}
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err14 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2332,8 +4781,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data0.csr === undefined){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "csr"}};
+}
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err15 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2342,8 +4793,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data0.contacts === undefined){
-const err16 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "contacts"}};
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2352,8 +4805,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data0.organization === undefined){
-const err17 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "organization"}};
+}
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err17 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2362,8 +4817,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data0.cert_email === undefined){
-const err18 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "cert_email"}};
+}
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err18 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2372,8 +4829,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data0.software === undefined){
-const err19 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "software"}};
+}
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err19 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2382,9 +4841,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(func2.call(schema24.properties.service.properties, key1))){
-const err20 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2394,9 +4854,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err21 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.privileges !== undefined){
+let data15 = data.privileges;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.support === undefined){
+const err21 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2405,10 +4867,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err22 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
+for(const key1 in data15){
+if(!(key1 === "support")){
+const err22 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2418,9 +4879,13 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err23 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(data15.support !== undefined){
+let data16 = data15.support;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data16[i0] !== "string"){
+const err23 = {instancePath:instancePath+"/privileges/support/" + i0,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2430,9 +4895,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err24 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err24 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2442,9 +4907,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err25 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err25 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2454,9 +4919,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err26 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2465,797 +4930,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err27 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err28 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err29 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err30 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err31 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.cert_status !== undefined){
-if(typeof data0.cert_status !== "string"){
-const err32 = {instancePath:instancePath+"/service/cert_status",schemaPath:"#/properties/service/properties/cert_status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.cert_expires !== undefined){
-if(typeof data0.cert_expires !== "string"){
-const err33 = {instancePath:instancePath+"/service/cert_expires",schemaPath:"#/properties/service/properties/cert_expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.csr !== undefined){
-if(typeof data0.csr !== "string"){
-const err34 = {instancePath:instancePath+"/service/csr",schemaPath:"#/properties/service/properties/csr/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.contacts !== undefined){
-let data15 = data0.contacts;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.admin === undefined){
-const err35 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "admin"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data15.billing === undefined){
-const err36 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "billing"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data15.tech === undefined){
-const err37 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/required",keyword:"required",params:{missingProperty: "tech"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-for(const key2 in data15){
-if(!(((key2 === "admin") || (key2 === "billing")) || (key2 === "tech"))){
-const err38 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data15.admin !== undefined){
-let data16 = data15.admin;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.FName === undefined){
-const err39 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "FName"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data16.LName === undefined){
-const err40 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "LName"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data16.City === undefined){
-const err41 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "City"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data16.State === undefined){
-const err42 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "State"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(data16.PostalCode === undefined){
-const err43 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PostalCode"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data16.EmailAddress === undefined){
-const err44 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "EmailAddress"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data16.Country === undefined){
-const err45 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Country"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data16.Address1 === undefined){
-const err46 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address1"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data16.Address2 === undefined){
-const err47 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Address2"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data16.Phone === undefined){
-const err48 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "Phone"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data16.OrgName === undefined){
-const err49 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "OrgName"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data16.PreFix === undefined){
-const err50 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "PreFix"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data16.JobTitle === undefined){
-const err51 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/required",keyword:"required",params:{missingProperty: "JobTitle"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key3 in data16){
-if(!(func2.call(schema24.properties.service.properties.contacts.properties.admin.properties, key3))){
-const err52 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data16.FName !== undefined){
-if(typeof data16.FName !== "string"){
-const err53 = {instancePath:instancePath+"/service/contacts/admin/FName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/FName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data16.LName !== undefined){
-if(typeof data16.LName !== "string"){
-const err54 = {instancePath:instancePath+"/service/contacts/admin/LName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/LName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data16.City !== undefined){
-if(typeof data16.City !== "string"){
-const err55 = {instancePath:instancePath+"/service/contacts/admin/City",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/City/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data16.State !== undefined){
-if(typeof data16.State !== "string"){
-const err56 = {instancePath:instancePath+"/service/contacts/admin/State",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/State/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data16.PostalCode !== undefined){
-if(typeof data16.PostalCode !== "string"){
-const err57 = {instancePath:instancePath+"/service/contacts/admin/PostalCode",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/PostalCode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data16.EmailAddress !== undefined){
-if(typeof data16.EmailAddress !== "string"){
-const err58 = {instancePath:instancePath+"/service/contacts/admin/EmailAddress",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/EmailAddress/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data16.Country !== undefined){
-if(typeof data16.Country !== "string"){
-const err59 = {instancePath:instancePath+"/service/contacts/admin/Country",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data16.Address1 !== undefined){
-if(typeof data16.Address1 !== "string"){
-const err60 = {instancePath:instancePath+"/service/contacts/admin/Address1",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data16.Address2 !== undefined){
-if(typeof data16.Address2 !== "string"){
-const err61 = {instancePath:instancePath+"/service/contacts/admin/Address2",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data16.Phone !== undefined){
-let data26 = data16.Phone;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err62 = {instancePath:instancePath+"/service/contacts/admin/Phone",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/Phone/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data16.OrgName !== undefined){
-if(typeof data16.OrgName !== "string"){
-const err63 = {instancePath:instancePath+"/service/contacts/admin/OrgName",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/OrgName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data16.PreFix !== undefined){
-let data28 = data16.PreFix;
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
-const err64 = {instancePath:instancePath+"/service/contacts/admin/PreFix",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/PreFix/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data16.JobTitle !== undefined){
-if(typeof data16.JobTitle !== "string"){
-const err65 = {instancePath:instancePath+"/service/contacts/admin/JobTitle",schemaPath:"#/properties/service/properties/contacts/properties/admin/properties/JobTitle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/service/contacts/admin",schemaPath:"#/properties/service/properties/contacts/properties/admin/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data15.billing !== undefined){
-let data30 = data15.billing;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key4 in data30){
-const err67 = {instancePath:instancePath+"/service/contacts/billing",schemaPath:"#/properties/service/properties/contacts/properties/billing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/service/contacts/billing",schemaPath:"#/properties/service/properties/contacts/properties/billing/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data15.tech !== undefined){
-let data31 = data15.tech;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key5 in data31){
-const err69 = {instancePath:instancePath+"/service/contacts/tech",schemaPath:"#/properties/service/properties/contacts/properties/tech/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/service/contacts/tech",schemaPath:"#/properties/service/properties/contacts/properties/tech/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/service/contacts",schemaPath:"#/properties/service/properties/contacts/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data0.organization !== undefined){
-let data32 = data0.organization;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.state === undefined){
-const err72 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data32.country === undefined){
-const err73 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data32.name === undefined){
-const err74 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data32.unit === undefined){
-const err75 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "unit"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(data32.locality === undefined){
-const err76 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "locality"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data32.postalcode === undefined){
-const err77 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "postalcode"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data32.address2 === undefined){
-const err78 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(data32.address1 === undefined){
-const err79 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-for(const key6 in data32){
-if(!((((((((key6 === "state") || (key6 === "country")) || (key6 === "name")) || (key6 === "unit")) || (key6 === "locality")) || (key6 === "postalcode")) || (key6 === "address2")) || (key6 === "address1"))){
-const err80 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data32.state !== undefined){
-if(typeof data32.state !== "string"){
-const err81 = {instancePath:instancePath+"/service/organization/state",schemaPath:"#/properties/service/properties/organization/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data32.country !== undefined){
-if(typeof data32.country !== "string"){
-const err82 = {instancePath:instancePath+"/service/organization/country",schemaPath:"#/properties/service/properties/organization/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data32.name !== undefined){
-if(typeof data32.name !== "string"){
-const err83 = {instancePath:instancePath+"/service/organization/name",schemaPath:"#/properties/service/properties/organization/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data32.unit !== undefined){
-if(typeof data32.unit !== "string"){
-const err84 = {instancePath:instancePath+"/service/organization/unit",schemaPath:"#/properties/service/properties/organization/properties/unit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data32.locality !== undefined){
-if(typeof data32.locality !== "string"){
-const err85 = {instancePath:instancePath+"/service/organization/locality",schemaPath:"#/properties/service/properties/organization/properties/locality/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data32.postalcode !== undefined){
-if(typeof data32.postalcode !== "string"){
-const err86 = {instancePath:instancePath+"/service/organization/postalcode",schemaPath:"#/properties/service/properties/organization/properties/postalcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data32.address2 !== undefined){
-if(typeof data32.address2 !== "string"){
-const err87 = {instancePath:instancePath+"/service/organization/address2",schemaPath:"#/properties/service/properties/organization/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data32.address1 !== undefined){
-if(typeof data32.address1 !== "string"){
-const err88 = {instancePath:instancePath+"/service/organization/address1",schemaPath:"#/properties/service/properties/organization/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/service/organization",schemaPath:"#/properties/service/properties/organization/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.cert_email !== undefined){
-if(typeof data0.cert_email !== "string"){
-const err90 = {instancePath:instancePath+"/service/cert_email",schemaPath:"#/properties/service/properties/cert_email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.software !== undefined){
-if(typeof data0.software !== "string"){
-const err91 = {instancePath:instancePath+"/service/software",schemaPath:"#/properties/service/properties/software/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op8" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-validate46.errors = vErrors;
-return errors === 0;
-}
-
-export const v9 = validate49;
-const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
-const schema26 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
-
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3286,10 +4966,14 @@ let data0 = data.contacts;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.email === undefined){
-const err2 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "email"}};
+if(!(validate68(data0[i0], {instancePath:instancePath+"/contacts/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3298,8 +4982,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3308,209 +4994,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.company === undefined){
-const err7 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "company"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.lastlogin === undefined){
-const err8 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastlogin"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((((((key1 === "email") || (key1 === "id")) || (key1 === "firstname")) || (key1 === "lastname")) || (key1 === "companyname")) || (key1 === "company")) || (key1 === "lastlogin"))){
-const err9 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.email !== undefined){
-if(typeof data1.email !== "string"){
-const err10 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err11 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.firstname !== undefined){
-if(typeof data1.firstname !== "string"){
-const err12 = {instancePath:instancePath+"/contacts/" + i0+"/firstname",schemaPath:"#/properties/contacts/items/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.lastname !== undefined){
-if(typeof data1.lastname !== "string"){
-const err13 = {instancePath:instancePath+"/contacts/" + i0+"/lastname",schemaPath:"#/properties/contacts/items/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.companyname !== undefined){
-if(typeof data1.companyname !== "string"){
-const err14 = {instancePath:instancePath+"/contacts/" + i0+"/companyname",schemaPath:"#/properties/contacts/items/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.company !== undefined){
-if(typeof data1.company !== "string"){
-const err15 = {instancePath:instancePath+"/contacts/" + i0+"/company",schemaPath:"#/properties/contacts/items/properties/company/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.lastlogin !== undefined){
-if(typeof data1.lastlogin !== "string"){
-const err16 = {instancePath:instancePath+"/contacts/" + i0+"/lastlogin",schemaPath:"#/properties/contacts/items/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate50.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op9" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
-validate49.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-export const v10 = validate52;
-const schema27 = {"$id":"op10","$ref":"spec#/components/schemas/CreateContactResponse"};
-const schema28 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
+export const v10 = validate71;
+const schema36 = {"$id":"op10","$ref":"spec#/components/schemas/CreateContactResponse"};
+const schema37 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3597,28 +5102,413 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op10" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
-validate52.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
 
-export const v11 = validate55;
-const schema29 = {"$id":"op11","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
-const schema30 = {"type":"object","properties":{"privileges":{"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false}},"required":["privileges"],"additionalProperties":false};
+export const v11 = validate74;
+const schema38 = {"$id":"op11","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
+const schema39 = {"type":"object","properties":{"privileges":{"$ref":"#/components/schemas/Privilege"}},"required":["privileges"],"additionalProperties":false};
+const schema40 = {"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.billing === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billing"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.support === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "support"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.misc === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "misc"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.services === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "billing") || (key0 === "support")) || (key0 === "misc")) || (key0 === "services")) || (key0 === "domains"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.billing !== undefined){
+let data0 = data.billing;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/billing/" + i0,schemaPath:"#/properties/billing/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/billing",schemaPath:"#/properties/billing/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.support !== undefined){
+let data2 = data.support;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err8 = {instancePath:instancePath+"/support/" + i1,schemaPath:"#/properties/support/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.misc !== undefined){
+let data4 = data.misc;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err10 = {instancePath:instancePath+"/misc/" + i2,schemaPath:"#/properties/misc/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/misc",schemaPath:"#/properties/misc/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data6 = data.services;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.full === undefined){
+const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(key1 === "full")){
+let data7 = data6[key1];
+const _errs18 = errors;
+let valid8 = false;
+const _errs19 = errors;
+if(Array.isArray(data7)){
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data7[i3] !== "string"){
+const err13 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid8 = valid8 || _valid0;
+if(!valid8){
+const _errs23 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err15 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+valid8 = valid8 || _valid0;
+}
+if(!valid8){
+const err16 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data6.full !== undefined){
+let data9 = data6.full;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err17 = {instancePath:instancePath+"/services/full",schemaPath:"#/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.domains !== undefined){
+let data10 = data.domains;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.full === undefined){
+const err19 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!(key2 === "full")){
+let data11 = data10[key2];
+const _errs31 = errors;
+let valid13 = false;
+const _errs32 = errors;
+if(Array.isArray(data11)){
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data11[i4] !== "string"){
+const err20 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs36 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err22 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err23 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data10.full !== undefined){
+let data13 = data10.full;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err24 = {instancePath:instancePath+"/domains/full",schemaPath:"#/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3645,10 +5535,14 @@ errors++;
 }
 }
 if(data.privileges !== undefined){
-let data0 = data.privileges;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.billing === undefined){
-const err2 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "billing"}};
+if(!(validate76(data.privileges, {instancePath:instancePath+"/privileges",parentData:data,parentDataProperty:"privileges",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3657,405 +5551,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.support === undefined){
-const err3 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.misc === undefined){
-const err4 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "misc"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.services === undefined){
-const err5 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "services"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.domains === undefined){
-const err6 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((key1 === "billing") || (key1 === "support")) || (key1 === "misc")) || (key1 === "services")) || (key1 === "domains"))){
-const err7 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.billing !== undefined){
-let data1 = data0.billing;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data1[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/privileges/billing/" + i0,schemaPath:"#/properties/privileges/properties/billing/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/privileges/billing",schemaPath:"#/properties/privileges/properties/billing/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.support !== undefined){
-let data3 = data0.support;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data3[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/privileges/support/" + i1,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.misc !== undefined){
-let data5 = data0.misc;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data5[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/privileges/misc/" + i2,schemaPath:"#/properties/privileges/properties/misc/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/privileges/misc",schemaPath:"#/properties/privileges/properties/misc/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.services !== undefined){
-let data7 = data0.services;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.full === undefined){
-const err14 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(key2 === "full")){
-let data8 = data7[key2];
-const _errs21 = errors;
-let valid9 = false;
-const _errs22 = errors;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err15 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs22 === errors;
-valid9 = valid9 || _valid0;
-if(!valid9){
-const _errs26 = errors;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err17 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs26 === errors;
-valid9 = valid9 || _valid0;
-}
-if(!valid9){
-const err18 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data7.full !== undefined){
-let data10 = data7.full;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err19 = {instancePath:instancePath+"/privileges/services/full",schemaPath:"#/properties/privileges/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.domains !== undefined){
-let data11 = data0.domains;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.full === undefined){
-const err21 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-for(const key3 in data11){
-if(!(key3 === "full")){
-let data12 = data11[key3];
-const _errs34 = errors;
-let valid14 = false;
-const _errs35 = errors;
-if(Array.isArray(data12)){
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data12[i4] !== "string"){
-const err22 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var _valid1 = _errs35 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs39 = errors;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err24 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs39 === errors;
-valid14 = valid14 || _valid1;
-}
-if(!valid14){
-const err25 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data11.full !== undefined){
-let data14 = data11.full;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err26 = {instancePath:instancePath+"/privileges/domains/full",schemaPath:"#/properties/privileges/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate56.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op11" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
-validate55.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-export const v12 = validate58;
-const schema31 = {"$id":"op12","$ref":"spec#/components/schemas/GetContactResponse"};
-const schema32 = {"type":"object","properties":{"contact":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber","type","privileges"],"additionalProperties":false}},"required":["contact"],"additionalProperties":false};
+export const v12 = validate79;
+const schema41 = {"$id":"op12","$ref":"spec#/components/schemas/GetContactResponse"};
+const schema42 = {"type":"object","properties":{"contact":{"$ref":"#/components/schemas/Contact"}},"required":["contact"],"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4082,10 +5599,14 @@ errors++;
 }
 }
 if(data.contact !== undefined){
-let data0 = data.contact;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate68(data.contact, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4094,414 +5615,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.address1 === undefined){
-const err7 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.address2 === undefined){
-const err8 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err9 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err10 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err11 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err12 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.type === undefined){
-const err14 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.privileges === undefined){
-const err15 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "privileges"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema32.properties.contact.properties, key1))){
-const err16 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err17 = {instancePath:instancePath+"/contact/id",schemaPath:"#/properties/contact/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err18 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err19 = {instancePath:instancePath+"/contact/firstname",schemaPath:"#/properties/contact/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err20 = {instancePath:instancePath+"/contact/lastname",schemaPath:"#/properties/contact/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err21 = {instancePath:instancePath+"/contact/companyname",schemaPath:"#/properties/contact/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err22 = {instancePath:instancePath+"/contact/address1",schemaPath:"#/properties/contact/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err23 = {instancePath:instancePath+"/contact/address2",schemaPath:"#/properties/contact/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err24 = {instancePath:instancePath+"/contact/city",schemaPath:"#/properties/contact/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err25 = {instancePath:instancePath+"/contact/state",schemaPath:"#/properties/contact/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err26 = {instancePath:instancePath+"/contact/postcode",schemaPath:"#/properties/contact/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err27 = {instancePath:instancePath+"/contact/country",schemaPath:"#/properties/contact/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err28 = {instancePath:instancePath+"/contact/phonenumber",schemaPath:"#/properties/contact/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err29 = {instancePath:instancePath+"/contact/type",schemaPath:"#/properties/contact/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.privileges !== undefined){
-let data14 = data0.privileges;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.support === undefined){
-const err30 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-for(const key2 in data14){
-if(!(key2 === "support")){
-const err31 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data14.support !== undefined){
-let data15 = data14.support;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data15[i0] !== "string"){
-const err32 = {instancePath:instancePath+"/contact/privileges/support/" + i0,schemaPath:"#/properties/contact/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/contact/privileges/support",schemaPath:"#/properties/contact/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-validate59.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op12" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-validate58.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
-export const v13 = validate61;
-const schema33 = {"$id":"op13","$ref":"spec#/components/schemas/UpdateContactResponse"};
-const schema34 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v13 = validate83;
+const schema43 = {"$id":"op13","$ref":"spec#/components/schemas/InfoResult"};
+const schema44 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4566,28 +5701,391 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op13" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate84(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
 errors = vErrors.length;
 }
-validate61.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
-export const v14 = validate64;
-const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/GetDetailsResponse"};
-const schema36 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["client"],"additionalProperties":false};
+export const v14 = validate86;
+const schema45 = {"$id":"op14","$ref":"spec#/components/schemas/GetDetailsResponse"};
+const schema46 = {"type":"object","properties":{"client":{"$ref":"#/components/schemas/Client"}},"required":["client"],"additionalProperties":false};
+const schema47 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.email === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.lastlogin === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ip === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.host === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.companyname === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.address1 === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.address2 === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.city === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.state === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.postcode === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.country === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.phonenumber === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema47.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err17 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err18 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err19 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err20 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err21 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err22 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err23 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err24 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err25 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err26 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err27 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err28 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err29 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err30 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4614,10 +6112,14 @@ errors++;
 }
 }
 if(data.client !== undefined){
-let data0 = data.client;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate88(data.client, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4626,383 +6128,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.lastlogin === undefined){
-const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastlogin"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.ip === undefined){
-const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "ip"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.host === undefined){
-const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "host"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.firstname === undefined){
-const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.lastname === undefined){
-const err8 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.companyname === undefined){
-const err9 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.address1 === undefined){
-const err10 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.address2 === undefined){
-const err11 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err12 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err13 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err14 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err15 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err16 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema36.properties.client.properties, key1))){
-const err17 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err18 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err19 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.lastlogin !== undefined){
-if(typeof data0.lastlogin !== "string"){
-const err20 = {instancePath:instancePath+"/client/lastlogin",schemaPath:"#/properties/client/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.ip !== undefined){
-if(typeof data0.ip !== "string"){
-const err21 = {instancePath:instancePath+"/client/ip",schemaPath:"#/properties/client/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.host !== undefined){
-if(typeof data0.host !== "string"){
-const err22 = {instancePath:instancePath+"/client/host",schemaPath:"#/properties/client/properties/host/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err23 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err24 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err25 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err26 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err27 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err28 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err29 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err30 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err31 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err32 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate65.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op14" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate87(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
-validate64.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
-export const v15 = validate67;
-const schema37 = {"$id":"op15","$ref":"spec#/components/schemas/UpdateDetailsResponse"};
-const schema38 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["client","info"],"additionalProperties":false};
+export const v15 = validate91;
+const schema48 = {"$id":"op15","$ref":"spec#/components/schemas/UpdateDetailsResponse"};
+const schema49 = {"type":"object","properties":{"client":{"$ref":"#/components/schemas/Client"},"info":{"type":"array","items":{"type":"string"}}},"required":["client","info"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5039,10 +6186,18 @@ errors++;
 }
 }
 if(data.client !== undefined){
-let data0 = data.client;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate88(data.client, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+if(data.info !== undefined){
+let data1 = data.info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5051,8 +6206,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5061,8 +6218,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.lastlogin === undefined){
-const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5071,8 +6230,96 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.ip === undefined){
-const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "ip"}};
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op15" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+export const v16 = validate95;
+const schema50 = {"$id":"op16","$ref":"spec#/components/schemas/ListDnsResponse"};
+const schema51 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"$ref":"#/components/schemas/Zone"}}},"required":["service_ids","zones"],"additionalProperties":false};
+const schema52 = {"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":["string","integer"]},"records":{"type":"array","items":{"$ref":"#/components/schemas/DnsRecord"}}},"required":["name","service_id"],"additionalProperties":false};
+const schema53 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":["string","integer"]},"priority":{"type":"integer"},"content":{"type":"string"},"type":{"type":"string"}},"required":["id","name","ttl","priority","content","type"],"additionalProperties":false};
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ttl === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ttl"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.priority === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.content === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.type === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "ttl")) || (key0 === "priority")) || (key0 === "content")) || (key0 === "type"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5081,8 +6328,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.host === undefined){
-const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "host"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5091,8 +6340,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.firstname === undefined){
-const err8 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5101,8 +6352,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.lastname === undefined){
-const err9 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+}
+if(data.ttl !== undefined){
+let data2 = data.ttl;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err9 = {instancePath:instancePath+"/ttl",schemaPath:"#/properties/ttl/type",keyword:"type",params:{type: schema53.properties.ttl.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5111,8 +6365,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.companyname === undefined){
-const err10 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+}
+if(data.priority !== undefined){
+let data3 = data.priority;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err10 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5121,8 +6378,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data0.address1 === undefined){
-const err11 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+}
+if(data.content !== undefined){
+if(typeof data.content !== "string"){
+const err11 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5131,8 +6390,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.address2 === undefined){
-const err12 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5141,8 +6402,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.city === undefined){
-const err13 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5151,311 +6414,123 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.state === undefined){
-const err14 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err15 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err16 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err17 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema38.properties.client.properties, key1))){
-const err18 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err19 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err20 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.lastlogin !== undefined){
-if(typeof data0.lastlogin !== "string"){
-const err21 = {instancePath:instancePath+"/client/lastlogin",schemaPath:"#/properties/client/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.ip !== undefined){
-if(typeof data0.ip !== "string"){
-const err22 = {instancePath:instancePath+"/client/ip",schemaPath:"#/properties/client/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.host !== undefined){
-if(typeof data0.host !== "string"){
-const err23 = {instancePath:instancePath+"/client/host",schemaPath:"#/properties/client/properties/host/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err24 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err25 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err26 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err27 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err28 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err29 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err30 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err31 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err32 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err33 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data16 = data.info;
-if(Array.isArray(data16)){
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data16[i0] !== "string"){
-const err35 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-validate68.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op15" */;
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.service_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "domain_id") || (key0 === "name")) || (key0 === "service_id")) || (key0 === "records"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.domain_id !== undefined){
+if(typeof data.domain_id !== "string"){
+const err3 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.service_id !== undefined){
+let data2 = data.service_id;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err5 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: schema52.properties.service_id.type}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.records !== undefined){
+let data3 = data.records;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate98(data3[i0], {instancePath:instancePath+"/records/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
 errors = vErrors.length;
 }
-validate67.errors = vErrors;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-export const v16 = validate70;
-const schema39 = {"$id":"op16","$ref":"spec#/components/schemas/ListDnsResponse"};
-const schema40 = {"type":"object","properties":{"service_ids":{"type":"array","items":{"type":"string"}},"zones":{"type":"array","items":{"type":"object","properties":{"domain_id":{"type":"string"},"name":{"type":"string"},"service_id":{"type":"string"}},"required":["domain_id","name","service_id"],"additionalProperties":false}}},"required":["service_ids","zones"],"additionalProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5524,10 +6599,14 @@ let data2 = data.zones;
 if(Array.isArray(data2)){
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
-let data3 = data2[i1];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.domain_id === undefined){
-const err5 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "domain_id"}};
+if(!(validate97(data2[i1], {instancePath:instancePath+"/zones/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5536,8 +6615,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5546,8 +6627,104 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.service_id === undefined){
-const err7 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/required",keyword:"required",params:{missingProperty: "service_id"}};
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op16" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+
+export const v17 = validate102;
+const schema54 = {"$id":"op17","$ref":"spec#/components/schemas/ListDomainsResponse"};
+const schema55 = {"type":"object","properties":{"domains":{"type":"array","items":{"$ref":"#/components/schemas/Domain"}}},"required":["domains"],"additionalProperties":false};
+const schema56 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false};
+
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expires === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.recurring_amount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.status === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.period === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.autorenew === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autorenew"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5556,9 +6733,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "domain_id") || (key1 === "name")) || (key1 === "service_id"))){
-const err8 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.daytoexpire === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "daytoexpire"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5567,10 +6743,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data3.domain_id !== undefined){
-if(typeof data3.domain_id !== "string"){
-const err9 = {instancePath:instancePath+"/zones/" + i1+"/domain_id",schemaPath:"#/properties/zones/items/properties/domain_id/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!(func2.call(schema56.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5580,9 +6755,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err10 = {instancePath:instancePath+"/zones/" + i1+"/name",schemaPath:"#/properties/zones/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5592,9 +6767,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.service_id !== undefined){
-if(typeof data3.service_id !== "string"){
-const err11 = {instancePath:instancePath+"/zones/" + i1+"/service_id",schemaPath:"#/properties/zones/items/properties/service_id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5604,9 +6779,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/zones/" + i1,schemaPath:"#/properties/zones/items/type",keyword:"type",params:{type: "object"}};
+if(data.expires !== undefined){
+if(typeof data.expires !== "string"){
+const err12 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5616,9 +6791,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/zones",schemaPath:"#/properties/zones/type",keyword:"type",params:{type: "array"}};
+if(data.recurring_amount !== undefined){
+if(typeof data.recurring_amount !== "string"){
+const err13 = {instancePath:instancePath+"/recurring_amount",schemaPath:"#/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5628,9 +6803,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err14 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5639,28 +6814,72 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate71.errors = vErrors;
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err16 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.autorenew !== undefined){
+if(typeof data.autorenew !== "string"){
+const err17 = {instancePath:instancePath+"/autorenew",schemaPath:"#/properties/autorenew/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.daytoexpire !== undefined){
+if(typeof data.daytoexpire !== "string"){
+const err18 = {instancePath:instancePath+"/daytoexpire",schemaPath:"#/properties/daytoexpire/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate104.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op16" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-validate70.errors = vErrors;
-return errors === 0;
-}
-
-export const v17 = validate73;
-const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/ListDomainsResponse"};
-const schema42 = {"type":"object","properties":{"domains":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"expires":{"type":"string"},"recurring_amount":{"type":"string"},"date_created":{"type":"string"},"status":{"type":"string"},"period":{"type":"string"},"autorenew":{"type":"string"},"daytoexpire":{"type":"string"}},"required":["id","name","expires","recurring_amount","date_created","status","period","autorenew","daytoexpire"],"additionalProperties":false}}},"required":["domains"],"additionalProperties":false};
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5691,10 +6910,14 @@ let data0 = data.domains;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate104(data0[i0], {instancePath:instancePath+"/domains/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5703,8 +6926,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5713,8 +6938,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.expires === undefined){
-const err4 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "expires"}};
+validate103.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op17" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+
+export const v18 = validate107;
+const schema57 = {"$id":"op18","$ref":"spec#/components/schemas/LookupDomainResponse"};
+const schema58 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"$ref":"#/components/schemas/Period"}}},"required":["available","name","premium","periods"],"additionalProperties":false};
+const schema59 = {"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.period === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.register === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "register"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.transfer === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transfer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.renew === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "renew"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5723,8 +7014,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.recurring_amount === undefined){
-const err5 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(data.redemption === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "redemption"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5733,8 +7024,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.date_created === undefined){
-const err6 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "date_created"}};
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "period")) || (key0 === "register")) || (key0 === "transfer")) || (key0 === "renew")) || (key0 === "redemption"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5743,8 +7035,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.status === undefined){
-const err7 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "status"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5753,8 +7047,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.period === undefined){
-const err8 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "period"}};
+}
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err8 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5763,8 +7059,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.autorenew === undefined){
-const err9 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "autorenew"}};
+}
+if(data.register !== undefined){
+if(typeof data.register !== "string"){
+const err9 = {instancePath:instancePath+"/register",schemaPath:"#/properties/register/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5773,8 +7071,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.daytoexpire === undefined){
-const err10 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/required",keyword:"required",params:{missingProperty: "daytoexpire"}};
+}
+if(data.transfer !== undefined){
+if(typeof data.transfer !== "string"){
+const err10 = {instancePath:instancePath+"/transfer",schemaPath:"#/properties/transfer/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5783,9 +7083,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema42.properties.domains.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.renew !== undefined){
+if(typeof data.renew !== "string"){
+const err11 = {instancePath:instancePath+"/renew",schemaPath:"#/properties/renew/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5795,9 +7096,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/domains/" + i0+"/id",schemaPath:"#/properties/domains/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.redemption !== undefined){
+if(typeof data.redemption !== "string"){
+const err12 = {instancePath:instancePath+"/redemption",schemaPath:"#/properties/redemption/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5807,9 +7108,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err13 = {instancePath:instancePath+"/domains/" + i0+"/name",schemaPath:"#/properties/domains/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5818,148 +7119,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data1.expires !== undefined){
-if(typeof data1.expires !== "string"){
-const err14 = {instancePath:instancePath+"/domains/" + i0+"/expires",schemaPath:"#/properties/domains/items/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.recurring_amount !== undefined){
-if(typeof data1.recurring_amount !== "string"){
-const err15 = {instancePath:instancePath+"/domains/" + i0+"/recurring_amount",schemaPath:"#/properties/domains/items/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.date_created !== undefined){
-if(typeof data1.date_created !== "string"){
-const err16 = {instancePath:instancePath+"/domains/" + i0+"/date_created",schemaPath:"#/properties/domains/items/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err17 = {instancePath:instancePath+"/domains/" + i0+"/status",schemaPath:"#/properties/domains/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.period !== undefined){
-if(typeof data1.period !== "string"){
-const err18 = {instancePath:instancePath+"/domains/" + i0+"/period",schemaPath:"#/properties/domains/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.autorenew !== undefined){
-if(typeof data1.autorenew !== "string"){
-const err19 = {instancePath:instancePath+"/domains/" + i0+"/autorenew",schemaPath:"#/properties/domains/items/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.daytoexpire !== undefined){
-if(typeof data1.daytoexpire !== "string"){
-const err20 = {instancePath:instancePath+"/domains/" + i0+"/daytoexpire",schemaPath:"#/properties/domains/items/properties/daytoexpire/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/domains/" + i0,schemaPath:"#/properties/domains/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate74.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op17" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-
-export const v18 = validate76;
-const schema43 = {"$id":"op18","$ref":"spec#/components/schemas/LookupDomainResponse"};
-const schema44 = {"type":"object","properties":{"available":{"type":"boolean"},"name":{"type":"string"},"premium":{"type":"boolean"},"periods":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["id","period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["available","name","premium","periods"],"additionalProperties":false};
-
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6056,10 +7221,14 @@ let data3 = data.periods;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.id === undefined){
-const err8 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate109(data3[i0], {instancePath:instancePath+"/periods/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6068,8 +7237,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.period === undefined){
-const err9 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6078,8 +7249,134 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4.register === undefined){
-const err10 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
+validate108.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op18" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+
+export const v19 = validate112;
+const schema60 = {"$id":"op19","$ref":"spec#/components/schemas/GetDomainNameResponse"};
+const schema61 = {"type":"object","properties":{"details":{"type":"array","items":{"$ref":"#/components/schemas/DomainDetail"}}},"required":["details"],"additionalProperties":false};
+const schema62 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date_created === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstpayment === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.recurring_amount === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.period === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.expires === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.status === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.next_invoice === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.idprotection === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "idprotection"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6088,8 +7385,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4.transfer === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
+if(data.nameservers === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nameservers"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6098,8 +7395,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.renew === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
+if(data.autorenew === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autorenew"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6108,8 +7405,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.redemption === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
+for(const key0 in data){
+if(!(func2.call(schema62.properties, key0))){
+const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6118,9 +7416,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((((((key1 === "id") || (key1 === "period")) || (key1 === "register")) || (key1 === "transfer")) || (key1 === "renew")) || (key1 === "redemption"))){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6130,9 +7429,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.id !== undefined){
-if(typeof data4.id !== "string"){
-const err15 = {instancePath:instancePath+"/periods/" + i0+"/id",schemaPath:"#/properties/periods/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err15 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6142,9 +7441,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.period !== undefined){
-if(typeof data4.period !== "string"){
-const err16 = {instancePath:instancePath+"/periods/" + i0+"/period",schemaPath:"#/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err16 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6154,9 +7453,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.register !== undefined){
-if(typeof data4.register !== "string"){
-const err17 = {instancePath:instancePath+"/periods/" + i0+"/register",schemaPath:"#/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err17 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6166,9 +7465,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.transfer !== undefined){
-if(typeof data4.transfer !== "string"){
-const err18 = {instancePath:instancePath+"/periods/" + i0+"/transfer",schemaPath:"#/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
+if(data.recurring_amount !== undefined){
+if(typeof data.recurring_amount !== "string"){
+const err18 = {instancePath:instancePath+"/recurring_amount",schemaPath:"#/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6178,9 +7477,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.renew !== undefined){
-if(typeof data4.renew !== "string"){
-const err19 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
+if(data.period !== undefined){
+if(typeof data.period !== "string"){
+const err19 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6190,9 +7489,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.redemption !== undefined){
-if(typeof data4.redemption !== "string"){
-const err20 = {instancePath:instancePath+"/periods/" + i0+"/redemption",schemaPath:"#/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
+if(data.expires !== undefined){
+if(typeof data.expires !== "string"){
+const err20 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6202,9 +7501,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err21 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6214,9 +7513,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err22 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6226,9 +7525,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err23 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6237,28 +7536,76 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate77.errors = vErrors;
+}
+if(data.idprotection !== undefined){
+if(typeof data.idprotection !== "string"){
+const err24 = {instancePath:instancePath+"/idprotection",schemaPath:"#/properties/idprotection/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.nameservers !== undefined){
+let data11 = data.nameservers;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data11[i0] !== "string"){
+const err25 = {instancePath:instancePath+"/nameservers/" + i0,schemaPath:"#/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/nameservers",schemaPath:"#/properties/nameservers/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.autorenew !== undefined){
+if(typeof data.autorenew !== "string"){
+const err27 = {instancePath:instancePath+"/autorenew",schemaPath:"#/properties/autorenew/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate114.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op18" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-validate76.errors = vErrors;
-return errors === 0;
-}
-
-export const v19 = validate79;
-const schema45 = {"$id":"op19","$ref":"spec#/components/schemas/GetDomainNameResponse"};
-const schema46 = {"type":"object","properties":{"details":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false}}},"required":["details"],"additionalProperties":false};
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6289,10 +7636,14 @@ let data0 = data.details;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate114(data0[i0], {instancePath:instancePath+"/details/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6301,8 +7652,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6311,8 +7664,77 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.date_created === undefined){
-const err4 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "date_created"}};
+validate113.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op19" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate113(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+export const v20 = validate117;
+const schema63 = {"$id":"op20","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
+const schema64 = {"type":"object","properties":{"tlds":{"type":"array","items":{"$ref":"#/components/schemas/Tld"}}},"required":["tlds"],"additionalProperties":false};
+const schema65 = {"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false};
+
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.tld === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tld"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.periods === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "tld")) || (key0 === "periods"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6321,8 +7743,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "firstpayment"}};
+}
+if(data.tld !== undefined){
+if(typeof data.tld !== "string"){
+const err5 = {instancePath:instancePath+"/tld",schemaPath:"#/properties/tld/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6331,8 +7755,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.recurring_amount === undefined){
-const err6 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
+}
+if(data.periods !== undefined){
+let data2 = data.periods;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.period === undefined){
+const err6 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6341,8 +7773,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.period === undefined){
-const err7 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "period"}};
+if(data3.register === undefined){
+const err7 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6351,8 +7783,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.expires === undefined){
-const err8 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "expires"}};
+if(data3.transfer === undefined){
+const err8 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6361,8 +7793,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "status"}};
+if(data3.renew === undefined){
+const err9 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6371,8 +7803,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.next_due === undefined){
-const err10 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(data3.redemption === undefined){
+const err10 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6381,8 +7813,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1.next_invoice === undefined){
-const err11 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "next_invoice"}};
+for(const key1 in data3){
+if(!(((((key1 === "period") || (key1 === "register")) || (key1 === "transfer")) || (key1 === "renew")) || (key1 === "redemption"))){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6391,8 +7824,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data1.idprotection === undefined){
-const err12 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "idprotection"}};
+}
+if(data3.period !== undefined){
+if(typeof data3.period !== "string"){
+const err12 = {instancePath:instancePath+"/periods/" + i0+"/period",schemaPath:"#/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6401,8 +7836,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data1.nameservers === undefined){
-const err13 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "nameservers"}};
+}
+if(data3.register !== undefined){
+if(typeof data3.register !== "string"){
+const err13 = {instancePath:instancePath+"/periods/" + i0+"/register",schemaPath:"#/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6411,8 +7848,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data1.autorenew === undefined){
-const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/required",keyword:"required",params:{missingProperty: "autorenew"}};
+}
+if(data3.transfer !== undefined){
+if(typeof data3.transfer !== "string"){
+const err14 = {instancePath:instancePath+"/periods/" + i0+"/transfer",schemaPath:"#/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6421,9 +7860,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema46.properties.details.items.properties, key1))){
-const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data3.renew !== undefined){
+if(typeof data3.renew !== "string"){
+const err15 = {instancePath:instancePath+"/periods/" + i0+"/renew",schemaPath:"#/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6433,9 +7873,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err16 = {instancePath:instancePath+"/details/" + i0+"/id",schemaPath:"#/properties/details/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data3.redemption !== undefined){
+if(typeof data3.redemption !== "string"){
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/redemption",schemaPath:"#/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6445,9 +7885,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err17 = {instancePath:instancePath+"/details/" + i0+"/name",schemaPath:"#/properties/details/items/properties/name/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err17 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6457,9 +7897,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.date_created !== undefined){
-if(typeof data1.date_created !== "string"){
-const err18 = {instancePath:instancePath+"/details/" + i0+"/date_created",schemaPath:"#/properties/details/items/properties/date_created/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err18 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6469,9 +7909,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.firstpayment !== undefined){
-if(typeof data1.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/details/" + i0+"/firstpayment",schemaPath:"#/properties/details/items/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6480,188 +7920,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data1.recurring_amount !== undefined){
-if(typeof data1.recurring_amount !== "string"){
-const err20 = {instancePath:instancePath+"/details/" + i0+"/recurring_amount",schemaPath:"#/properties/details/items/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.period !== undefined){
-if(typeof data1.period !== "string"){
-const err21 = {instancePath:instancePath+"/details/" + i0+"/period",schemaPath:"#/properties/details/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.expires !== undefined){
-if(typeof data1.expires !== "string"){
-const err22 = {instancePath:instancePath+"/details/" + i0+"/expires",schemaPath:"#/properties/details/items/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err23 = {instancePath:instancePath+"/details/" + i0+"/status",schemaPath:"#/properties/details/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err24 = {instancePath:instancePath+"/details/" + i0+"/next_due",schemaPath:"#/properties/details/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.next_invoice !== undefined){
-if(typeof data1.next_invoice !== "string"){
-const err25 = {instancePath:instancePath+"/details/" + i0+"/next_invoice",schemaPath:"#/properties/details/items/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.idprotection !== undefined){
-if(typeof data1.idprotection !== "string"){
-const err26 = {instancePath:instancePath+"/details/" + i0+"/idprotection",schemaPath:"#/properties/details/items/properties/idprotection/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data1.nameservers !== undefined){
-let data13 = data1.nameservers;
-if(Array.isArray(data13)){
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data13[i1] !== "string"){
-const err27 = {instancePath:instancePath+"/details/" + i0+"/nameservers/" + i1,schemaPath:"#/properties/details/items/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/details/" + i0+"/nameservers",schemaPath:"#/properties/details/items/properties/nameservers/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data1.autorenew !== undefined){
-if(typeof data1.autorenew !== "string"){
-const err29 = {instancePath:instancePath+"/details/" + i0+"/autorenew",schemaPath:"#/properties/details/items/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/details/" + i0,schemaPath:"#/properties/details/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-validate80.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op19" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-validate79.errors = vErrors;
-return errors === 0;
-}
-
-export const v20 = validate82;
-const schema47 = {"$id":"op20","$ref":"spec#/components/schemas/GetDomainOrderResponse"};
-const schema48 = {"type":"object","properties":{"tlds":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"tld":{"type":"string"},"periods":{"type":"array","items":{"type":"object","properties":{"period":{"type":"string"},"register":{"type":"string"},"transfer":{"type":"string"},"renew":{"type":"string"},"redemption":{"type":"string"}},"required":["period","register","transfer","renew","redemption"],"additionalProperties":false}}},"required":["id","tld","periods"],"additionalProperties":false}}},"required":["tlds"],"additionalProperties":false};
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6692,10 +7956,14 @@ let data0 = data.tlds;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate119(data0[i0], {instancePath:instancePath+"/tlds/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tlds",schemaPath:"#/properties/tlds/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6704,8 +7972,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.tld === undefined){
-const err3 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "tld"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6714,262 +7984,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err4 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/required",keyword:"required",params:{missingProperty: "periods"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "id") || (key1 === "tld")) || (key1 === "periods"))){
-const err5 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err6 = {instancePath:instancePath+"/tlds/" + i0+"/id",schemaPath:"#/properties/tlds/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.tld !== undefined){
-if(typeof data1.tld !== "string"){
-const err7 = {instancePath:instancePath+"/tlds/" + i0+"/tld",schemaPath:"#/properties/tlds/items/properties/tld/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.periods !== undefined){
-let data4 = data1.periods;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.period === undefined){
-const err8 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data5.register === undefined){
-const err9 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "register"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data5.transfer === undefined){
-const err10 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "transfer"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.renew === undefined){
-const err11 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "renew"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.redemption === undefined){
-const err12 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "redemption"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key2 in data5){
-if(!(((((key2 === "period") || (key2 === "register")) || (key2 === "transfer")) || (key2 === "renew")) || (key2 === "redemption"))){
-const err13 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.period !== undefined){
-if(typeof data5.period !== "string"){
-const err14 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/period",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.register !== undefined){
-if(typeof data5.register !== "string"){
-const err15 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/register",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/register/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.transfer !== undefined){
-if(typeof data5.transfer !== "string"){
-const err16 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/transfer",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/transfer/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.renew !== undefined){
-if(typeof data5.renew !== "string"){
-const err17 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/renew",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/renew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data5.redemption !== undefined){
-if(typeof data5.redemption !== "string"){
-const err18 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1+"/redemption",schemaPath:"#/properties/tlds/items/properties/periods/items/properties/redemption/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/tlds/" + i0+"/periods/" + i1,schemaPath:"#/properties/tlds/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tlds/" + i0+"/periods",schemaPath:"#/properties/tlds/items/properties/periods/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/tlds/" + i0,schemaPath:"#/properties/tlds/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/tlds",schemaPath:"#/properties/tlds/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate83.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op20" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
-validate82.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
 
-export const v21 = validate85;
-const schema49 = {"$id":"op21","$ref":"spec#/components/schemas/CreateDomainOrderResponse"};
-const schema50 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v21 = validate122;
+const schema66 = {"$id":"op21","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7063,10 +8098,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate53(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7075,8 +8114,124 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
+validate123.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op21" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate123(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+errors = vErrors.length;
+}
+validate122.errors = vErrors;
+return errors === 0;
+}
+
+export const v22 = validate126;
+const schema68 = {"$id":"op22","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
+const schema69 = {"type":"object","properties":{"forms":{"type":"array","items":{"$ref":"#/components/schemas/Form"}}},"required":["forms"],"additionalProperties":false};
+const schema70 = {"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false};
+
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.firstItemId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.description === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.required === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.multiple === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.config === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.value === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7085,8 +8240,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.textvalue === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "textvalue"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7095,8 +8250,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
+if(data.price === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7105,9 +8260,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.recurring_price === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring_price"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7116,10 +8270,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.setup === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "setup"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7128,10 +8280,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.prorata_date === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prorata_date"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7140,10 +8290,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.items === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7152,10 +8300,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if(!(func2.call(schema70.properties, key0))){
+const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7165,9 +8312,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7177,9 +8324,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7188,28 +8335,386 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate86.errors = vErrors;
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.firstItemId !== undefined){
+let data3 = data.firstItemId;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err20 = {instancePath:instancePath+"/firstItemId",schemaPath:"#/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err21 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err22 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.required !== undefined){
+if(typeof data.required !== "boolean"){
+const err23 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.multiple !== undefined){
+if(typeof data.multiple !== "boolean"){
+const err24 = {instancePath:instancePath+"/multiple",schemaPath:"#/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data8 = data.config;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!((key1 === "enableddefault") || (key1 === "conditionals"))){
+const err25 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data8.enableddefault !== undefined){
+let data9 = data8.enableddefault;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/config/enableddefault",schemaPath:"#/properties/config/properties/enableddefault/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data8.conditionals !== undefined){
+if(!(Array.isArray(data8.conditionals))){
+const err27 = {instancePath:instancePath+"/config/conditionals",schemaPath:"#/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(!(Array.isArray(data.value))){
+const err29 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.textvalue !== undefined){
+if(!(Array.isArray(data.textvalue))){
+const err30 = {instancePath:instancePath+"/textvalue",schemaPath:"#/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err31 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err32 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err33 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data16 = data.items;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.title === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data17.value === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data17.id === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data17.price === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data17.setup === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data17.selected === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key2 in data17){
+if(!((((((key2 === "title") || (key2 === "value")) || (key2 === "id")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data17.title !== undefined){
+if(typeof data17.title !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data17.value !== undefined){
+let data19 = data17.value;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/value",schemaPath:"#/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.id !== undefined){
+let data20 = data17.id;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.price !== undefined){
+if(!(typeof data17.price == "number")){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data17.setup !== undefined){
+if(!(typeof data17.setup == "number")){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/setup",schemaPath:"#/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.selected !== undefined){
+if(typeof data17.selected !== "boolean"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate128.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op21" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-export const v22 = validate88;
-const schema51 = {"$id":"op22","$ref":"spec#/components/schemas/GetDomainOrderFormResponse"};
-const schema52 = {"type":"object","properties":{"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"enableddefault":{"type":"integer"},"conditionals":{"type":"array","items":{}}},"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}}},"required":["forms"],"additionalProperties":false};
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7240,10 +8745,14 @@ let data0 = data.forms;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.type === undefined){
-const err2 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(!(validate128(data0[i0], {instancePath:instancePath+"/forms/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7252,8 +8761,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.title === undefined){
-const err3 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7262,614 +8773,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.id === undefined){
-const err4 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.firstItemId === undefined){
-const err5 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.description === undefined){
-const err6 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err7 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.required === undefined){
-const err8 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.multiple === undefined){
-const err9 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.config === undefined){
-const err10 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.value === undefined){
-const err11 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.textvalue === undefined){
-const err12 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data1.price === undefined){
-const err13 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data1.recurring_price === undefined){
-const err14 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data1.setup === undefined){
-const err15 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data1.prorata_date === undefined){
-const err16 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data1.items === undefined){
-const err17 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema52.properties.forms.items.properties, key1))){
-const err18 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err19 = {instancePath:instancePath+"/forms/" + i0+"/type",schemaPath:"#/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.title !== undefined){
-if(typeof data1.title !== "string"){
-const err20 = {instancePath:instancePath+"/forms/" + i0+"/title",schemaPath:"#/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err21 = {instancePath:instancePath+"/forms/" + i0+"/id",schemaPath:"#/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.firstItemId !== undefined){
-let data5 = data1.firstItemId;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err22 = {instancePath:instancePath+"/forms/" + i0+"/firstItemId",schemaPath:"#/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err23 = {instancePath:instancePath+"/forms/" + i0+"/description",schemaPath:"#/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err24 = {instancePath:instancePath+"/forms/" + i0+"/name",schemaPath:"#/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data1.required !== undefined){
-if(typeof data1.required !== "boolean"){
-const err25 = {instancePath:instancePath+"/forms/" + i0+"/required",schemaPath:"#/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data1.multiple !== undefined){
-if(typeof data1.multiple !== "boolean"){
-const err26 = {instancePath:instancePath+"/forms/" + i0+"/multiple",schemaPath:"#/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data1.config !== undefined){
-let data10 = data1.config;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!((key2 === "enableddefault") || (key2 === "conditionals"))){
-const err27 = {instancePath:instancePath+"/forms/" + i0+"/config",schemaPath:"#/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.enableddefault !== undefined){
-let data11 = data10.enableddefault;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err28 = {instancePath:instancePath+"/forms/" + i0+"/config/enableddefault",schemaPath:"#/properties/forms/items/properties/config/properties/enableddefault/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data10.conditionals !== undefined){
-if(!(Array.isArray(data10.conditionals))){
-const err29 = {instancePath:instancePath+"/forms/" + i0+"/config/conditionals",schemaPath:"#/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/forms/" + i0+"/config",schemaPath:"#/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data1.value !== undefined){
-if(!(Array.isArray(data1.value))){
-const err31 = {instancePath:instancePath+"/forms/" + i0+"/value",schemaPath:"#/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data1.textvalue !== undefined){
-if(!(Array.isArray(data1.textvalue))){
-const err32 = {instancePath:instancePath+"/forms/" + i0+"/textvalue",schemaPath:"#/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data1.price !== undefined){
-if(!(typeof data1.price == "number")){
-const err33 = {instancePath:instancePath+"/forms/" + i0+"/price",schemaPath:"#/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data1.recurring_price !== undefined){
-if(!(typeof data1.recurring_price == "number")){
-const err34 = {instancePath:instancePath+"/forms/" + i0+"/recurring_price",schemaPath:"#/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data1.setup !== undefined){
-if(!(typeof data1.setup == "number")){
-const err35 = {instancePath:instancePath+"/forms/" + i0+"/setup",schemaPath:"#/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data1.prorata_date !== undefined){
-let data18 = data1.prorata_date;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err36 = {instancePath:instancePath+"/forms/" + i0+"/prorata_date",schemaPath:"#/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema52.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data19 = data1.items;
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.title === undefined){
-const err37 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data20.value === undefined){
-const err38 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data20.id === undefined){
-const err39 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data20.price === undefined){
-const err40 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data20.setup === undefined){
-const err41 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data20.selected === undefined){
-const err42 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-for(const key3 in data20){
-if(!((((((key3 === "title") || (key3 === "value")) || (key3 === "id")) || (key3 === "price")) || (key3 === "setup")) || (key3 === "selected"))){
-const err43 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data20.title !== undefined){
-if(typeof data20.title !== "string"){
-const err44 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data20.value !== undefined){
-let data22 = data20.value;
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err45 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-let data23 = data20.id;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err46 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data20.price !== undefined){
-if(!(typeof data20.price == "number")){
-const err47 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data20.setup !== undefined){
-if(!(typeof data20.setup == "number")){
-const err48 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data20.selected !== undefined){
-if(typeof data20.selected !== "boolean"){
-const err49 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/forms/" + i0+"/items/" + i1,schemaPath:"#/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/forms/" + i0+"/items",schemaPath:"#/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/forms/" + i0,schemaPath:"#/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/forms",schemaPath:"#/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-validate89.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op22" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
-validate88.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
 
-export const v23 = validate91;
-const schema53 = {"$id":"op23","$ref":"spec#/components/schemas/GetDomainResponse"};
-const schema54 = {"type":"object","properties":{"details":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"recurring_amount":{"type":"string"},"period":{"type":"string"},"expires":{"type":"string"},"status":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"idprotection":{"type":"string"},"nameservers":{"type":"array","items":{"type":"string"}},"autorenew":{"type":"string"}},"required":["id","name","date_created","firstpayment","recurring_amount","period","expires","status","next_due","next_invoice","idprotection","nameservers","autorenew"],"additionalProperties":false}},"required":["details"],"additionalProperties":false};
+export const v23 = validate131;
+const schema71 = {"$id":"op23","$ref":"spec#/components/schemas/GetDomainResponse"};
+const schema72 = {"type":"object","properties":{"details":{"$ref":"#/components/schemas/DomainDetail"}},"required":["details"],"additionalProperties":false};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7896,10 +8821,14 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data0 = data.details;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate114(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7908,354 +8837,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err3 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date_created === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.recurring_amount === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "recurring_amount"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.period === undefined){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.expires === undefined){
-const err8 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "expires"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err9 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err10 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.idprotection === undefined){
-const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "idprotection"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.nameservers === undefined){
-const err13 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "nameservers"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.autorenew === undefined){
-const err14 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "autorenew"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema54.properties.details.properties, key1))){
-const err15 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/details/id",schemaPath:"#/properties/details/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err17 = {instancePath:instancePath+"/details/name",schemaPath:"#/properties/details/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err18 = {instancePath:instancePath+"/details/date_created",schemaPath:"#/properties/details/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/details/firstpayment",schemaPath:"#/properties/details/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.recurring_amount !== undefined){
-if(typeof data0.recurring_amount !== "string"){
-const err20 = {instancePath:instancePath+"/details/recurring_amount",schemaPath:"#/properties/details/properties/recurring_amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.period !== undefined){
-if(typeof data0.period !== "string"){
-const err21 = {instancePath:instancePath+"/details/period",schemaPath:"#/properties/details/properties/period/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.expires !== undefined){
-if(typeof data0.expires !== "string"){
-const err22 = {instancePath:instancePath+"/details/expires",schemaPath:"#/properties/details/properties/expires/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err23 = {instancePath:instancePath+"/details/status",schemaPath:"#/properties/details/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err24 = {instancePath:instancePath+"/details/next_due",schemaPath:"#/properties/details/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err25 = {instancePath:instancePath+"/details/next_invoice",schemaPath:"#/properties/details/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.idprotection !== undefined){
-if(typeof data0.idprotection !== "string"){
-const err26 = {instancePath:instancePath+"/details/idprotection",schemaPath:"#/properties/details/properties/idprotection/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.nameservers !== undefined){
-let data12 = data0.nameservers;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data12[i0] !== "string"){
-const err27 = {instancePath:instancePath+"/details/nameservers/" + i0,schemaPath:"#/properties/details/properties/nameservers/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/details/nameservers",schemaPath:"#/properties/details/properties/nameservers/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.autorenew !== undefined){
-if(typeof data0.autorenew !== "string"){
-const err29 = {instancePath:instancePath+"/details/autorenew",schemaPath:"#/properties/details/properties/autorenew/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-validate92.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op23" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
 errors = vErrors.length;
 }
-validate91.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
 
-export const v24 = validate94;
-const schema55 = {"$id":"op24","type":"object","additionalProperties":true};
+export const v24 = validate135;
+const schema73 = {"$id":"op24","type":"object","additionalProperties":true};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op24" */;
 let vErrors = null;
 let errors = 0;
@@ -8271,14 +8873,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
 
-export const v25 = validate95;
-const schema56 = {"$id":"op25","type":"object","additionalProperties":true};
+export const v25 = validate136;
+const schema74 = {"$id":"op25","type":"object","additionalProperties":true};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op25" */;
 let vErrors = null;
 let errors = 0;
@@ -8294,14 +8896,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate136.errors = vErrors;
 return errors === 0;
 }
 
-export const v26 = validate96;
-const schema57 = {"$id":"op26","type":"object","additionalProperties":true};
+export const v26 = validate137;
+const schema75 = {"$id":"op26","type":"object","additionalProperties":true};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op26" */;
 let vErrors = null;
 let errors = 0;
@@ -8317,14 +8919,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
 
-export const v27 = validate97;
-const schema58 = {"$id":"op27","type":"object","additionalProperties":true};
+export const v27 = validate138;
+const schema76 = {"$id":"op27","type":"object","additionalProperties":true};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op27" */;
 let vErrors = null;
 let errors = 0;
@@ -8340,14 +8942,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
 
-export const v28 = validate98;
-const schema59 = {"$id":"op28","type":"object","additionalProperties":true};
+export const v28 = validate139;
+const schema77 = {"$id":"op28","type":"object","additionalProperties":true};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op28" */;
 let vErrors = null;
 let errors = 0;
@@ -8363,14 +8965,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
 
-export const v29 = validate99;
-const schema60 = {"$id":"op29","type":"object","additionalProperties":true};
+export const v29 = validate140;
+const schema78 = {"$id":"op29","type":"object","additionalProperties":true};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op29" */;
 let vErrors = null;
 let errors = 0;
@@ -8386,15 +8988,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
 
-export const v30 = validate100;
-const schema61 = {"$id":"op30","$ref":"spec#/components/schemas/UpdateDomainNsResponse"};
-const schema62 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v30 = validate141;
+const schema79 = {"$id":"op30","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8459,27 +9060,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op30" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate142(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
 errors = vErrors.length;
 }
-validate100.errors = vErrors;
+validate141.errors = vErrors;
 return errors === 0;
 }
 
-export const v31 = validate103;
-const schema63 = {"$id":"op31","type":"object","additionalProperties":true};
+export const v31 = validate144;
+const schema81 = {"$id":"op31","type":"object","additionalProperties":true};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op31" */;
 let vErrors = null;
 let errors = 0;
@@ -8495,14 +9096,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
 
-export const v32 = validate104;
-const schema64 = {"$id":"op32","type":"object","additionalProperties":true};
+export const v32 = validate145;
+const schema82 = {"$id":"op32","type":"object","additionalProperties":true};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op32" */;
 let vErrors = null;
 let errors = 0;
@@ -8518,14 +9119,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate104.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
 
-export const v33 = validate105;
-const schema65 = {"$id":"op33","type":"object","additionalProperties":true};
+export const v33 = validate146;
+const schema83 = {"$id":"op33","type":"object","additionalProperties":true};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op33" */;
 let vErrors = null;
 let errors = 0;
@@ -8541,14 +9142,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
 
-export const v34 = validate106;
-const schema66 = {"$id":"op34","type":"object","additionalProperties":true};
+export const v34 = validate147;
+const schema84 = {"$id":"op34","type":"object","additionalProperties":true};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op34" */;
 let vErrors = null;
 let errors = 0;
@@ -8564,14 +9165,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
 
-export const v35 = validate107;
-const schema67 = {"$id":"op35","type":"object","additionalProperties":true};
+export const v35 = validate148;
+const schema85 = {"$id":"op35","type":"object","additionalProperties":true};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op35" */;
 let vErrors = null;
 let errors = 0;
@@ -8587,15 +9188,923 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
 
-export const v36 = validate108;
-const schema68 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoicesResponse"};
-const schema69 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
+export const v36 = validate149;
+const schema86 = {"$id":"op36","$ref":"spec#/components/schemas/ListInvoicesResponse"};
+const schema87 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema88 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.duedate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duedate"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paybefore === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paybefore"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.datepaid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datepaid"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.number === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.currency === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema88.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.dateorig !== undefined){
+if(typeof data.dateorig !== "string"){
+const err12 = {instancePath:instancePath+"/dateorig",schemaPath:"#/properties/dateorig/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.duedate !== undefined){
+if(typeof data.duedate !== "string"){
+const err13 = {instancePath:instancePath+"/duedate",schemaPath:"#/properties/duedate/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.paybefore !== undefined){
+if(typeof data.paybefore !== "string"){
+const err14 = {instancePath:instancePath+"/paybefore",schemaPath:"#/properties/paybefore/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+let data5 = data.total;
+if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema88.properties.total.type}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.datepaid !== undefined){
+if(typeof data.datepaid !== "string"){
+const err16 = {instancePath:instancePath+"/datepaid",schemaPath:"#/properties/datepaid/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.number !== undefined){
+if(typeof data.number !== "string"){
+const err18 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err19 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err20 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tax !== undefined){
+if(!(typeof data.tax == "number")){
+const err22 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.taxrate !== undefined){
+if(!(typeof data.taxrate == "number")){
+const err23 = {instancePath:instancePath+"/taxrate",schemaPath:"#/properties/taxrate/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.tax2 !== undefined){
+if(!(typeof data.tax2 == "number")){
+const err24 = {instancePath:instancePath+"/tax2",schemaPath:"#/properties/tax2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.taxrate2 !== undefined){
+if(!(typeof data.taxrate2 == "number")){
+const err25 = {instancePath:instancePath+"/taxrate2",schemaPath:"#/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.taxexempt !== undefined){
+if(typeof data.taxexempt !== "string"){
+const err26 = {instancePath:instancePath+"/taxexempt",schemaPath:"#/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.rate !== undefined){
+if(!(typeof data.rate == "number")){
+const err27 = {instancePath:instancePath+"/rate",schemaPath:"#/properties/rate/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.rate2 !== undefined){
+if(!(typeof data.rate2 == "number")){
+const err28 = {instancePath:instancePath+"/rate2",schemaPath:"#/properties/rate2/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.rate3 !== undefined){
+if(!(typeof data.rate3 == "number")){
+const err29 = {instancePath:instancePath+"/rate3",schemaPath:"#/properties/rate3/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data21 = data.items;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err31 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data22.invoice_id === undefined){
+const err32 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data22.type === undefined){
+const err33 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data22.item_id === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data22.description === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data22.amount === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.taxed === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.qty === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data22.linetotal === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key1 in data22){
+if(!(func2.call(schema88.properties.items.items.properties, key1))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.invoice_id !== undefined){
+if(typeof data22.invoice_id !== "string"){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/invoice_id",schemaPath:"#/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.item_id !== undefined){
+if(typeof data22.item_id !== "string"){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/item_id",schemaPath:"#/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data22.description !== undefined){
+if(typeof data22.description !== "string"){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/description",schemaPath:"#/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data22.amount !== undefined){
+if(typeof data22.amount !== "string"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/amount",schemaPath:"#/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data22.taxed !== undefined){
+if(typeof data22.taxed !== "string"){
+const err47 = {instancePath:instancePath+"/items/" + i0+"/taxed",schemaPath:"#/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data22.qty !== undefined){
+if(typeof data22.qty !== "string"){
+const err48 = {instancePath:instancePath+"/items/" + i0+"/qty",schemaPath:"#/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data22.linetotal !== undefined){
+if(typeof data22.linetotal !== "string"){
+const err49 = {instancePath:instancePath+"/items/" + i0+"/linetotal",schemaPath:"#/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data32 = data.client;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.id === undefined){
+const err52 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data32.email === undefined){
+const err53 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data32.firstname === undefined){
+const err54 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data32.lastname === undefined){
+const err55 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data32.companyname === undefined){
+const err56 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data32.address1 === undefined){
+const err57 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data32.address2 === undefined){
+const err58 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data32.city === undefined){
+const err59 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32.state === undefined){
+const err60 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data32.postcode === undefined){
+const err61 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data32.country === undefined){
+const err62 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data32.phonenumber === undefined){
+const err63 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key2 in data32){
+if(!(func2.call(schema88.properties.client.properties, key2))){
+const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data32.id !== undefined){
+if(typeof data32.id !== "string"){
+const err65 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data32.email !== undefined){
+if(typeof data32.email !== "string"){
+const err66 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data32.firstname !== undefined){
+if(typeof data32.firstname !== "string"){
+const err67 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data32.lastname !== undefined){
+if(typeof data32.lastname !== "string"){
+const err68 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data32.companyname !== undefined){
+if(typeof data32.companyname !== "string"){
+const err69 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data32.address1 !== undefined){
+if(typeof data32.address1 !== "string"){
+const err70 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.address2 !== undefined){
+if(typeof data32.address2 !== "string"){
+const err71 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data32.city !== undefined){
+if(typeof data32.city !== "string"){
+const err72 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.state !== undefined){
+if(typeof data32.state !== "string"){
+const err73 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data32.postcode !== undefined){
+if(typeof data32.postcode !== "string"){
+const err74 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data32.country !== undefined){
+if(typeof data32.country !== "string"){
+const err75 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data32.phonenumber !== undefined){
+if(typeof data32.phonenumber !== "string"){
+const err76 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate151.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8626,10 +10135,14 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate151(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8638,8 +10151,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err3 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "date"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8648,298 +10163,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.dateorig === undefined){
-const err4 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "dateorig"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err7 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.datepaid === undefined){
-const err8 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.merge_id === undefined){
-const err10 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "merge_id"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.number === undefined){
-const err11 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.currency === undefined){
-const err12 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema69.properties.invoices.items.properties, key1))){
-const err13 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err14 = {instancePath:instancePath+"/invoices/" + i0+"/id",schemaPath:"#/properties/invoices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err15 = {instancePath:instancePath+"/invoices/" + i0+"/date",schemaPath:"#/properties/invoices/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.dateorig !== undefined){
-if(typeof data1.dateorig !== "string"){
-const err16 = {instancePath:instancePath+"/invoices/" + i0+"/dateorig",schemaPath:"#/properties/invoices/items/properties/dateorig/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.duedate !== undefined){
-if(typeof data1.duedate !== "string"){
-const err17 = {instancePath:instancePath+"/invoices/" + i0+"/duedate",schemaPath:"#/properties/invoices/items/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.paybefore !== undefined){
-if(typeof data1.paybefore !== "string"){
-const err18 = {instancePath:instancePath+"/invoices/" + i0+"/paybefore",schemaPath:"#/properties/invoices/items/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err19 = {instancePath:instancePath+"/invoices/" + i0+"/total",schemaPath:"#/properties/invoices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.datepaid !== undefined){
-if(typeof data1.datepaid !== "string"){
-const err20 = {instancePath:instancePath+"/invoices/" + i0+"/datepaid",schemaPath:"#/properties/invoices/items/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err21 = {instancePath:instancePath+"/invoices/" + i0+"/status",schemaPath:"#/properties/invoices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.merge_id !== undefined){
-let data10 = data1.merge_id;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/invoices/" + i0+"/merge_id",schemaPath:"#/properties/invoices/items/properties/merge_id/type",keyword:"type",params:{type: schema69.properties.invoices.items.properties.merge_id.type}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.number !== undefined){
-if(typeof data1.number !== "string"){
-const err23 = {instancePath:instancePath+"/invoices/" + i0+"/number",schemaPath:"#/properties/invoices/items/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err24 = {instancePath:instancePath+"/invoices/" + i0+"/currency",schemaPath:"#/properties/invoices/items/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate109.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op36" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
-validate108.errors = vErrors;
+validate149.errors = vErrors;
 return errors === 0;
 }
 
-export const v37 = validate111;
-const schema70 = {"$id":"op37","$ref":"spec#/components/schemas/GetInvoiceResponse"};
-const schema71 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+export const v37 = validate154;
+const schema89 = {"$id":"op37","$ref":"spec#/components/schemas/GetInvoiceResponse"};
+const schema90 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8966,10 +10211,14 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-let data0 = data.invoice;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate151(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8978,1044 +10227,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err3 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date === undefined){
-const err4 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.datepaid === undefined){
-const err7 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.subtotal === undefined){
-const err8 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "subtotal"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.credit === undefined){
-const err9 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err10 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.taxrate === undefined){
-const err11 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.tax2 === undefined){
-const err12 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax2"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.taxrate2 === undefined){
-const err13 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate2"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.taxexempt === undefined){
-const err14 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxexempt"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err15 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.rate === undefined){
-const err16 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.rate2 === undefined){
-const err17 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate2"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data0.rate3 === undefined){
-const err18 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate3"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data0.notes === undefined){
-const err19 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "notes"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data0.items === undefined){
-const err20 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data0.client === undefined){
-const err21 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "client"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data0.number === undefined){
-const err22 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data0.currency === undefined){
-const err23 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema71.properties.invoice.properties, key1))){
-const err24 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err25 = {instancePath:instancePath+"/invoice/id",schemaPath:"#/properties/invoice/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err26 = {instancePath:instancePath+"/invoice/status",schemaPath:"#/properties/invoice/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err27 = {instancePath:instancePath+"/invoice/date",schemaPath:"#/properties/invoice/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.duedate !== undefined){
-if(typeof data0.duedate !== "string"){
-const err28 = {instancePath:instancePath+"/invoice/duedate",schemaPath:"#/properties/invoice/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.paybefore !== undefined){
-if(typeof data0.paybefore !== "string"){
-const err29 = {instancePath:instancePath+"/invoice/paybefore",schemaPath:"#/properties/invoice/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.datepaid !== undefined){
-if(typeof data0.datepaid !== "string"){
-const err30 = {instancePath:instancePath+"/invoice/datepaid",schemaPath:"#/properties/invoice/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err31 = {instancePath:instancePath+"/invoice/subtotal",schemaPath:"#/properties/invoice/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-if(!(typeof data0.tax == "number")){
-const err33 = {instancePath:instancePath+"/invoice/tax",schemaPath:"#/properties/invoice/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.taxrate !== undefined){
-if(!(typeof data0.taxrate == "number")){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.tax2 !== undefined){
-if(!(typeof data0.tax2 == "number")){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data0.taxrate2 !== undefined){
-if(!(typeof data0.taxrate2 == "number")){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data0.taxexempt !== undefined){
-if(typeof data0.taxexempt !== "string"){
-const err37 = {instancePath:instancePath+"/invoice/taxexempt",schemaPath:"#/properties/invoice/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err38 = {instancePath:instancePath+"/invoice/total",schemaPath:"#/properties/invoice/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data0.rate !== undefined){
-if(!(typeof data0.rate == "number")){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data0.rate2 !== undefined){
-if(!(typeof data0.rate2 == "number")){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data0.rate3 !== undefined){
-if(!(typeof data0.rate3 == "number")){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data0.notes !== undefined){
-if(typeof data0.notes !== "string"){
-const err42 = {instancePath:instancePath+"/invoice/notes",schemaPath:"#/properties/invoice/properties/notes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data0.items !== undefined){
-let data19 = data0.items;
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err43 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data20.invoice_id === undefined){
-const err44 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data20.type === undefined){
-const err45 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data20.item_id === undefined){
-const err46 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data20.description === undefined){
-const err47 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data20.amount === undefined){
-const err48 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data20.taxed === undefined){
-const err49 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data20.qty === undefined){
-const err50 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data20.linetotal === undefined){
-const err51 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key2 in data20){
-if(!(func2.call(schema71.properties.invoice.properties.items.items.properties, key2))){
-const err52 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-if(typeof data20.id !== "string"){
-const err53 = {instancePath:instancePath+"/invoice/items/" + i0+"/id",schemaPath:"#/properties/invoice/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data20.invoice_id !== undefined){
-if(typeof data20.invoice_id !== "string"){
-const err54 = {instancePath:instancePath+"/invoice/items/" + i0+"/invoice_id",schemaPath:"#/properties/invoice/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data20.type !== undefined){
-if(typeof data20.type !== "string"){
-const err55 = {instancePath:instancePath+"/invoice/items/" + i0+"/type",schemaPath:"#/properties/invoice/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data20.item_id !== undefined){
-if(typeof data20.item_id !== "string"){
-const err56 = {instancePath:instancePath+"/invoice/items/" + i0+"/item_id",schemaPath:"#/properties/invoice/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data20.description !== undefined){
-if(typeof data20.description !== "string"){
-const err57 = {instancePath:instancePath+"/invoice/items/" + i0+"/description",schemaPath:"#/properties/invoice/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data20.amount !== undefined){
-if(typeof data20.amount !== "string"){
-const err58 = {instancePath:instancePath+"/invoice/items/" + i0+"/amount",schemaPath:"#/properties/invoice/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data20.taxed !== undefined){
-if(typeof data20.taxed !== "string"){
-const err59 = {instancePath:instancePath+"/invoice/items/" + i0+"/taxed",schemaPath:"#/properties/invoice/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data20.qty !== undefined){
-if(typeof data20.qty !== "string"){
-const err60 = {instancePath:instancePath+"/invoice/items/" + i0+"/qty",schemaPath:"#/properties/invoice/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data20.linetotal !== undefined){
-if(typeof data20.linetotal !== "string"){
-const err61 = {instancePath:instancePath+"/invoice/items/" + i0+"/linetotal",schemaPath:"#/properties/invoice/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/invoice/items",schemaPath:"#/properties/invoice/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data0.client !== undefined){
-let data30 = data0.client;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err64 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data30.email === undefined){
-const err65 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data30.firstname === undefined){
-const err66 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data30.lastname === undefined){
-const err67 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data30.companyname === undefined){
-const err68 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data30.address1 === undefined){
-const err69 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data30.address2 === undefined){
-const err70 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data30.city === undefined){
-const err71 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data30.state === undefined){
-const err72 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data30.postcode === undefined){
-const err73 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data30.country === undefined){
-const err74 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data30.phonenumber === undefined){
-const err75 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-for(const key3 in data30){
-if(!(func2.call(schema71.properties.invoice.properties.client.properties, key3))){
-const err76 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data30.id !== undefined){
-if(typeof data30.id !== "string"){
-const err77 = {instancePath:instancePath+"/invoice/client/id",schemaPath:"#/properties/invoice/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data30.email !== undefined){
-if(typeof data30.email !== "string"){
-const err78 = {instancePath:instancePath+"/invoice/client/email",schemaPath:"#/properties/invoice/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data30.firstname !== undefined){
-if(typeof data30.firstname !== "string"){
-const err79 = {instancePath:instancePath+"/invoice/client/firstname",schemaPath:"#/properties/invoice/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data30.lastname !== undefined){
-if(typeof data30.lastname !== "string"){
-const err80 = {instancePath:instancePath+"/invoice/client/lastname",schemaPath:"#/properties/invoice/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data30.companyname !== undefined){
-if(typeof data30.companyname !== "string"){
-const err81 = {instancePath:instancePath+"/invoice/client/companyname",schemaPath:"#/properties/invoice/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data30.address1 !== undefined){
-if(typeof data30.address1 !== "string"){
-const err82 = {instancePath:instancePath+"/invoice/client/address1",schemaPath:"#/properties/invoice/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data30.address2 !== undefined){
-if(typeof data30.address2 !== "string"){
-const err83 = {instancePath:instancePath+"/invoice/client/address2",schemaPath:"#/properties/invoice/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data30.city !== undefined){
-if(typeof data30.city !== "string"){
-const err84 = {instancePath:instancePath+"/invoice/client/city",schemaPath:"#/properties/invoice/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data30.state !== undefined){
-if(typeof data30.state !== "string"){
-const err85 = {instancePath:instancePath+"/invoice/client/state",schemaPath:"#/properties/invoice/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data30.postcode !== undefined){
-if(typeof data30.postcode !== "string"){
-const err86 = {instancePath:instancePath+"/invoice/client/postcode",schemaPath:"#/properties/invoice/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data30.country !== undefined){
-if(typeof data30.country !== "string"){
-const err87 = {instancePath:instancePath+"/invoice/client/country",schemaPath:"#/properties/invoice/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data30.phonenumber !== undefined){
-if(typeof data30.phonenumber !== "string"){
-const err88 = {instancePath:instancePath+"/invoice/client/phonenumber",schemaPath:"#/properties/invoice/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.number !== undefined){
-if(typeof data0.number !== "string"){
-const err90 = {instancePath:instancePath+"/invoice/number",schemaPath:"#/properties/invoice/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.currency !== undefined){
-if(typeof data0.currency !== "string"){
-const err91 = {instancePath:instancePath+"/invoice/currency",schemaPath:"#/properties/invoice/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate112.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op37" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+if(!(validate155(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
 errors = vErrors.length;
 }
-validate111.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
 
-export const v38 = validate114;
-const schema72 = {"$id":"op38","type":"object","additionalProperties":true};
+export const v38 = validate158;
+const schema91 = {"$id":"op38","type":"object","additionalProperties":true};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op38" */;
 let vErrors = null;
 let errors = 0;
@@ -10031,14 +10263,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate114.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
 
-export const v39 = validate115;
-const schema73 = {"$id":"op39","type":"object","additionalProperties":true};
+export const v39 = validate159;
+const schema92 = {"$id":"op39","type":"object","additionalProperties":true};
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op39" */;
 let vErrors = null;
 let errors = 0;
@@ -10054,14 +10286,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
 
-export const v40 = validate116;
-const schema74 = {"$id":"op40","type":"object","additionalProperties":true};
+export const v40 = validate160;
+const schema93 = {"$id":"op40","type":"object","additionalProperties":true};
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op40" */;
 let vErrors = null;
 let errors = 0;
@@ -10077,15 +10309,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate116.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
 
-export const v41 = validate117;
-const schema75 = {"$id":"op41","$ref":"spec#/components/schemas/CreateOrderResponse"};
-const schema76 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["type","id","name","product_id"],"additionalProperties":false}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
+export const v41 = validate161;
+const schema94 = {"$id":"op41","$ref":"spec#/components/schemas/CreateOrderResponse"};
+const schema95 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10199,10 +10431,14 @@ let data4 = data.items;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.type === undefined){
-const err9 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(!(validate53(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10211,8 +10447,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data5.id === undefined){
-const err10 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10221,143 +10459,28 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data5.name === undefined){
-const err11 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.product_id === undefined){
-const err12 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((((key1 === "type") || (key1 === "id")) || (key1 === "name")) || (key1 === "product_id"))){
-const err13 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.type !== undefined){
-if(typeof data5.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/" + i1+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.id !== undefined){
-if(typeof data5.id !== "string"){
-const err15 = {instancePath:instancePath+"/items/" + i1+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-if(typeof data5.name !== "string"){
-const err16 = {instancePath:instancePath+"/items/" + i1+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.product_id !== undefined){
-if(typeof data5.product_id !== "string"){
-const err17 = {instancePath:instancePath+"/items/" + i1+"/product_id",schemaPath:"#/properties/items/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate118.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op41" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate162(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
 errors = vErrors.length;
 }
-validate117.errors = vErrors;
+validate161.errors = vErrors;
 return errors === 0;
 }
 
-export const v42 = validate120;
-const schema77 = {"$id":"op42","$ref":"spec#/components/schemas/GetOrderResponse"};
-const schema78 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+export const v42 = validate165;
+const schema96 = {"$id":"op42","$ref":"spec#/components/schemas/GetOrderResponse"};
+const schema97 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10384,10 +10507,14 @@ errors++;
 }
 }
 if(data.product !== undefined){
-let data0 = data.product;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate39(data.product, {instancePath:instancePath+"/product",parentData:data,parentDataProperty:"product",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10396,1798 +10523,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.category_name === undefined){
-const err3 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.category_id === undefined){
-const err4 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.price === undefined){
-const err6 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err7 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.setup === undefined){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.config === undefined){
-const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.recurring_price === undefined){
-const err10 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.prorata_date === undefined){
-const err11 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema78.properties.product.properties, key1))){
-const err12 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err13 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.category_name !== undefined){
-if(typeof data0.category_name !== "string"){
-const err14 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.category_id !== undefined){
-if(typeof data0.category_id !== "string"){
-const err15 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err16 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.price !== undefined){
-if(!(typeof data0.price == "number")){
-const err17 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-if(typeof data0.recurring !== "string"){
-const err18 = {instancePath:instancePath+"/product/recurring",schemaPath:"#/properties/product/properties/recurring/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.setup !== undefined){
-if(!(typeof data0.setup == "number")){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.config !== undefined){
-let data8 = data0.config;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.product === undefined){
-const err20 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data8.forms === undefined){
-const err21 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data8.addons === undefined){
-const err22 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data8.subproducts === undefined){
-const err23 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
-const err24 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.product !== undefined){
-let data9 = data8.product;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err25 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.title === undefined){
-const err26 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.id === undefined){
-const err27 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.name === undefined){
-const err28 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data10.value === undefined){
-const err29 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
-const err30 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-if(typeof data10.type !== "string"){
-const err31 = {instancePath:instancePath+"/product/config/product/" + i0+"/type",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.title !== undefined){
-if(typeof data10.title !== "string"){
-const err32 = {instancePath:instancePath+"/product/config/product/" + i0+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err33 = {instancePath:instancePath+"/product/config/product/" + i0+"/id",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.name !== undefined){
-if(typeof data10.name !== "string"){
-const err34 = {instancePath:instancePath+"/product/config/product/" + i0+"/name",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10.items !== undefined){
-let data15 = data10.items;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err35 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data16.value === undefined){
-const err36 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data16.price === undefined){
-const err37 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data16.setup === undefined){
-const err38 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data16.selected === undefined){
-const err39 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
-const err40 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err41 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data16.value !== undefined){
-if(typeof data16.value !== "string"){
-const err42 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data16.price !== undefined){
-if(!(typeof data16.price == "number")){
-const err43 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data16.setup !== undefined){
-if(!(typeof data16.setup == "number")){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data16.selected !== undefined){
-if(typeof data16.selected !== "boolean"){
-const err45 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/product/config/product/" + i0+"/items",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data10.value !== undefined){
-let data22 = data10.value;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err48 = {instancePath:instancePath+"/product/config/product/" + i0+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema78.properties.product.properties.config.properties.product.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data10.price !== undefined){
-if(!(typeof data10.price == "number")){
-const err49 = {instancePath:instancePath+"/product/config/product/" + i0+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data10.setup !== undefined){
-if(!(typeof data10.setup == "number")){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/product/config/product",schemaPath:"#/properties/product/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data8.forms !== undefined){
-let data25 = data8.forms;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err53 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data26.title === undefined){
-const err54 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data26.id === undefined){
-const err55 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data26.firstItemId === undefined){
-const err56 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data26.description === undefined){
-const err57 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data26.name === undefined){
-const err58 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(data26.required === undefined){
-const err59 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data26.multiple === undefined){
-const err60 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data26.config === undefined){
-const err61 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err62 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data26.textvalue === undefined){
-const err63 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.price === undefined){
-const err64 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.recurring_price === undefined){
-const err65 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data26.setup === undefined){
-const err66 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data26.prorata_date === undefined){
-const err67 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data26.items === undefined){
-const err68 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(func2.call(schema78.properties.product.properties.config.properties.forms.items.properties, key5))){
-const err69 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data26.type !== undefined){
-if(typeof data26.type !== "string"){
-const err70 = {instancePath:instancePath+"/product/config/forms/" + i2+"/type",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data26.title !== undefined){
-if(typeof data26.title !== "string"){
-const err71 = {instancePath:instancePath+"/product/config/forms/" + i2+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.id !== undefined){
-if(typeof data26.id !== "string"){
-const err72 = {instancePath:instancePath+"/product/config/forms/" + i2+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data26.firstItemId !== undefined){
-let data30 = data26.firstItemId;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err73 = {instancePath:instancePath+"/product/config/forms/" + i2+"/firstItemId",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data26.description !== undefined){
-if(typeof data26.description !== "string"){
-const err74 = {instancePath:instancePath+"/product/config/forms/" + i2+"/description",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err75 = {instancePath:instancePath+"/product/config/forms/" + i2+"/name",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data26.required !== undefined){
-if(typeof data26.required !== "boolean"){
-const err76 = {instancePath:instancePath+"/product/config/forms/" + i2+"/required",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data26.multiple !== undefined){
-if(typeof data26.multiple !== "boolean"){
-const err77 = {instancePath:instancePath+"/product/config/forms/" + i2+"/multiple",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data26.config !== undefined){
-let data35 = data26.config;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.conditionals === undefined){
-const err78 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data35){
-if(!(key6 === "conditionals")){
-const err79 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data35.conditionals !== undefined){
-if(!(Array.isArray(data35.conditionals))){
-const err80 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config/conditionals",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data26.value !== undefined){
-if(!(Array.isArray(data26.value))){
-const err82 = {instancePath:instancePath+"/product/config/forms/" + i2+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data26.textvalue !== undefined){
-if(!(Array.isArray(data26.textvalue))){
-const err83 = {instancePath:instancePath+"/product/config/forms/" + i2+"/textvalue",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data26.price !== undefined){
-if(!(typeof data26.price == "number")){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.recurring_price !== undefined){
-if(!(typeof data26.recurring_price == "number")){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.setup !== undefined){
-if(!(typeof data26.setup == "number")){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data26.prorata_date !== undefined){
-let data42 = data26.prorata_date;
-if((typeof data42 !== "string") && (data42 !== null)){
-const err87 = {instancePath:instancePath+"/product/config/forms/" + i2+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema78.properties.product.properties.config.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data26.items !== undefined){
-let data43 = data26.items;
-if(Array.isArray(data43)){
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.title === undefined){
-const err88 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data44.value === undefined){
-const err89 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data44.id === undefined){
-const err90 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data44.price === undefined){
-const err91 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data44.setup === undefined){
-const err92 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(data44.selected === undefined){
-const err93 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-for(const key7 in data44){
-if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
-const err94 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data44.title !== undefined){
-if(typeof data44.title !== "string"){
-const err95 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data44.value !== undefined){
-let data46 = data44.value;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err96 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data44.id !== undefined){
-let data47 = data44.id;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err97 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data44.price !== undefined){
-if(!(typeof data44.price == "number")){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data44.setup !== undefined){
-if(!(typeof data44.setup == "number")){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data44.selected !== undefined){
-if(typeof data44.selected !== "boolean"){
-const err100 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/selected",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/product/config/forms",schemaPath:"#/properties/product/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data8.addons !== undefined){
-let data51 = data8.addons;
-if(Array.isArray(data51)){
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-let data52 = data51[i4];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.type === undefined){
-const err105 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(data52.title === undefined){
-const err106 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(data52.id === undefined){
-const err107 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if(data52.value === undefined){
-const err108 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(data52.description === undefined){
-const err109 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data52.config === undefined){
-const err110 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data52.price === undefined){
-const err111 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data52.recurring_price === undefined){
-const err112 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data52.setup === undefined){
-const err113 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(data52.prorata_date === undefined){
-const err114 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-for(const key8 in data52){
-if(!(func2.call(schema78.properties.product.properties.config.properties.addons.items.properties, key8))){
-const err115 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data52.type !== undefined){
-if(typeof data52.type !== "string"){
-const err116 = {instancePath:instancePath+"/product/config/addons/" + i4+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data52.title !== undefined){
-if(typeof data52.title !== "string"){
-const err117 = {instancePath:instancePath+"/product/config/addons/" + i4+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data52.id !== undefined){
-if(typeof data52.id !== "string"){
-const err118 = {instancePath:instancePath+"/product/config/addons/" + i4+"/id",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data52.value !== undefined){
-let data56 = data52.value;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err119 = {instancePath:instancePath+"/product/config/addons/" + i4+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/value/type",keyword:"type",params:{type: schema78.properties.product.properties.config.properties.addons.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data52.description !== undefined){
-if(typeof data52.description !== "string"){
-const err120 = {instancePath:instancePath+"/product/config/addons/" + i4+"/description",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data52.config !== undefined){
-let data58 = data52.config;
-if(Array.isArray(data58)){
-const len5 = data58.length;
-for(let i5=0; i5<len5; i5++){
-let data59 = data58[i5];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(data59.title === undefined){
-const err122 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data59.name === undefined){
-const err123 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-for(const key9 in data59){
-if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
-const err124 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err125 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data59.title !== undefined){
-if(typeof data59.title !== "string"){
-const err126 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data59.name !== undefined){
-if(typeof data59.name !== "string"){
-const err127 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/name",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data59.checked !== undefined){
-if(typeof data59.checked !== "boolean"){
-const err128 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/checked",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data59.items !== undefined){
-let data64 = data59.items;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.title === undefined){
-const err129 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data65.value === undefined){
-const err130 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(data65.price === undefined){
-const err131 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-if(data65.setup === undefined){
-const err132 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data65.selected === undefined){
-const err133 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-for(const key10 in data65){
-if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
-const err134 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data65.title !== undefined){
-if(typeof data65.title !== "string"){
-const err135 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data65.value !== undefined){
-if(typeof data65.value !== "string"){
-const err136 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data65.price !== undefined){
-if(!(typeof data65.price == "number")){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data65.setup !== undefined){
-if(!(typeof data65.setup == "number")){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data65.selected !== undefined){
-if(typeof data65.selected !== "boolean"){
-const err139 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/selected",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data52.price !== undefined){
-if(!(typeof data52.price == "number")){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data52.recurring_price !== undefined){
-if(!(typeof data52.recurring_price == "number")){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data52.setup !== undefined){
-if(!(typeof data52.setup == "number")){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data52.prorata_date !== undefined){
-let data74 = data52.prorata_date;
-if((typeof data74 !== "string") && (data74 !== null)){
-const err147 = {instancePath:instancePath+"/product/config/addons/" + i4+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/prorata_date/type",keyword:"type",params:{type: schema78.properties.product.properties.config.properties.addons.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/product/config/addons",schemaPath:"#/properties/product/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data8.subproducts !== undefined){
-if(!(Array.isArray(data8.subproducts))){
-const err150 = {instancePath:instancePath+"/product/config/subproducts",schemaPath:"#/properties/product/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data0.recurring_price !== undefined){
-if(!(typeof data0.recurring_price == "number")){
-const err152 = {instancePath:instancePath+"/product/recurring_price",schemaPath:"#/properties/product/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data0.prorata_date !== undefined){
-let data77 = data0.prorata_date;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err153 = {instancePath:instancePath+"/product/prorata_date",schemaPath:"#/properties/product/properties/prorata_date/type",keyword:"type",params:{type: schema78.properties.product.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-}
-else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-validate121.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op42" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate121(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
 errors = vErrors.length;
 }
-validate120.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
 
-export const v43 = validate123;
-const schema79 = {"$id":"op43","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
-const schema80 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v43 = validate169;
+const schema98 = {"$id":"op43","$ref":"spec#/components/schemas/OrderNumInvoiceIdTotalItemsResult"};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12281,10 +10637,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate53(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12293,142 +10653,29 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate124.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op43" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate124(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
 errors = vErrors.length;
 }
-validate123.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
 
-export const v44 = validate126;
-const schema81 = {"$id":"op44","$ref":"spec#/components/schemas/GetPaymentResponse"};
-const schema82 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
+export const v44 = validate173;
+const schema100 = {"$id":"op44","$ref":"spec#/components/schemas/GetPaymentResponse"};
+const schema101 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12518,28 +10765,150 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op44" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate174(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
-validate126.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
 
-export const v45 = validate129;
-const schema83 = {"$id":"op45","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
-const schema84 = {"type":"object","properties":{"payments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false}}},"required":["payments"],"additionalProperties":false};
+export const v45 = validate176;
+const schema102 = {"$id":"op45","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
+const schema103 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
+const schema104 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.fixed_fee === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.percent_fee === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "fixed_fee")) || (key0 === "percent_fee"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.fixed_fee !== undefined){
+if(typeof data.fixed_fee !== "string"){
+const err7 = {instancePath:instancePath+"/fixed_fee",schemaPath:"#/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.percent_fee !== undefined){
+if(typeof data.percent_fee !== "string"){
+const err8 = {instancePath:instancePath+"/percent_fee",schemaPath:"#/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate178.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12570,10 +10939,14 @@ let data0 = data.payments;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate178(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12582,8 +10955,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12592,8 +10967,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.fixed_fee === undefined){
-const err4 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+validate177.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op45" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate177(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+errors = vErrors.length;
+}
+validate176.errors = vErrors;
+return errors === 0;
+}
+
+export const v46 = validate181;
+const schema105 = {"$id":"op46","$ref":"spec#/components/schemas/CreateQuoteResponse"};
+const schema106 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
+const schema107 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
+
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.subtotal === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.discount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.cost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cost"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12602,8 +11043,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.percent_fee === undefined){
-const err5 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(data.recurring === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12612,9 +11053,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "fixed_fee")) || (key1 === "percent_fee"))){
-const err6 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.tax === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tax"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12623,11 +11063,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err7 = {instancePath:instancePath+"/payments/" + i0+"/id",schemaPath:"#/properties/payments/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+for(const key0 in data){
+if(!(((((((key0 === "subtotal") || (key0 === "total")) || (key0 === "credit")) || (key0 === "discount")) || (key0 === "cost")) || (key0 === "recurring")) || (key0 === "tax"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12637,9 +11075,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/payments/" + i0+"/name",schemaPath:"#/properties/payments/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err8 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12649,9 +11087,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.fixed_fee !== undefined){
-if(typeof data1.fixed_fee !== "string"){
-const err9 = {instancePath:instancePath+"/payments/" + i0+"/fixed_fee",schemaPath:"#/properties/payments/items/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(data.total !== undefined){
+if(!(typeof data.total == "number")){
+const err9 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12661,9 +11099,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.percent_fee !== undefined){
-if(typeof data1.percent_fee !== "string"){
-const err10 = {instancePath:instancePath+"/payments/" + i0+"/percent_fee",schemaPath:"#/properties/payments/items/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err10 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12673,9 +11111,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/type",keyword:"type",params:{type: "object"}};
+if(data.discount !== undefined){
+if(!(typeof data.discount == "number")){
+const err11 = {instancePath:instancePath+"/discount",schemaPath:"#/properties/discount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12685,9 +11123,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
+if(data.cost !== undefined){
+if(!(typeof data.cost == "number")){
+const err12 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12697,9 +11135,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.recurring !== undefined){
+let data5 = data.recurring;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.title === undefined){
+const err13 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12708,28 +11152,724 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate130.errors = vErrors;
+if(data6.price === undefined){
+const err14 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.value === undefined){
+const err15 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(((key1 === "title") || (key1 === "price")) || (key1 === "value"))){
+const err16 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.title !== undefined){
+if(typeof data6.title !== "string"){
+const err17 = {instancePath:instancePath+"/recurring/" + i0+"/title",schemaPath:"#/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.price !== undefined){
+if(!(typeof data6.price == "number")){
+const err18 = {instancePath:instancePath+"/recurring/" + i0+"/price",schemaPath:"#/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.value !== undefined){
+if(typeof data6.value !== "string"){
+const err19 = {instancePath:instancePath+"/recurring/" + i0+"/value",schemaPath:"#/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tax !== undefined){
+let data10 = data.tax;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.name === undefined){
+const err22 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data11.tax === undefined){
+const err23 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data11.value === undefined){
+const err24 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data11){
+if(!(((key2 === "name") || (key2 === "tax")) || (key2 === "value"))){
+const err25 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data11.name !== undefined){
+if(typeof data11.name !== "string"){
+const err26 = {instancePath:instancePath+"/tax/" + i1+"/name",schemaPath:"#/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.tax !== undefined){
+if(!(typeof data11.tax == "number")){
+const err27 = {instancePath:instancePath+"/tax/" + i1+"/tax",schemaPath:"#/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.value !== undefined){
+let data14 = data11.value;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err28 = {instancePath:instancePath+"/tax/" + i1+"/value",schemaPath:"#/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate183.errors = vErrors;
 return errors === 0;
 }
 
+const schema108 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op45" */;
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate130(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
-errors = vErrors.length;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.product === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product"}};
+if(vErrors === null){
+vErrors = [err0];
 }
-validate129.errors = vErrors;
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.coupon === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coupon"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.index === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.info === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.error === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "product") || (key0 === "domains")) || (key0 === "coupon")) || (key0 === "index")) || (key0 === "valid")) || (key0 === "info")) || (key0 === "error"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product !== undefined){
+let data0 = data.product;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema108.properties.product.type}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "id") || (key1 === "category_name")) || (key1 === "category_id")) || (key1 === "name")) || (key1 === "domain"))){
+const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.id !== undefined){
+let data1 = data0.id;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err10 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.category_name !== undefined){
+if(typeof data0.category_name !== "string"){
+const err11 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.category_id !== undefined){
+let data3 = data0.category_id;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err13 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.domain !== undefined){
+if(typeof data0.domain !== "string"){
+const err14 = {instancePath:instancePath+"/product/domain",schemaPath:"#/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+if(data.domains !== undefined){
+let data6 = data.domains;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(key2 === "hosting.com")){
+const err15 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6["hosting.com"] !== undefined){
+let data7 = data6["hosting.com"];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err16 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.index === undefined){
+const err17 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7.category_id === undefined){
+const err18 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.category_name === undefined){
+const err19 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7.name === undefined){
+const err20 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7.tld === undefined){
+const err21 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data7.period === undefined){
+const err22 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.price === undefined){
+const err23 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((((((((key3 === "id") || (key3 === "index")) || (key3 === "category_id")) || (key3 === "category_name")) || (key3 === "name")) || (key3 === "tld")) || (key3 === "period")) || (key3 === "price"))){
+const err24 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.id !== undefined){
+let data8 = data7.id;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err25 = {instancePath:instancePath+"/domains/hosting.com/id",schemaPath:"#/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.index !== undefined){
+let data9 = data7.index;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/domains/hosting.com/index",schemaPath:"#/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.category_id !== undefined){
+if(typeof data7.category_id !== "string"){
+const err27 = {instancePath:instancePath+"/domains/hosting.com/category_id",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.category_name !== undefined){
+if(typeof data7.category_name !== "string"){
+const err28 = {instancePath:instancePath+"/domains/hosting.com/category_name",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data7.name !== undefined){
+if(typeof data7.name !== "string"){
+const err29 = {instancePath:instancePath+"/domains/hosting.com/name",schemaPath:"#/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data7.tld !== undefined){
+if(typeof data7.tld !== "string"){
+const err30 = {instancePath:instancePath+"/domains/hosting.com/tld",schemaPath:"#/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data7.period !== undefined){
+let data14 = data7.period;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err31 = {instancePath:instancePath+"/domains/hosting.com/period",schemaPath:"#/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data7.price !== undefined){
+if(typeof data7.price !== "string"){
+const err32 = {instancePath:instancePath+"/domains/hosting.com/price",schemaPath:"#/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.coupon !== undefined){
+let data16 = data.coupon;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const err35 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data17 = data.index;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err37 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+if(typeof data.valid !== "boolean"){
+const err38 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+if(!(Array.isArray(data.info))){
+const err39 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(Array.isArray(data.error))){
+const err40 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate185.errors = vErrors;
 return errors === 0;
 }
 
-export const v46 = validate132;
-const schema85 = {"$id":"op46","$ref":"spec#/components/schemas/CreateQuoteResponse"};
-const schema86 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12766,10 +11906,24 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-let data0 = data.summary;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.subtotal === undefined){
-const err3 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(!(validate183(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+errors = vErrors.length;
+}
+}
+if(data.items !== undefined){
+let data1 = data.items;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate185(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12778,8 +11932,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.total === undefined){
-const err4 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "total"}};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12788,901 +11944,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.credit === undefined){
-const err5 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.discount === undefined){
-const err6 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "discount"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.cost === undefined){
-const err7 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "cost"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err8 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err9 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((((key1 === "subtotal") || (key1 === "total")) || (key1 === "credit")) || (key1 === "discount")) || (key1 === "cost")) || (key1 === "recurring")) || (key1 === "tax"))){
-const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err11 = {instancePath:instancePath+"/summary/subtotal",schemaPath:"#/properties/summary/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err12 = {instancePath:instancePath+"/summary/total",schemaPath:"#/properties/summary/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err13 = {instancePath:instancePath+"/summary/credit",schemaPath:"#/properties/summary/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.discount !== undefined){
-if(!(typeof data0.discount == "number")){
-const err14 = {instancePath:instancePath+"/summary/discount",schemaPath:"#/properties/summary/properties/discount/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.cost !== undefined){
-if(!(typeof data0.cost == "number")){
-const err15 = {instancePath:instancePath+"/summary/cost",schemaPath:"#/properties/summary/properties/cost/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-let data6 = data0.recurring;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.title === undefined){
-const err16 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7.price === undefined){
-const err17 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.value === undefined){
-const err18 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(((key2 === "title") || (key2 === "price")) || (key2 === "value"))){
-const err19 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data7.title !== undefined){
-if(typeof data7.title !== "string"){
-const err20 = {instancePath:instancePath+"/summary/recurring/" + i0+"/title",schemaPath:"#/properties/summary/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data7.price !== undefined){
-if(!(typeof data7.price == "number")){
-const err21 = {instancePath:instancePath+"/summary/recurring/" + i0+"/price",schemaPath:"#/properties/summary/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data7.value !== undefined){
-if(typeof data7.value !== "string"){
-const err22 = {instancePath:instancePath+"/summary/recurring/" + i0+"/value",schemaPath:"#/properties/summary/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/summary/recurring",schemaPath:"#/properties/summary/properties/recurring/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-let data11 = data0.tax;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err25 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12.tax === undefined){
-const err26 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.value === undefined){
-const err27 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key3 in data12){
-if(!(((key3 === "name") || (key3 === "tax")) || (key3 === "value"))){
-const err28 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/summary/tax/" + i1+"/name",schemaPath:"#/properties/summary/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.tax !== undefined){
-if(!(typeof data12.tax == "number")){
-const err30 = {instancePath:instancePath+"/summary/tax/" + i1+"/tax",schemaPath:"#/properties/summary/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data12.value !== undefined){
-let data15 = data12.value;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err31 = {instancePath:instancePath+"/summary/tax/" + i1+"/value",schemaPath:"#/properties/summary/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/summary/tax",schemaPath:"#/properties/summary/properties/tax/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.items !== undefined){
-let data16 = data.items;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.product === undefined){
-const err35 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data17.domains === undefined){
-const err36 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data17.coupon === undefined){
-const err37 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "coupon"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data17.index === undefined){
-const err38 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data17.valid === undefined){
-const err39 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "valid"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data17.info === undefined){
-const err40 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data17.error === undefined){
-const err41 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "error"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-for(const key4 in data17){
-if(!(((((((key4 === "product") || (key4 === "domains")) || (key4 === "coupon")) || (key4 === "index")) || (key4 === "valid")) || (key4 === "info")) || (key4 === "error"))){
-const err42 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data17.product !== undefined){
-let data18 = data17.product;
-if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/type",keyword:"type",params:{type: schema86.properties.items.items.properties.product.type}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-if(!(((((key5 === "id") || (key5 === "category_name")) || (key5 === "category_id")) || (key5 === "name")) || (key5 === "domain"))){
-const err44 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data18.id !== undefined){
-let data19 = data18.id;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err45 = {instancePath:instancePath+"/items/" + i2+"/product/id",schemaPath:"#/properties/items/items/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data18.category_name !== undefined){
-if(typeof data18.category_name !== "string"){
-const err46 = {instancePath:instancePath+"/items/" + i2+"/product/category_name",schemaPath:"#/properties/items/items/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data18.category_id !== undefined){
-let data21 = data18.category_id;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err47 = {instancePath:instancePath+"/items/" + i2+"/product/category_id",schemaPath:"#/properties/items/items/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data18.name !== undefined){
-if(typeof data18.name !== "string"){
-const err48 = {instancePath:instancePath+"/items/" + i2+"/product/name",schemaPath:"#/properties/items/items/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data18.domain !== undefined){
-if(typeof data18.domain !== "string"){
-const err49 = {instancePath:instancePath+"/items/" + i2+"/product/domain",schemaPath:"#/properties/items/items/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-}
-if(data17.domains !== undefined){
-let data24 = data17.domains;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key6 in data24){
-if(!(key6 === "hosting.com")){
-const err50 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data24["hosting.com"] !== undefined){
-let data25 = data24["hosting.com"];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.id === undefined){
-const err51 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data25.index === undefined){
-const err52 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data25.category_id === undefined){
-const err53 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data25.category_name === undefined){
-const err54 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data25.name === undefined){
-const err55 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data25.tld === undefined){
-const err56 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data25.period === undefined){
-const err57 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data25.price === undefined){
-const err58 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key7 in data25){
-if(!((((((((key7 === "id") || (key7 === "index")) || (key7 === "category_id")) || (key7 === "category_name")) || (key7 === "name")) || (key7 === "tld")) || (key7 === "period")) || (key7 === "price"))){
-const err59 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data25.id !== undefined){
-let data26 = data25.id;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err60 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data25.index !== undefined){
-let data27 = data25.index;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err61 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/index",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data25.category_id !== undefined){
-if(typeof data25.category_id !== "string"){
-const err62 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data25.category_name !== undefined){
-if(typeof data25.category_name !== "string"){
-const err63 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data25.name !== undefined){
-if(typeof data25.name !== "string"){
-const err64 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data25.tld !== undefined){
-if(typeof data25.tld !== "string"){
-const err65 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/tld",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data25.period !== undefined){
-let data32 = data25.period;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err66 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/period",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data25.price !== undefined){
-if(typeof data25.price !== "string"){
-const err67 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/price",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data17.coupon !== undefined){
-let data34 = data17.coupon;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key8 in data34){
-const err70 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data17.index !== undefined){
-let data35 = data17.index;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err72 = {instancePath:instancePath+"/items/" + i2+"/index",schemaPath:"#/properties/items/items/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data17.valid !== undefined){
-if(typeof data17.valid !== "boolean"){
-const err73 = {instancePath:instancePath+"/items/" + i2+"/valid",schemaPath:"#/properties/items/items/properties/valid/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data17.info !== undefined){
-if(!(Array.isArray(data17.info))){
-const err74 = {instancePath:instancePath+"/items/" + i2+"/info",schemaPath:"#/properties/items/items/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data17.error !== undefined){
-if(!(Array.isArray(data17.error))){
-const err75 = {instancePath:instancePath+"/items/" + i2+"/error",schemaPath:"#/properties/items/items/properties/error/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-validate133.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op46" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate133(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate182(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
-validate132.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
 
-export const v47 = validate135;
-const schema87 = {"$id":"op47","$ref":"spec#/components/schemas/RevokeTokenResponse"};
-const schema88 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v47 = validate188;
+const schema109 = {"$id":"op47","$ref":"spec#/components/schemas/RevokeTokenResponse"};
+const schema110 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13731,29 +12014,29 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op47" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate136(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+if(!(validate189(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
-validate135.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
 
-export const v48 = validate138;
-const schema89 = {"$id":"op48","$ref":"spec#/components/schemas/ListScriptsResponse"};
-const schema90 = {"anyOf":[{"$ref":"#/components/schemas/ListScriptsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListScriptsItem"}}]};
-const schema91 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
+export const v48 = validate191;
+const schema111 = {"$id":"op48","$ref":"spec#/components/schemas/ListScriptsResponse"};
+const schema112 = {"anyOf":[{"$ref":"#/components/schemas/Script"},{"type":"array","items":{"$ref":"#/components/schemas/Script"}}]};
+const schema113 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax"],"additionalProperties":false};
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13788,7 +12071,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "id") || (key0 === "name")) || (key0 === "syntax"))){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
@@ -13836,9 +12119,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.content !== undefined){
+if(typeof data.content !== "string"){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13847,19 +12130,31 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate140.errors = vErrors;
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate193.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate140(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -13869,8 +12164,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate140(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate193(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 }
@@ -13909,28 +12204,27 @@ vErrors = null;
 }
 }
 }
-validate139.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op48" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate192(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
-validate138.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
 
-export const v49 = validate144;
-const schema92 = {"$id":"op49","$ref":"spec#/components/schemas/GetScriptResponse"};
-const schema93 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"syntax":{"type":"string"},"content":{"type":"string"}},"required":["id","name","syntax","content"],"additionalProperties":false};
+export const v49 = validate197;
+const schema114 = {"$id":"op49","$ref":"spec#/components/schemas/Script"};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13964,8 +12258,236 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.content === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"}};
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.syntax !== undefined){
+if(typeof data.syntax !== "string"){
+const err6 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+if(typeof data.content !== "string"){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate198.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op49" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate198(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+errors = vErrors.length;
+}
+validate197.errors = vErrors;
+return errors === 0;
+}
+
+export const v50 = validate200;
+const schema116 = {"$id":"op50","$ref":"spec#/components/schemas/ListServersResponse"};
+const schema117 = {"anyOf":[{"$ref":"#/components/schemas/Server"},{"type":"array","items":{"$ref":"#/components/schemas/Server"}}]};
+const schema118 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"},"package_id":{"type":"integer"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{},"components":{"type":"array","items":{"$ref":"#/components/schemas/Component"}},"active_task":{},"last_tasks":{}},"required":["domain","ip","synch_date","label"],"additionalProperties":false};
+const schema119 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false};
+
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.selected === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "name")) || (key0 === "selected"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.selected !== undefined){
+if(typeof data.selected !== "boolean"){
+const err6 = {instancePath:instancePath+"/selected",schemaPath:"#/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate203.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.domain === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ip === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.synch_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.label === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13975,7 +12497,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "syntax")) || (key0 === "content"))){
+if(!(func2.call(schema118.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -13986,190 +12508,58 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.syntax !== undefined){
-if(typeof data.syntax !== "string"){
-const err7 = {instancePath:instancePath+"/syntax",schemaPath:"#/properties/syntax/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.content !== undefined){
-if(typeof data.content !== "string"){
-const err8 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate145.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op49" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate145(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
-errors = vErrors.length;
-}
-validate144.errors = vErrors;
-return errors === 0;
-}
-
-export const v50 = validate147;
-const schema94 = {"$id":"op50","$ref":"spec#/components/schemas/ListServersResponse"};
-const schema95 = {"anyOf":[{"$ref":"#/components/schemas/ListServersItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServersItem"}}]};
-const schema96 = {"type":"object","properties":{"server_id":{"type":"integer"},"domain":{"type":"string"},"ip":{"type":"string"},"date_created":{"type":"string"},"synch_date":{"type":"string"},"label":{"type":"string"},"type":{"type":"string"}},"required":["server_id","domain","ip","date_created","synch_date","label","type"],"additionalProperties":false};
-
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.server_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "server_id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.domain === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.ip === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.date_created === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.synch_date === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.label === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.type === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "server_id") || (key0 === "domain")) || (key0 === "ip")) || (key0 === "date_created")) || (key0 === "synch_date")) || (key0 === "label")) || (key0 === "type"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
 if(data.server_id !== undefined){
 let data0 = data.server_id;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err8 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
+const err5 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err5];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err5);
 }
 errors++;
 }
 }
 if(data.domain !== undefined){
 if(typeof data.domain !== "string"){
-const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err7 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err8 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.synch_date !== undefined){
+if(typeof data.synch_date !== "string"){
+const err9 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14179,9 +12569,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ip !== undefined){
-if(typeof data.ip !== "string"){
-const err10 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14191,9 +12581,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.date_created !== undefined){
-if(typeof data.date_created !== "string"){
-const err11 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14203,9 +12593,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.synch_date !== undefined){
-if(typeof data.synch_date !== "string"){
-const err12 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
+if(data.package_id !== undefined){
+let data7 = data.package_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14215,9 +12606,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err13 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14227,9 +12618,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.type !== undefined){
-if(typeof data.type !== "string"){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.cpu_frequency !== undefined){
+let data9 = data.cpu_frequency;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err14 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14239,9 +12631,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.cpu_cores !== undefined){
+let data10 = data.cpu_cores;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err15 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14250,19 +12643,184 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate149.errors = vErrors;
+}
+if(data.ram_limit !== undefined){
+let data11 = data.ram_limit;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err16 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ram_used !== undefined){
+let data12 = data.ram_used;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err17 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.disk_limit !== undefined){
+let data13 = data.disk_limit;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err18 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.disk_usage !== undefined){
+let data14 = data.disk_usage;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err19 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.bw_limit !== undefined){
+let data15 = data.bw_limit;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err20 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.bw_in !== undefined){
+let data16 = data.bw_in;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err21 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.bw_out !== undefined){
+let data17 = data.bw_out;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err22 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err23 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.additional_ip !== undefined){
+let data19 = data.additional_ip;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data19[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.components !== undefined){
+let data21 = data.components;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate203(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate202.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate149(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -14272,8 +12830,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate149(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+if(!(validate202(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 }
@@ -14312,33 +12870,32 @@ vErrors = null;
 }
 }
 }
-validate148.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op50" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+if(!(validate201(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
-validate147.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
 
-export const v51 = validate153;
-const schema97 = {"$id":"op51","$ref":"spec#/components/schemas/GetServerResponse"};
-const schema98 = {"type":"object","properties":{"synch_date":{"type":"string"},"package_id":{"type":"integer"},"domain":{"type":"string"},"label":{"type":"string"},"status":{"type":"string"},"cpu_frequency":{"type":"integer"},"cpu_cores":{"type":"integer"},"ram_limit":{"type":"integer"},"ram_used":{"type":"integer"},"disk_limit":{"type":"integer"},"disk_usage":{"type":"integer"},"bw_limit":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"os":{"type":"string"},"ip":{"type":"string"},"additional_ip":{"type":"array","items":{"type":"string"}},"dns_servers":{"type":["string","null"]},"components":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"selected":{"type":"boolean"}},"required":["id","name","selected"],"additionalProperties":false}},"active_task":{"type":["string","null"]},"last_tasks":{"type":["string","null"]}},"required":["synch_date","package_id","domain","label","status","cpu_frequency","cpu_cores","ram_limit","ram_used","disk_limit","disk_usage","bw_limit","bw_in","bw_out","os","ip","additional_ip","dns_servers","components","active_task","last_tasks"],"additionalProperties":false};
+export const v51 = validate208;
+const schema120 = {"$id":"op51","$ref":"spec#/components/schemas/Server"};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.synch_date === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
+if(data.domain === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14347,8 +12904,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.package_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "package_id"}};
+if(data.ip === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14357,8 +12914,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.domain === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(data.synch_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "synch_date"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14377,8 +12934,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.status === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+for(const key0 in data){
+if(!(func2.call(schema118.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -14387,8 +12945,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.cpu_frequency === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cpu_frequency"}};
+}
+if(data.server_id !== undefined){
+let data0 = data.server_id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/server_id",schemaPath:"#/properties/server_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14397,8 +12958,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.cpu_cores === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cpu_cores"}};
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err6 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14407,8 +12970,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ram_limit === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ram_limit"}};
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err7 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14417,8 +12982,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.ram_used === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ram_used"}};
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err8 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14427,8 +12994,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.disk_limit === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "disk_limit"}};
+}
+if(data.synch_date !== undefined){
+if(typeof data.synch_date !== "string"){
+const err9 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14437,8 +13006,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.disk_usage === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "disk_usage"}};
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14447,8 +13018,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.bw_limit === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_limit"}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14457,8 +13030,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.bw_in === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_in"}};
+}
+if(data.package_id !== undefined){
+let data7 = data.package_id;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14467,8 +13043,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.bw_out === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_out"}};
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14477,8 +13055,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.os === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "os"}};
+}
+if(data.cpu_frequency !== undefined){
+let data9 = data.cpu_frequency;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err14 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14487,8 +13068,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.ip === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+}
+if(data.cpu_cores !== undefined){
+let data10 = data.cpu_cores;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err15 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14497,8 +13081,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.additional_ip === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "additional_ip"}};
+}
+if(data.ram_limit !== undefined){
+let data11 = data.ram_limit;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err16 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14507,8 +13094,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.dns_servers === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dns_servers"}};
+}
+if(data.ram_used !== undefined){
+let data12 = data.ram_used;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err17 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -14517,8 +13107,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.components === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "components"}};
+}
+if(data.disk_limit !== undefined){
+let data13 = data.disk_limit;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err18 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14527,8 +13120,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.active_task === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "active_task"}};
+}
+if(data.disk_usage !== undefined){
+let data14 = data.disk_usage;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err19 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14537,8 +13133,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.last_tasks === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_tasks"}};
+}
+if(data.bw_limit !== undefined){
+let data15 = data.bw_limit;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err20 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -14547,9 +13146,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema98.properties, key0))){
-const err21 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+if(data.bw_in !== undefined){
+let data16 = data.bw_in;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err21 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14559,9 +13160,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.synch_date !== undefined){
-if(typeof data.synch_date !== "string"){
-const err22 = {instancePath:instancePath+"/synch_date",schemaPath:"#/properties/synch_date/type",keyword:"type",params:{type: "string"}};
+if(data.bw_out !== undefined){
+let data17 = data.bw_out;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err22 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -14571,10 +13173,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.package_id !== undefined){
-let data1 = data.package_id;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err23 = {instancePath:instancePath+"/package_id",schemaPath:"#/properties/package_id/type",keyword:"type",params:{type: "integer"}};
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err23 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -14584,9 +13185,13 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.domain !== undefined){
-if(typeof data.domain !== "string"){
-const err24 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(data.additional_ip !== undefined){
+let data19 = data.additional_ip;
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data19[i0] !== "string"){
+const err24 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -14596,9 +13201,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err25 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err25 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -14608,9 +13213,19 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(data.components !== undefined){
+let data21 = data.components;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate203(data21[i1], {instancePath:instancePath+"/components/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -14620,10 +13235,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.cpu_frequency !== undefined){
-let data5 = data.cpu_frequency;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err27 = {instancePath:instancePath+"/cpu_frequency",schemaPath:"#/properties/cpu_frequency/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -14632,345 +13246,28 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.cpu_cores !== undefined){
-let data6 = data.cpu_cores;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err28 = {instancePath:instancePath+"/cpu_cores",schemaPath:"#/properties/cpu_cores/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.ram_limit !== undefined){
-let data7 = data.ram_limit;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err29 = {instancePath:instancePath+"/ram_limit",schemaPath:"#/properties/ram_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.ram_used !== undefined){
-let data8 = data.ram_used;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err30 = {instancePath:instancePath+"/ram_used",schemaPath:"#/properties/ram_used/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.disk_limit !== undefined){
-let data9 = data.disk_limit;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err31 = {instancePath:instancePath+"/disk_limit",schemaPath:"#/properties/disk_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.disk_usage !== undefined){
-let data10 = data.disk_usage;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err32 = {instancePath:instancePath+"/disk_usage",schemaPath:"#/properties/disk_usage/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.bw_limit !== undefined){
-let data11 = data.bw_limit;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err33 = {instancePath:instancePath+"/bw_limit",schemaPath:"#/properties/bw_limit/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.bw_in !== undefined){
-let data12 = data.bw_in;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err34 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.bw_out !== undefined){
-let data13 = data.bw_out;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err35 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.os !== undefined){
-if(typeof data.os !== "string"){
-const err36 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.ip !== undefined){
-if(typeof data.ip !== "string"){
-const err37 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data.additional_ip !== undefined){
-let data16 = data.additional_ip;
-if(Array.isArray(data16)){
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data16[i0] !== "string"){
-const err38 = {instancePath:instancePath+"/additional_ip/" + i0,schemaPath:"#/properties/additional_ip/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/additional_ip",schemaPath:"#/properties/additional_ip/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.dns_servers !== undefined){
-let data18 = data.dns_servers;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err40 = {instancePath:instancePath+"/dns_servers",schemaPath:"#/properties/dns_servers/type",keyword:"type",params:{type: schema98.properties.dns_servers.type}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.components !== undefined){
-let data19 = data.components;
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err41 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data20.name === undefined){
-const err42 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(data20.selected === undefined){
-const err43 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-for(const key1 in data20){
-if(!(((key1 === "id") || (key1 === "name")) || (key1 === "selected"))){
-const err44 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-let data21 = data20.id;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err45 = {instancePath:instancePath+"/components/" + i1+"/id",schemaPath:"#/properties/components/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data20.name !== undefined){
-if(typeof data20.name !== "string"){
-const err46 = {instancePath:instancePath+"/components/" + i1+"/name",schemaPath:"#/properties/components/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data20.selected !== undefined){
-if(typeof data20.selected !== "boolean"){
-const err47 = {instancePath:instancePath+"/components/" + i1+"/selected",schemaPath:"#/properties/components/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/components/" + i1,schemaPath:"#/properties/components/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/components",schemaPath:"#/properties/components/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.active_task !== undefined){
-let data24 = data.active_task;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err50 = {instancePath:instancePath+"/active_task",schemaPath:"#/properties/active_task/type",keyword:"type",params:{type: schema98.properties.active_task.type}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.last_tasks !== undefined){
-let data25 = data.last_tasks;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err51 = {instancePath:instancePath+"/last_tasks",schemaPath:"#/properties/last_tasks/type",keyword:"type",params:{type: schema98.properties.last_tasks.type}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-validate154.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op51" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate154(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+if(!(validate209(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
 errors = vErrors.length;
 }
-validate153.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
 
-export const v52 = validate156;
-const schema99 = {"$id":"op52","$ref":"spec#/components/schemas/UpdateServerDnsResponse"};
-const schema100 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v52 = validate212;
+const schema122 = {"$id":"op52","$ref":"spec#/components/schemas/TaskIdResult"};
+const schema123 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15020,28 +13317,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate157.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op52" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate157(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+if(!(validate213(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
-validate156.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
 
-export const v53 = validate159;
-const schema101 = {"$id":"op53","$ref":"spec#/components/schemas/UpdateServerPtrResponse"};
-const schema102 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v53 = validate215;
+const schema124 = {"$id":"op53","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15091,28 +13387,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate160.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op53" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate160(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+if(!(validate216(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
-validate159.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
 
-export const v54 = validate162;
-const schema103 = {"$id":"op54","$ref":"spec#/components/schemas/FlushServerFirewallResponse"};
-const schema104 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v54 = validate218;
+const schema126 = {"$id":"op54","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15162,37 +13457,34 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op54" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate163(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+if(!(validate219(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
 errors = vErrors.length;
 }
-validate162.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
 
-export const v55 = validate165;
-const schema105 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphResponse"};
-const schema106 = {"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false}};
+export const v55 = validate221;
+const schema128 = {"$id":"op55","$ref":"spec#/components/schemas/GetServerGraphResponse"};
+const schema129 = {"type":"array","items":{"$ref":"#/components/schemas/Graph"}};
+const schema130 = {"type":"object","properties":{"type":{"type":"string"},"url":{"type":"string"}},"required":["type","url"],"additionalProperties":false};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.type === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15201,8 +13493,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.url === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "url"}};
+if(data.url === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15211,9 +13503,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((key0 === "type") || (key0 === "url"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15223,9 +13515,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15235,9 +13527,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.url !== undefined){
-if(typeof data0.url !== "string"){
-const err4 = {instancePath:instancePath+"/" + i0+"/url",schemaPath:"#/items/properties/url/type",keyword:"type",params:{type: "string"}};
+if(data.url !== undefined){
+if(typeof data.url !== "string"){
+const err4 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15249,7 +13541,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15258,49 +13550,61 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate166.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate223(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate222.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op55" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate166(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate222(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
 errors = vErrors.length;
 }
-validate165.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
 
-export const v56 = validate168;
-const schema107 = {"$id":"op56","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
-const schema108 = {"type":"array","items":{"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false}};
+export const v56 = validate226;
+const schema131 = {"$id":"op56","$ref":"spec#/components/schemas/GetServerHistoryResponse"};
+const schema132 = {"type":"array","items":{"$ref":"#/components/schemas/History"}};
+const schema133 = {"type":"object","properties":{"year":{"type":"integer"},"month":{"type":"integer"},"bw_in":{"type":"integer"},"bw_out":{"type":"integer"},"quota_usage":{"type":"integer"},"quota_limit":{"type":"integer"},"inode_usage":{"type":"integer"},"inode_limit":{"type":"integer"}},"required":["year","month","bw_in","bw_out","quota_usage","quota_limit","inode_usage","inode_limit"],"additionalProperties":false};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.year === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "year"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.year === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "year"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15309,8 +13613,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.month === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "month"}};
+if(data.month === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "month"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15319,8 +13623,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0.bw_in === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "bw_in"}};
+if(data.bw_in === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_in"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15329,8 +13633,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.bw_out === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "bw_out"}};
+if(data.bw_out === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bw_out"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15339,8 +13643,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.quota_usage === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "quota_usage"}};
+if(data.quota_usage === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quota_usage"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15349,8 +13653,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.quota_limit === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "quota_limit"}};
+if(data.quota_limit === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quota_limit"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15359,8 +13663,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.inode_usage === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inode_usage"}};
+if(data.inode_usage === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode_usage"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15369,8 +13673,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.inode_limit === undefined){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inode_limit"}};
+if(data.inode_limit === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inode_limit"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15379,9 +13683,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((((((((key0 === "year") || (key0 === "month")) || (key0 === "bw_in")) || (key0 === "bw_out")) || (key0 === "quota_usage")) || (key0 === "quota_limit")) || (key0 === "inode_usage")) || (key0 === "inode_limit"))){
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15391,10 +13695,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.year !== undefined){
-let data1 = data0.year;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err9 = {instancePath:instancePath+"/" + i0+"/year",schemaPath:"#/items/properties/year/type",keyword:"type",params:{type: "integer"}};
+if(data.year !== undefined){
+let data0 = data.year;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err9 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15404,10 +13708,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data0.month !== undefined){
-let data2 = data0.month;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err10 = {instancePath:instancePath+"/" + i0+"/month",schemaPath:"#/items/properties/month/type",keyword:"type",params:{type: "integer"}};
+if(data.month !== undefined){
+let data1 = data.month;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err10 = {instancePath:instancePath+"/month",schemaPath:"#/properties/month/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15417,10 +13721,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data0.bw_in !== undefined){
-let data3 = data0.bw_in;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/" + i0+"/bw_in",schemaPath:"#/items/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
+if(data.bw_in !== undefined){
+let data2 = data.bw_in;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err11 = {instancePath:instancePath+"/bw_in",schemaPath:"#/properties/bw_in/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15430,10 +13734,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data0.bw_out !== undefined){
-let data4 = data0.bw_out;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err12 = {instancePath:instancePath+"/" + i0+"/bw_out",schemaPath:"#/items/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
+if(data.bw_out !== undefined){
+let data3 = data.bw_out;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/bw_out",schemaPath:"#/properties/bw_out/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15443,10 +13747,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data0.quota_usage !== undefined){
-let data5 = data0.quota_usage;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err13 = {instancePath:instancePath+"/" + i0+"/quota_usage",schemaPath:"#/items/properties/quota_usage/type",keyword:"type",params:{type: "integer"}};
+if(data.quota_usage !== undefined){
+let data4 = data.quota_usage;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err13 = {instancePath:instancePath+"/quota_usage",schemaPath:"#/properties/quota_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15456,10 +13760,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data0.quota_limit !== undefined){
-let data6 = data0.quota_limit;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err14 = {instancePath:instancePath+"/" + i0+"/quota_limit",schemaPath:"#/items/properties/quota_limit/type",keyword:"type",params:{type: "integer"}};
+if(data.quota_limit !== undefined){
+let data5 = data.quota_limit;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err14 = {instancePath:instancePath+"/quota_limit",schemaPath:"#/properties/quota_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15469,10 +13773,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data0.inode_usage !== undefined){
-let data7 = data0.inode_usage;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err15 = {instancePath:instancePath+"/" + i0+"/inode_usage",schemaPath:"#/items/properties/inode_usage/type",keyword:"type",params:{type: "integer"}};
+if(data.inode_usage !== undefined){
+let data6 = data.inode_usage;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/inode_usage",schemaPath:"#/properties/inode_usage/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15482,10 +13786,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data0.inode_limit !== undefined){
-let data8 = data0.inode_limit;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err16 = {instancePath:instancePath+"/" + i0+"/inode_limit",schemaPath:"#/items/properties/inode_limit/type",keyword:"type",params:{type: "integer"}};
+if(data.inode_limit !== undefined){
+let data7 = data.inode_limit;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err16 = {instancePath:instancePath+"/inode_limit",schemaPath:"#/properties/inode_limit/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15497,7 +13801,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15506,49 +13810,61 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate169.errors = vErrors;
+validate228.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate228(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate227.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op56" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate169(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate227(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
-validate168.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
 
-export const v57 = validate171;
-const schema109 = {"$id":"op57","$ref":"spec#/components/schemas/ListServerIpsResponse"};
-const schema110 = {"type":"array","items":{"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false}};
+export const v57 = validate231;
+const schema134 = {"$id":"op57","$ref":"spec#/components/schemas/ListServerIpsResponse"};
+const schema135 = {"type":"array","items":{"$ref":"#/components/schemas/Ips"}};
+const schema136 = {"type":"object","properties":{"ips":{"type":"array","items":{"type":"string"}}},"required":["ips"],"additionalProperties":false};
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.ips === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "ips"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ips === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ips"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15557,9 +13873,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!(key0 === "ips")){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15569,13 +13885,13 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.ips !== undefined){
-let data1 = data0.ips;
-if(Array.isArray(data1)){
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data1[i1] !== "string"){
-const err2 = {instancePath:instancePath+"/" + i0+"/ips/" + i1,schemaPath:"#/items/properties/ips/items/type",keyword:"type",params:{type: "string"}};
+if(data.ips !== undefined){
+let data0 = data.ips;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/ips/" + i0,schemaPath:"#/properties/ips/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15587,7 +13903,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/" + i0+"/ips",schemaPath:"#/items/properties/ips/type",keyword:"type",params:{type: "array"}};
+const err3 = {instancePath:instancePath+"/ips",schemaPath:"#/properties/ips/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15599,7 +13915,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15608,49 +13924,61 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate172.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate233(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate232.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op57" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate172(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
-validate171.errors = vErrors;
+validate231.errors = vErrors;
 return errors === 0;
 }
 
-export const v58 = validate174;
-const schema111 = {"$id":"op58","$ref":"spec#/components/schemas/ListServerOsesResponse"};
-const schema112 = {"type":"array","items":{"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false}};
+export const v58 = validate236;
+const schema137 = {"$id":"op58","$ref":"spec#/components/schemas/ListServerOsesResponse"};
+const schema138 = {"type":"array","items":{"$ref":"#/components/schemas/Os"}};
+const schema139 = {"type":"object","properties":{"os":{"type":"string"},"title":{"type":"string"}},"required":["os","title"],"additionalProperties":false};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.os === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "os"}};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.os === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "os"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15659,8 +13987,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.title === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15669,9 +13997,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((key0 === "os") || (key0 === "title"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15681,9 +14009,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.os !== undefined){
-if(typeof data0.os !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/os",schemaPath:"#/items/properties/os/type",keyword:"type",params:{type: "string"}};
+if(data.os !== undefined){
+if(typeof data.os !== "string"){
+const err3 = {instancePath:instancePath+"/os",schemaPath:"#/properties/os/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15693,9 +14021,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.title !== undefined){
-if(typeof data0.title !== "string"){
-const err4 = {instancePath:instancePath+"/" + i0+"/title",schemaPath:"#/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15707,7 +14035,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15716,40 +14044,54 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate175.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate238(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate237.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op58" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate175(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
-validate174.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
 
-export const v59 = validate177;
-const schema113 = {"$id":"op59","$ref":"spec#/components/schemas/RebootServerResponse"};
-const schema114 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v59 = validate241;
+const schema140 = {"$id":"op59","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15799,28 +14141,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op59" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate178(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+if(!(validate242(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
 errors = vErrors.length;
 }
-validate177.errors = vErrors;
+validate241.errors = vErrors;
 return errors === 0;
 }
 
-export const v60 = validate180;
-const schema115 = {"$id":"op60","$ref":"spec#/components/schemas/ReinstallServerResponse"};
-const schema116 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v60 = validate244;
+const schema142 = {"$id":"op60","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15870,28 +14211,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate181.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op60" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate181(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
-validate180.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
 
-export const v61 = validate183;
-const schema117 = {"$id":"op61","$ref":"spec#/components/schemas/RenameServerResponse"};
-const schema118 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v61 = validate247;
+const schema144 = {"$id":"op61","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15941,28 +14281,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op61" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate184(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate248(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
-validate183.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
 
-export const v62 = validate186;
-const schema119 = {"$id":"op62","$ref":"spec#/components/schemas/ResetServerPasswordResponse"};
-const schema120 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v62 = validate250;
+const schema146 = {"$id":"op62","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16012,28 +14351,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate187.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op62" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate251(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
 errors = vErrors.length;
 }
-validate186.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
 
-export const v63 = validate189;
-const schema121 = {"$id":"op63","$ref":"spec#/components/schemas/GetServerTaskResponse"};
-const schema122 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
+export const v63 = validate253;
+const schema148 = {"$id":"op63","$ref":"spec#/components/schemas/Task"};
+const schema149 = {"type":"object","properties":{"name":{"type":"string"},"activated":{"type":"string"},"assigned":{"type":"string"},"completed":{"type":"string"},"results":{"type":"string"}},"required":["name","activated","assigned","completed","results"],"additionalProperties":false};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16170,28 +14509,27 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate190.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op63" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate190(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+if(!(validate254(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
-validate189.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
 
-export const v64 = validate192;
-const schema123 = {"$id":"op64","$ref":"spec#/components/schemas/LaunchServerWebconsoleResponse"};
-const schema124 = {"type":"object","properties":{"task_id":{"type":"integer"}},"required":["task_id"],"additionalProperties":false};
+export const v64 = validate256;
+const schema150 = {"$id":"op64","$ref":"spec#/components/schemas/TaskIdResult"};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16241,28 +14579,311 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op64" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+if(!(validate257(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
-validate192.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
 
-export const v65 = validate195;
-const schema125 = {"$id":"op65","$ref":"spec#/components/schemas/ListServicesResponse"};
-const schema126 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
+export const v65 = validate259;
+const schema152 = {"$id":"op65","$ref":"spec#/components/schemas/ListServicesResponse"};
+const schema153 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema154 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.name === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema154.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err10 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err12 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err13 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err15 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err17 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err18 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err19 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err20 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err21 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+if(typeof data.password !== "string"){
+const err22 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate261.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16293,10 +14914,14 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate261(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16305,8 +14930,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "domain"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16315,253 +14942,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema126.properties.services.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/services/" + i0+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err13 = {instancePath:instancePath+"/services/" + i0+"/domain",schemaPath:"#/properties/services/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err14 = {instancePath:instancePath+"/services/" + i0+"/total",schemaPath:"#/properties/services/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/services/" + i0+"/status",schemaPath:"#/properties/services/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err16 = {instancePath:instancePath+"/services/" + i0+"/billingcycle",schemaPath:"#/properties/services/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err17 = {instancePath:instancePath+"/services/" + i0+"/next_due",schemaPath:"#/properties/services/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err18 = {instancePath:instancePath+"/services/" + i0+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err19 = {instancePath:instancePath+"/services/" + i0+"/category_url",schemaPath:"#/properties/services/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err20 = {instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate196.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op65" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate196(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
-validate195.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
 
-export const v66 = validate198;
-const schema127 = {"$id":"op66","$ref":"spec#/components/schemas/GetServiceOrderResponse"};
-const schema128 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
+export const v66 = validate264;
+const schema155 = {"$id":"op66","$ref":"spec#/components/schemas/Order"};
+const schema156 = {"type":"object","properties":{"account_id":{"type":"integer"}},"required":["account_id"],"additionalProperties":false};
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16611,28 +15013,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate199.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op66" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate199(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
-validate198.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
 
-export const v67 = validate201;
-const schema129 = {"$id":"op67","$ref":"spec#/components/schemas/GetServiceResponse"};
-const schema130 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
+export const v67 = validate267;
+const schema157 = {"$id":"op67","$ref":"spec#/components/schemas/GetServiceResponse"};
+const schema158 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16659,10 +15061,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate261(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16671,340 +15077,29 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.username === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "username"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.password === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "password"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema130.properties.service.properties, key1))){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err17 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err18 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err20 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err21 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err22 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err23 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err24 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err25 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.username !== undefined){
-if(typeof data0.username !== "string"){
-const err26 = {instancePath:instancePath+"/service/username",schemaPath:"#/properties/service/properties/username/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.password !== undefined){
-if(typeof data0.password !== "string"){
-const err27 = {instancePath:instancePath+"/service/password",schemaPath:"#/properties/service/properties/password/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err28 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate202.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op67" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+if(!(validate268(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
 errors = vErrors.length;
 }
-validate201.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
 
-export const v68 = validate204;
-const schema131 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
-const schema132 = {"anyOf":[{"$ref":"#/components/schemas/ListServiceAddonsItem"},{"type":"array","items":{"$ref":"#/components/schemas/ListServiceAddonsItem"}}]};
-const schema133 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
+export const v68 = validate271;
+const schema159 = {"$id":"op68","$ref":"spec#/components/schemas/ListServiceAddonsResponse"};
+const schema160 = {"anyOf":[{"$ref":"#/components/schemas/Addon"},{"type":"array","items":{"$ref":"#/components/schemas/Addon"}}]};
+const schema161 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"status":{"type":"string"}},"required":["id","name","status"],"additionalProperties":false};
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17098,19 +15193,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate273.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate206(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate273(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -17120,8 +15215,8 @@ const _errs2 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate206(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate273(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
 errors = vErrors.length;
 }
 }
@@ -17160,28 +15255,28 @@ vErrors = null;
 }
 }
 }
-validate205.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op68" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate205(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+if(!(validate272(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
-validate204.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
 
-export const v69 = validate210;
-const schema134 = {"$id":"op69","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
-const schema135 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
+export const v69 = validate277;
+const schema162 = {"$id":"op69","$ref":"spec#/components/schemas/OrderServiceAddonResponse"};
+const schema163 = {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"],"additionalProperties":false};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17231,28 +15326,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op69" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate211(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate278(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
-validate210.errors = vErrors;
+validate277.errors = vErrors;
 return errors === 0;
 }
 
-export const v70 = validate213;
-const schema136 = {"$id":"op70","$ref":"spec#/components/schemas/CancelServiceResponse"};
-const schema137 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v70 = validate280;
+const schema164 = {"$id":"op70","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17317,28 +15411,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op70" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
-validate213.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
 
-export const v71 = validate216;
-const schema138 = {"$id":"op71","$ref":"spec#/components/schemas/CreateServiceDnsResponse"};
-const schema139 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v71 = validate283;
+const schema166 = {"$id":"op71","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17403,33 +15496,32 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate217.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op71" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate217(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+if(!(validate284(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
-validate216.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
 
-export const v72 = validate219;
-const schema140 = {"$id":"op72","$ref":"spec#/components/schemas/GetServiceDnsResponse"};
-const schema141 = {"type":"object","properties":{"service_id":{"type":"integer"},"name":{"type":"string"},"records":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"ttl":{"type":"integer"},"priority":{"type":"integer"},"content":{"type":"string"},"type":{"type":"string"}},"required":["id","name","ttl","priority","content","type"],"additionalProperties":false}}},"required":["service_id","name","records"],"additionalProperties":false};
+export const v72 = validate286;
+const schema168 = {"$id":"op72","$ref":"spec#/components/schemas/Zone"};
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.service_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -17438,8 +15530,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(data.service_id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service_id"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -17448,8 +15540,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.records === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "records"}};
+for(const key0 in data){
+if(!((((key0 === "domain_id") || (key0 === "name")) || (key0 === "service_id")) || (key0 === "records"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -17458,34 +15551,35 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "service_id") || (key0 === "name")) || (key0 === "records"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+if(data.domain_id !== undefined){
+if(typeof data.domain_id !== "string"){
+const err3 = {instancePath:instancePath+"/domain_id",schemaPath:"#/properties/domain_id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.service_id !== undefined){
-let data0 = data.service_id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err4 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.service_id !== undefined){
+let data2 = data.service_id;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err5 = {instancePath:instancePath+"/service_id",schemaPath:"#/properties/service_id/type",keyword:"type",params:{type: schema52.properties.service_id.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -17496,14 +15590,18 @@ errors++;
 }
 }
 if(data.records !== undefined){
-let data2 = data.records;
-if(Array.isArray(data2)){
-const len0 = data2.length;
+let data3 = data.records;
+if(Array.isArray(data3)){
+const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err6 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate98(data3[i0], {instancePath:instancePath+"/records/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -17512,8 +15610,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.name === undefined){
-const err7 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -17522,189 +15622,27 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.ttl === undefined){
-const err8 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "ttl"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.priority === undefined){
-const err9 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "priority"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.content === undefined){
-const err10 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "content"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.type === undefined){
-const err11 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((((key1 === "id") || (key1 === "name")) || (key1 === "ttl")) || (key1 === "priority")) || (key1 === "content")) || (key1 === "type"))){
-const err12 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/records/" + i0+"/id",schemaPath:"#/properties/records/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err14 = {instancePath:instancePath+"/records/" + i0+"/name",schemaPath:"#/properties/records/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.ttl !== undefined){
-let data6 = data3.ttl;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err15 = {instancePath:instancePath+"/records/" + i0+"/ttl",schemaPath:"#/properties/records/items/properties/ttl/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.priority !== undefined){
-let data7 = data3.priority;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err16 = {instancePath:instancePath+"/records/" + i0+"/priority",schemaPath:"#/properties/records/items/properties/priority/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data3.content !== undefined){
-if(typeof data3.content !== "string"){
-const err17 = {instancePath:instancePath+"/records/" + i0+"/content",schemaPath:"#/properties/records/items/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err18 = {instancePath:instancePath+"/records/" + i0+"/type",schemaPath:"#/properties/records/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/records/" + i0,schemaPath:"#/properties/records/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate220.errors = vErrors;
+validate287.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op72" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate220(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+if(!(validate287(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
-validate219.errors = vErrors;
+validate286.errors = vErrors;
 return errors === 0;
 }
 
-export const v73 = validate222;
-const schema142 = {"$id":"op73","$ref":"spec#/components/schemas/DeleteServiceDnsResponse"};
-const schema143 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v73 = validate290;
+const schema170 = {"$id":"op73","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17769,28 +15707,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op73" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate291(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
-validate222.errors = vErrors;
+validate290.errors = vErrors;
 return errors === 0;
 }
 
-export const v74 = validate225;
-const schema144 = {"$id":"op74","$ref":"spec#/components/schemas/CreateServiceDnsRecordResponse"};
-const schema145 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v74 = validate293;
+const schema172 = {"$id":"op74","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17855,28 +15792,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate226.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op74" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate226(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate294(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
-validate225.errors = vErrors;
+validate293.errors = vErrors;
 return errors === 0;
 }
 
-export const v75 = validate228;
-const schema146 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
-const schema147 = {"type":"object","properties":{"record":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"ttl":{"type":"string"},"name":{"type":"string"},"priority":{"type":"integer"},"content":{"type":"string"}},"required":["id","type","ttl","name","priority","content"],"additionalProperties":false},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
+export const v75 = validate296;
+const schema174 = {"$id":"op75","$ref":"spec#/components/schemas/UpdateServiceDnsRecordResponse"};
+const schema175 = {"type":"object","properties":{"record":{"$ref":"#/components/schemas/DnsRecord"},"info":{"type":"array","items":{"type":"string"}}},"required":["record","info"],"additionalProperties":false};
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17913,10 +15850,18 @@ errors++;
 }
 }
 if(data.record !== undefined){
-let data0 = data.record;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err3 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate98(data.record, {instancePath:instancePath+"/record",parentData:data,parentDataProperty:"record",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.info !== undefined){
+let data1 = data.info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -17925,8 +15870,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.type === undefined){
-const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -17935,8 +15882,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.ttl === undefined){
-const err5 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "ttl"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -17945,193 +15894,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err6 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.priority === undefined){
-const err7 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "priority"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.content === undefined){
-const err8 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/required",keyword:"required",params:{missingProperty: "content"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((((((key1 === "id") || (key1 === "type")) || (key1 === "ttl")) || (key1 === "name")) || (key1 === "priority")) || (key1 === "content"))){
-const err9 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err10 = {instancePath:instancePath+"/record/id",schemaPath:"#/properties/record/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err11 = {instancePath:instancePath+"/record/type",schemaPath:"#/properties/record/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.ttl !== undefined){
-if(typeof data0.ttl !== "string"){
-const err12 = {instancePath:instancePath+"/record/ttl",schemaPath:"#/properties/record/properties/ttl/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err13 = {instancePath:instancePath+"/record/name",schemaPath:"#/properties/record/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.priority !== undefined){
-let data5 = data0.priority;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err14 = {instancePath:instancePath+"/record/priority",schemaPath:"#/properties/record/properties/priority/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.content !== undefined){
-if(typeof data0.content !== "string"){
-const err15 = {instancePath:instancePath+"/record/content",schemaPath:"#/properties/record/properties/content/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.info !== undefined){
-let data7 = data.info;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err17 = {instancePath:instancePath+"/info/" + i0,schemaPath:"#/properties/info/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate229.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op75" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+if(!(validate297(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
-validate228.errors = vErrors;
+validate296.errors = vErrors;
 return errors === 0;
 }
 
-export const v76 = validate231;
-const schema148 = {"$id":"op76","type":"object","additionalProperties":true};
+export const v76 = validate300;
+const schema176 = {"$id":"op76","type":"object","additionalProperties":true};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op76" */;
 let vErrors = null;
 let errors = 0;
@@ -18147,15 +15930,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
 
-export const v77 = validate232;
-const schema149 = {"$id":"op77","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
-const schema150 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v77 = validate301;
+const schema177 = {"$id":"op77","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
+const schema178 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18204,28 +15987,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate233.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op77" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate233(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+if(!(validate302(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
 errors = vErrors.length;
 }
-validate232.errors = vErrors;
+validate301.errors = vErrors;
 return errors === 0;
 }
 
-export const v78 = validate235;
-const schema151 = {"$id":"op78","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
-const schema152 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v78 = validate304;
+const schema179 = {"$id":"op78","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
+const schema180 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18312,28 +16095,127 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate236.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op78" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate305(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
-validate235.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
 
-export const v79 = validate238;
-const schema153 = {"$id":"op79","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
-const schema154 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
+export const v79 = validate307;
+const schema181 = {"$id":"op79","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
+const schema182 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema183 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.method === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.route === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "route"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "method")) || (key0 === "route"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(typeof data.route !== "string"){
+const err6 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate309.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18364,10 +16246,14 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(!(validate309(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -18376,8 +16262,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.method === undefined){
-const err3 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "method"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -18386,8 +16274,75 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.route === undefined){
-const err4 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "route"}};
+validate308.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate307(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op79" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate308(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+errors = vErrors.length;
+}
+validate307.errors = vErrors;
+return errors === 0;
+}
+
+export const v80 = validate312;
+const schema184 = {"$id":"op80","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
+const schema185 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema186 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
+
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.items === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "type")) || (key0 === "items"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18396,9 +16351,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(((key1 === "name") || (key1 === "method")) || (key1 === "route"))){
-const err5 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -18408,9 +16365,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/methods/" + i0+"/name",schemaPath:"#/properties/methods/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -18420,9 +16377,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.method !== undefined){
-if(typeof data1.method !== "string"){
-const err7 = {instancePath:instancePath+"/methods/" + i0+"/method",schemaPath:"#/properties/methods/items/properties/method/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -18432,9 +16389,15 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.route !== undefined){
-if(typeof data1.route !== "string"){
-const err8 = {instancePath:instancePath+"/methods/" + i0+"/route",schemaPath:"#/properties/methods/items/properties/route/type",keyword:"type",params:{type: "string"}};
+if(data.items !== undefined){
+let data3 = data.items;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err8 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -18443,10 +16406,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/type",keyword:"type",params:{type: "object"}};
+if(data4.name === undefined){
+const err9 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -18455,10 +16416,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
+if(data4.price === undefined){
+const err10 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -18467,10 +16426,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data4.setup_price === undefined){
+const err11 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -18479,28 +16436,129 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate239.errors = vErrors;
+if(data4.selected === undefined){
+const err12 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((key1 === "id") || (key1 === "name")) || (key1 === "price")) || (key1 === "setup_price")) || (key1 === "selected"))){
+const err13 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+if(typeof data4.id !== "string"){
+const err14 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err15 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.price !== undefined){
+if(!(typeof data4.price == "number")){
+const err16 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.setup_price !== undefined){
+if(!(typeof data4.setup_price == "number")){
+const err17 = {instancePath:instancePath+"/items/" + i0+"/setup_price",schemaPath:"#/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.selected !== undefined){
+if(typeof data4.selected !== "boolean"){
+const err18 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate314.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op79" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate239(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
-errors = vErrors.length;
-}
-validate238.errors = vErrors;
-return errors === 0;
-}
-
-export const v80 = validate241;
-const schema155 = {"$id":"op80","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
-const schema156 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
-
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18541,10 +16599,14 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate314(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -18553,8 +16615,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.package !== undefined){
+if(!(Array.isArray(data.package))){
+const err4 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -18563,8 +16627,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err5 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -18573,286 +16639,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.items === undefined){
-const err6 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "type")) || (key1 === "items"))){
-const err7 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err8 = {instancePath:instancePath+"/resources/" + i0+"/id",schemaPath:"#/properties/resources/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err9 = {instancePath:instancePath+"/resources/" + i0+"/name",schemaPath:"#/properties/resources/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err10 = {instancePath:instancePath+"/resources/" + i0+"/type",schemaPath:"#/properties/resources/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data5 = data1.items;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.id === undefined){
-const err11 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.name === undefined){
-const err12 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.setup_price === undefined){
-const err14 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.selected === undefined){
-const err15 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key2 in data6){
-if(!(((((key2 === "id") || (key2 === "name")) || (key2 === "price")) || (key2 === "setup_price")) || (key2 === "selected"))){
-const err16 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.id !== undefined){
-if(typeof data6.id !== "string"){
-const err17 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/resources/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err18 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/name",schemaPath:"#/properties/resources/items/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data6.setup_price !== undefined){
-if(!(typeof data6.setup_price == "number")){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data6.selected !== undefined){
-if(typeof data6.selected !== "boolean"){
-const err21 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/resources/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/resources/" + i0+"/items",schemaPath:"#/properties/resources/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.package !== undefined){
-if(!(Array.isArray(data.package))){
-const err26 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate242.errors = vErrors;
+validate313.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op80" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate242(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
-validate241.errors = vErrors;
+validate312.errors = vErrors;
 return errors === 0;
 }
 
-export const v81 = validate244;
-const schema157 = {"$id":"op81","type":"object","additionalProperties":true};
+export const v81 = validate317;
+const schema187 = {"$id":"op81","type":"object","additionalProperties":true};
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op81" */;
 let vErrors = null;
 let errors = 0;
@@ -18868,14 +16675,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate244.errors = vErrors;
+validate317.errors = vErrors;
 return errors === 0;
 }
 
-export const v82 = validate245;
-const schema158 = {"$id":"op82","type":"object","additionalProperties":true};
+export const v82 = validate318;
+const schema188 = {"$id":"op82","type":"object","additionalProperties":true};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op82" */;
 let vErrors = null;
 let errors = 0;
@@ -18891,14 +16698,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
 
-export const v83 = validate246;
-const schema159 = {"$id":"op83","type":"object","additionalProperties":true};
+export const v83 = validate319;
+const schema189 = {"$id":"op83","type":"object","additionalProperties":true};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op83" */;
 let vErrors = null;
 let errors = 0;
@@ -18914,14 +16721,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate246.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
 
-export const v84 = validate247;
-const schema160 = {"$id":"op84","type":"object","additionalProperties":true};
+export const v84 = validate320;
+const schema190 = {"$id":"op84","type":"object","additionalProperties":true};
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op84" */;
 let vErrors = null;
 let errors = 0;
@@ -18937,15 +16744,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate247.errors = vErrors;
+validate320.errors = vErrors;
 return errors === 0;
 }
 
-export const v85 = validate248;
-const schema161 = {"$id":"op85","$ref":"spec#/components/schemas/RefreshTokenResponse"};
-const schema162 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v85 = validate321;
+const schema191 = {"$id":"op85","$ref":"spec#/components/schemas/RefreshTokenResponse"};
+const schema192 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19016,20 +16823,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate249.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op85" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate249(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+if(!(validate322(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
-validate248.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
 

@@ -1507,448 +1507,245 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        CancelServiceResponse: {
-            info: string[];
+        Addon: {
+            id: number;
+            name: string;
+            status: string;
         };
-        CreateCertificateOrderResponse: {
-            order_num: number;
-            invoice_id: string;
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
+        };
+        CertificateService: {
+            id: string;
+            date_created: string;
+            domain: string;
+            firstpayment: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
+            billingcycle: string;
+            next_due: string;
+            next_invoice: string;
+            status: string;
+            label: string;
+            name: string;
+            cert_status: string;
+            cert_expires: string;
+            csr: string;
+            contacts: {
+                admin: {
+                    FName: string;
+                    LName: string;
+                    City: string;
+                    State: string;
+                    PostalCode: string;
+                    EmailAddress: string;
+                    Country: string;
+                    Address1: string;
+                    Address2: string;
+                    Phone: number;
+                    OrgName: string;
+                    PreFix: number;
+                    JobTitle: string;
+                };
+                billing: Record<string, never>;
+                tech: Record<string, never>;
+            };
+            organization: {
+                state: string;
+                country: string;
                 name: string;
-                product_id: string;
+                unit: string;
+                locality: string;
+                postalcode: string;
+                address2: string;
+                address1: string;
+            };
+            cert_email: string;
+            software: string;
+        };
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
+        };
+        Component: {
+            id: number;
+            name: string;
+            selected: boolean;
+        };
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
             };
         };
         CreateContactResponse: {
             contact_id: string;
             info: string[];
         };
-        CreateDomainOrderResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
-        CreateOrderByProductIdResponse: {
-            order_num: number;
-            invoice_id: string;
-            total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
-        };
         CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CreateQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
-        CreateServiceDnsRecordResponse: {
-            info: string[];
+        DnsRecord: {
+            id: string;
+            name: string;
+            ttl: string | number;
+            priority: number;
+            content: string;
+            type: string;
         };
-        CreateServiceDnsResponse: {
-            info: string[];
+        Domain: {
+            id: string;
+            name: string;
+            expires: string;
+            recurring_amount: string;
+            date_created: string;
+            status: string;
+            period: string;
+            autorenew: string;
+            daytoexpire: string;
         };
-        DeleteServiceDnsResponse: {
-            info: string[];
+        DomainDetail: {
+            id: string;
+            name: string;
+            date_created: string;
+            firstpayment: string;
+            recurring_amount: string;
+            period: string;
+            expires: string;
+            status: string;
+            next_due: string;
+            next_invoice: string;
+            idprotection: string;
+            nameservers: string[];
+            autorenew: string;
         };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
-        FlushServerFirewallResponse: {
-            task_id: number;
+        Form: {
+            type: string;
+            title: string;
+            id: string;
+            firstItemId: number;
+            description: string;
+            name: string;
+            required: boolean;
+            multiple: boolean;
+            config: {
+                enableddefault?: number;
+                conditionals?: unknown[];
+            };
+            value: unknown[];
+            textvalue: unknown[];
+            price: number;
+            recurring_price: number;
+            setup: number;
+            prorata_date: unknown;
+            items: {
+                title: string;
+                value: number;
+                id: number;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
-        GetCategoryAvailableVpsResponse: {
-            id: number;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: string[];
-        }[];
+        GetCategoryAvailableVpsResponse: components["schemas"]["Vps"][];
         GetCertificateResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                name: string;
-                cert_status: string;
-                cert_expires: string;
-                csr: string;
-                contacts: {
-                    admin: {
-                        FName: string;
-                        LName: string;
-                        City: string;
-                        State: string;
-                        PostalCode: string;
-                        EmailAddress: string;
-                        Country: string;
-                        Address1: string;
-                        Address2: string;
-                        Phone: number;
-                        OrgName: string;
-                        PreFix: number;
-                        JobTitle: string;
-                    };
-                    billing: Record<string, never>;
-                    tech: Record<string, never>;
-                };
-                organization: {
-                    state: string;
-                    country: string;
-                    name: string;
-                    unit: string;
-                    locality: string;
-                    postalcode: string;
-                    address2: string;
-                    address1: string;
-                };
-                cert_email: string;
-                software: string;
-            };
+            service: components["schemas"]["CertificateService"];
         };
         GetContactResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
+            contact: components["schemas"]["Contact"];
         };
         GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
+            client: components["schemas"]["Client"];
         };
         GetDomainNameResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            }[];
+            details: components["schemas"]["DomainDetail"][];
         };
         GetDomainOrderFormResponse: {
-            forms: {
-                type: string;
-                title: string;
-                id: string;
-                firstItemId: number;
-                description: string;
-                name: string;
-                required: boolean;
-                multiple: boolean;
-                config: {
-                    enableddefault?: number;
-                    conditionals?: unknown[];
-                };
-                value: unknown[];
-                textvalue: unknown[];
-                price: number;
-                recurring_price: number;
-                setup: number;
-                prorata_date: string | null;
-                items: {
-                    title: string;
-                    value: number;
-                    id: number;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
+            forms: components["schemas"]["Form"][];
         };
         GetDomainOrderResponse: {
-            tlds: {
-                id: string;
-                tld: string;
-                periods: {
-                    period: string;
-                    register: string;
-                    transfer: string;
-                    renew: string;
-                    redemption: string;
-                }[];
-            }[];
+            tlds: components["schemas"]["Tld"][];
         };
         GetDomainResponse: {
-            details: {
-                id: string;
-                name: string;
-                date_created: string;
-                firstpayment: string;
-                recurring_amount: string;
-                period: string;
-                expires: string;
-                status: string;
-                next_due: string;
-                next_invoice: string;
-                idprotection: string;
-                nameservers: string[];
-                autorenew: string;
-            };
+            details: components["schemas"]["DomainDetail"];
         };
         GetInvoiceResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetOrderResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
+            product: components["schemas"]["Product"];
         };
         GetPaymentResponse: {
             payments: {
                 [key: string]: string;
             };
         };
-        GetScriptResponse: {
-            id: number;
-            name: string;
-            syntax: string;
-            content: string;
+        GetServerGraphResponse: components["schemas"]["Graph"][];
+        GetServerHistoryResponse: components["schemas"]["History"][];
+        GetServiceLabelResponse: {
+            label: string;
         };
-        GetServerGraphResponse: {
+        GetServiceResponse: {
+            service: components["schemas"]["Service"];
+        };
+        GetServiceUpgradeResponse: {
+            resources: components["schemas"]["Resource"][];
+            package: unknown[];
+        };
+        Graph: {
             type: string;
             url: string;
-        }[];
-        GetServerHistoryResponse: {
+        };
+        History: {
             year: number;
             month: number;
             bw_in: number;
@@ -1957,323 +1754,47 @@ export interface components {
             quota_limit: number;
             inode_usage: number;
             inode_limit: number;
-        }[];
-        GetServerResponse: {
-            synch_date: string;
-            package_id: number;
-            domain: string;
-            label: string;
-            status: string;
-            cpu_frequency: number;
-            cpu_cores: number;
-            ram_limit: number;
-            ram_used: number;
-            disk_limit: number;
-            disk_usage: number;
-            bw_limit: number;
-            bw_in: number;
-            bw_out: number;
-            os: string;
-            ip: string;
-            additional_ip: string[];
-            dns_servers: string | null;
-            components: {
-                id: number;
-                name: string;
-                selected: boolean;
-            }[];
-            active_task: string | null;
-            last_tasks: string | null;
         };
-        GetServerTaskResponse: {
-            name: string;
-            activated: string;
-            assigned: string;
-            completed: string;
-            results: string;
-        };
-        GetServiceDnsResponse: {
-            service_id: number;
-            name: string;
-            records: {
-                id: string;
-                name: string;
-                ttl: number;
-                priority: number;
-                content: string;
-                type: string;
-            }[];
-        };
-        GetServiceLabelResponse: {
-            label: string;
-        };
-        GetServiceOrderResponse: {
-            account_id: number;
-        };
-        GetServiceResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        GetServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
-        };
-        LaunchServerWebconsoleResponse: {
-            task_id: number;
-        };
-        ListCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
-        };
-        ListCategoryProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
-            }[];
-        };
-        ListCertificateOrderResponse: {
-            products: {
-                id: string;
-                name: string;
-                description: string;
-                periods: {
-                    years: number;
-                    price: number;
-                    renew: number;
-                }[];
-                category: string;
-                category_url: string;
-            }[];
-        };
-        ListCertificateOrderSoftwareResponse: {
-            software: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ListCertificatesResponse: {
-            sslservices: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-                cert_email: string;
-                cert_status: string;
-                cert_expires: string;
-            }[];
-        };
-        ListContactPrivilegesResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
-        };
-        ListContactsResponse: {
-            contacts: {
-                email: string;
-                id: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                company: string;
-                lastlogin: string;
-            }[];
-        };
-        ListDnsResponse: {
-            service_ids: string[];
-            zones: {
-                domain_id: string;
-                name: string;
-                service_id: string;
-            }[];
-        };
-        ListDomainsResponse: {
-            domains: {
-                id: string;
-                name: string;
-                expires: string;
-                recurring_amount: string;
-                date_created: string;
-                status: string;
-                period: string;
-                autorenew: string;
-                daytoexpire: string;
-            }[];
-        };
-        ListInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        ListPaymentFeesResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
-        };
-        ListScriptsItem: {
-            id: number;
-            name: string;
-            syntax: string;
-        };
-        ListScriptsResponse: components["schemas"]["ListScriptsItem"] | components["schemas"]["ListScriptsItem"][];
-        ListServerIpsResponse: {
-            ips: string[];
-        }[];
-        ListServerOsesResponse: {
-            os: string;
-            title: string;
-        }[];
-        ListServersItem: {
-            server_id: number;
-            domain: string;
-            ip: string;
-            date_created: string;
-            synch_date: string;
-            label: string;
-            type: string;
-        };
-        ListServersResponse: components["schemas"]["ListServersItem"] | components["schemas"]["ListServersItem"][];
-        ListServiceAddonsItem: {
-            id: number;
-            name: string;
-            status: string;
-        };
-        ListServiceAddonsResponse: components["schemas"]["ListServiceAddonsItem"] | components["schemas"]["ListServiceAddonsItem"][];
-        ListServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
-        };
-        ListServicesResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
-        };
-        LookupDomainResponse: {
-            available: boolean;
-            name: string;
-            premium: boolean;
-            periods: {
-                id: string;
-                period: string;
-                register: string;
-                transfer: string;
-                renew: string;
-                redemption: string;
-            }[];
-        };
-        OrderServiceAddonResponse: {
-            id: number;
-        };
-        RebootServerResponse: {
-            task_id: number;
-        };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        ReinstallServerResponse: {
-            task_id: number;
-        };
-        RenameServerResponse: {
-            task_id: number;
-        };
-        ResetServerPasswordResponse: {
-            task_id: number;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        UpdateContactResponse: {
+        InfoResult: {
             info: string[];
         };
-        UpdateDetailsResponse: {
-            client: {
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
+                id: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
                 id: string;
                 email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
                 firstname: string;
                 lastname: string;
                 companyname: string;
@@ -2285,31 +1806,388 @@ export interface components {
                 country: string;
                 phonenumber: string;
             };
-            info: string[];
         };
-        UpdateDomainNsResponse: {
-            info: string[];
+        Ips: {
+            ips: string[];
         };
-        UpdateServerDnsResponse: {
+        ListCategoriesResponse: {
+            categories: components["schemas"]["Category"][];
+        };
+        ListCertificateOrderSoftwareResponse: {
+            software: components["schemas"]["Software"][];
+        };
+        ListCertificatesResponse: {
+            sslservices: components["schemas"]["Sslservice"][];
+        };
+        ListContactPrivilegesResponse: {
+            privileges: components["schemas"]["Privilege"];
+        };
+        ListContactsResponse: {
+            contacts: components["schemas"]["Contact"][];
+        };
+        ListDnsResponse: {
+            service_ids: string[];
+            zones: components["schemas"]["Zone"][];
+        };
+        ListDomainsResponse: {
+            domains: components["schemas"]["Domain"][];
+        };
+        ListInvoicesResponse: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        ListPaymentFeesResponse: {
+            payments: components["schemas"]["Payment"][];
+        };
+        ListScriptsResponse: components["schemas"]["Script"] | components["schemas"]["Script"][];
+        ListServerIpsResponse: components["schemas"]["Ips"][];
+        ListServerOsesResponse: components["schemas"]["Os"][];
+        ListServersResponse: components["schemas"]["Server"] | components["schemas"]["Server"][];
+        ListServiceAddonsResponse: components["schemas"]["Addon"] | components["schemas"]["Addon"][];
+        ListServiceMethodsResponse: {
+            methods: components["schemas"]["Method"][];
+        };
+        ListServicesResponse: {
+            services: components["schemas"]["Service"][];
+        };
+        LookupDomainResponse: {
+            available: boolean;
+            name: string;
+            premium: boolean;
+            periods: components["schemas"]["Period"][];
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        Order: {
+            account_id: number;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        OrderNumInvoiceIdTotalItemsResult: {
+            order_num: number;
+            invoice_id: string;
+            total: string;
+            items: components["schemas"]["OrderItem"];
+        };
+        OrderServiceAddonResponse: {
+            id: number;
+        };
+        Os: {
+            os: string;
+            title: string;
+        };
+        Payment: {
+            id: number;
+            name: string;
+            fixed_fee: string;
+            percent_fee: string;
+        };
+        Period: {
+            id: string;
+            period: string;
+            register: string;
+            transfer: string;
+            renew: string;
+            redemption: string;
+        };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+        };
+        Product: {
+            id: string;
+            name: string;
+            description?: string;
+            periods?: {
+                years?: number;
+                price: number;
+                renew?: number;
+                title?: string;
+                value?: string;
+                setup?: number;
+                selected?: boolean;
+            }[];
+            category?: string;
+            category_url?: string;
+            type?: string;
+            stock?: boolean;
+            paytype?: string;
+            qty?: string;
+            tags?: unknown[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+        };
+        ProductsResult: {
+            products: components["schemas"]["Product"][];
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
+            }[];
+        };
+        RefreshTokenResponse: {
+            token: string;
+            refresh: string;
+        };
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
+        };
+        RevokeTokenResponse: {
+            status: boolean;
+        };
+        Script: {
+            id: number;
+            name: string;
+            syntax: string;
+            content?: string;
+        };
+        Server: {
+            server_id?: number;
+            domain: string;
+            ip: string;
+            date_created?: string;
+            synch_date: string;
+            label: string;
+            type?: string;
+            package_id?: number;
+            status?: string;
+            cpu_frequency?: number;
+            cpu_cores?: number;
+            ram_limit?: number;
+            ram_used?: number;
+            disk_limit?: number;
+            disk_usage?: number;
+            bw_limit?: number;
+            bw_in?: number;
+            bw_out?: number;
+            os?: string;
+            additional_ip?: string[];
+            dns_servers?: unknown;
+            components?: components["schemas"]["Component"][];
+            active_task?: unknown;
+            last_tasks?: unknown;
+        };
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
+        };
+        Software: {
+            id: number;
+            name: string;
+        };
+        Sslservice: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+            cert_email: string;
+            cert_status: string;
+            cert_expires: string;
+        };
+        Task: {
+            name: string;
+            activated: string;
+            assigned: string;
+            completed: string;
+            results: string;
+        };
+        TaskIdResult: {
             task_id: number;
         };
-        UpdateServerPtrResponse: {
-            task_id: number;
+        Tld: {
+            id: string;
+            tld: string;
+            periods: {
+                period: string;
+                register: string;
+                transfer: string;
+                renew: string;
+                redemption: string;
+            }[];
+        };
+        UpdateDetailsResponse: {
+            client: components["schemas"]["Client"];
+            info: string[];
         };
         UpdateServiceDnsRecordResponse: {
-            record: {
-                id: string;
-                type: string;
-                ttl: string;
-                name: string;
-                priority: number;
-                content: string;
-            };
+            record: components["schemas"]["DnsRecord"];
             info: string[];
         };
         UpdateServiceLabelResponse: {
             success: boolean;
             info: string[];
+        };
+        Vps: {
+            id: number;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: string[];
+        };
+        Zone: {
+            domain_id?: string;
+            name: string;
+            service_id: string | number;
+            records?: components["schemas"]["DnsRecord"][];
         };
     };
     responses: {
@@ -2524,7 +2402,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCategoryProductsResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2614,7 +2492,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ListCertificateOrderResponse"];
+                    "application/json": components["schemas"]["ProductsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2678,7 +2556,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateCertificateOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3170,7 +3048,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateContactResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3627,7 +3505,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateDomainOrderResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3982,7 +3860,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateDomainNsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4664,7 +4542,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateOrderByProductIdResponse"];
+                    "application/json": components["schemas"]["OrderNumInvoiceIdTotalItemsResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4966,7 +4844,7 @@ export interface operations {
                      *       "content": "import os..."
                      *     }
                      */
-                    "application/json": components["schemas"]["GetScriptResponse"];
+                    "application/json": components["schemas"]["Script"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5059,7 +4937,7 @@ export interface operations {
                      *       "last_tasks": null
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerResponse"];
+                    "application/json": components["schemas"]["Server"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5103,7 +4981,7 @@ export interface operations {
                      *       "task_id": 27180
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServerDnsResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5143,7 +5021,7 @@ export interface operations {
                      *       "task_id": 104886
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateServerPtrResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5174,7 +5052,7 @@ export interface operations {
                      *       "task_id": 82838
                      *     }
                      */
-                    "application/json": components["schemas"]["FlushServerFirewallResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5351,7 +5229,7 @@ export interface operations {
                      *       "task_id": 77995
                      *     }
                      */
-                    "application/json": components["schemas"]["RebootServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5393,7 +5271,7 @@ export interface operations {
                      *       "task_id": 39696
                      *     }
                      */
-                    "application/json": components["schemas"]["ReinstallServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5431,7 +5309,7 @@ export interface operations {
                      *       "task_id": 67845
                      *     }
                      */
-                    "application/json": components["schemas"]["RenameServerResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5462,7 +5340,7 @@ export interface operations {
                      *       "task_id": 138944
                      *     }
                      */
-                    "application/json": components["schemas"]["ResetServerPasswordResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5499,7 +5377,7 @@ export interface operations {
                      *       "results": "VM rebooted successfully"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServerTaskResponse"];
+                    "application/json": components["schemas"]["Task"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5539,7 +5417,7 @@ export interface operations {
                      *       "task_id": 41222
                      *     }
                      */
-                    "application/json": components["schemas"]["LaunchServerWebconsoleResponse"];
+                    "application/json": components["schemas"]["TaskIdResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5609,7 +5487,7 @@ export interface operations {
                      *       "account_id": 814
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceOrderResponse"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5767,7 +5645,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CancelServiceResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5807,7 +5685,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5859,7 +5737,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["GetServiceDnsResponse"];
+                    "application/json": components["schemas"]["Zone"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5894,7 +5772,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteServiceDnsResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -5944,7 +5822,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CreateServiceDnsRecordResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];

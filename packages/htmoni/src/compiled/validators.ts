@@ -141,7 +141,106 @@ return errors === 0;
 
 export const v6 = validate27;
 const schema12 = {"$id":"op6","$ref":"spec#/components/schemas/GetBalanceResponse"};
-const schema14 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false}},"required":["success","details"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"$ref":"#/components/schemas/BalanceDetail"}},"required":["success","details"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.currency === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acc_balance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_balance"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.acc_credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "currency") || (key0 === "acc_balance")) || (key0 === "acc_credit"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.acc_balance !== undefined){
+if(typeof data.acc_balance !== "string"){
+const err5 = {instancePath:instancePath+"/acc_balance",schemaPath:"#/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.acc_credit !== undefined){
+if(typeof data.acc_credit !== "string"){
+const err6 = {instancePath:instancePath+"/acc_credit",schemaPath:"#/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -192,106 +291,19 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data1 = data.details;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.currency === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "currency"}};
+if(!(validate30(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-if(data1.acc_balance === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_balance"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.acc_credit === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_credit"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "currency") || (key1 === "acc_balance")) || (key1 === "acc_credit"))){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err8 = {instancePath:instancePath+"/details/currency",schemaPath:"#/properties/details/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.acc_balance !== undefined){
-if(typeof data1.acc_balance !== "string"){
-const err9 = {instancePath:instancePath+"/details/acc_balance",schemaPath:"#/properties/details/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.acc_credit !== undefined){
-if(typeof data1.acc_credit !== "string"){
-const err10 = {instancePath:instancePath+"/details/acc_credit",schemaPath:"#/properties/details/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -312,11 +324,132 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const v7 = validate31;
-const schema15 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
-const schema16 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
+export const v7 = validate33;
+const schema16 = {"$id":"op7","$ref":"spec#/components/schemas/ListCategoriesResponse"};
+const schema17 = {"type":"object","properties":{"categories":{"type":"array","items":{"$ref":"#/components/schemas/Category"}}},"required":["categories"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.slug === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slug"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "slug"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.slug !== undefined){
+if(typeof data.slug !== "string"){
+const err8 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -347,10 +480,14 @@ let data0 = data.categories;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate35(data0[i0], {instancePath:instancePath+"/categories/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -359,8 +496,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -369,8 +508,80 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "description"}};
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op7" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const v8 = validate38;
+const schema19 = {"$id":"op8","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
+const schema20 = {"type":"object","properties":{"products":{"type":"array","items":{"$ref":"#/components/schemas/Product"}}},"required":["products"],"additionalProperties":false};
+const schema21 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{}},"required":["id","name"],"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema21.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -379,8 +590,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.slug === undefined){
-const err5 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "slug"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -389,9 +602,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "slug"))){
-const err6 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.stock !== undefined){
+if(typeof data.stock !== "boolean"){
+const err6 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -401,9 +615,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/categories/" + i0+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.paytype !== undefined){
+if(typeof data.paytype !== "string"){
+const err7 = {instancePath:instancePath+"/paytype",schemaPath:"#/properties/paytype/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -413,9 +627,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/categories/" + i0+"/name",schemaPath:"#/properties/categories/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -425,9 +639,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err9 = {instancePath:instancePath+"/categories/" + i0+"/description",schemaPath:"#/properties/categories/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.qty !== undefined){
+if(typeof data.qty !== "string"){
+const err9 = {instancePath:instancePath+"/qty",schemaPath:"#/properties/qty/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -437,9 +651,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.slug !== undefined){
-if(typeof data1.slug !== "string"){
-const err10 = {instancePath:instancePath+"/categories/" + i0+"/slug",schemaPath:"#/properties/categories/items/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(data.tags !== undefined){
+if(!(Array.isArray(data.tags))){
+const err10 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -449,9 +663,15 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"}};
+if(data.periods !== undefined){
+let data8 = data.periods;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.title === undefined){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -460,10 +680,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
+if(data9.value === undefined){
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -472,10 +690,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data9.price === undefined){
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -484,29 +700,1708 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate32.errors = vErrors;
+if(data9.setup === undefined){
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9.selected === undefined){
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!(((((key1 === "title") || (key1 === "value")) || (key1 === "price")) || (key1 === "setup")) || (key1 === "selected"))){
+const err16 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data9.title !== undefined){
+if(typeof data9.title !== "string"){
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data9.value !== undefined){
+if(typeof data9.value !== "string"){
+const err18 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9.price !== undefined){
+if(!(typeof data9.price == "number")){
+const err19 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.setup !== undefined){
+if(!(typeof data9.setup == "number")){
+const err20 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data9.selected !== undefined){
+if(typeof data9.selected !== "boolean"){
+const err21 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.category_name !== undefined){
+if(typeof data.category_name !== "string"){
+const err24 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.category_id !== undefined){
+if(typeof data.category_id !== "string"){
+const err25 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err26 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.recurring !== undefined){
+if(typeof data.recurring !== "string"){
+const err27 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err28 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data20 = data.config;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.product === undefined){
+const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data20.forms === undefined){
+const err30 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data20.addons === undefined){
+const err31 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data20.subproducts === undefined){
+const err32 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key2 in data20){
+if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
+const err33 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data20.product !== undefined){
+let data21 = data20.product;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.type === undefined){
+const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data22.title === undefined){
+const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data22.id === undefined){
+const err36 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.name === undefined){
+const err37 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.value === undefined){
+const err38 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key3 in data22){
+if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
+const err39 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err40 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.title !== undefined){
+if(typeof data22.title !== "string"){
+const err41 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err42 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.name !== undefined){
+if(typeof data22.name !== "string"){
+const err43 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.items !== undefined){
+let data27 = data22.items;
+if(Array.isArray(data27)){
+const len2 = data27.length;
+for(let i2=0; i2<len2; i2++){
+let data28 = data27[i2];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.title === undefined){
+const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data28.value === undefined){
+const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data28.price === undefined){
+const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data28.setup === undefined){
+const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data28.selected === undefined){
+const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+for(const key4 in data28){
+if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
+const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data28.title !== undefined){
+if(typeof data28.title !== "string"){
+const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data28.value !== undefined){
+if(typeof data28.value !== "string"){
+const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data28.price !== undefined){
+if(!(typeof data28.price == "number")){
+const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data28.setup !== undefined){
+if(!(typeof data28.setup == "number")){
+const err53 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data28.selected !== undefined){
+if(typeof data28.selected !== "boolean"){
+const err54 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data22.value !== undefined){
+let data34 = data22.value;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err57 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema21.properties.config.properties.product.items.properties.value.type}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data22.price !== undefined){
+if(!(typeof data22.price == "number")){
+const err58 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data22.setup !== undefined){
+if(!(typeof data22.setup == "number")){
+const err59 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data20.forms !== undefined){
+let data37 = data20.forms;
+if(Array.isArray(data37)){
+const len3 = data37.length;
+for(let i3=0; i3<len3; i3++){
+let data38 = data37[i3];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data38.title === undefined){
+const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data38.id === undefined){
+const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data38.firstItemId === undefined){
+const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data38.description === undefined){
+const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data38.name === undefined){
+const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data38.required === undefined){
+const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data38.multiple === undefined){
+const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data38.config === undefined){
+const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data38.value === undefined){
+const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data38.textvalue === undefined){
+const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data38.price === undefined){
+const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data38.recurring_price === undefined){
+const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data38.setup === undefined){
+const err75 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data38.prorata_date === undefined){
+const err76 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data38.items === undefined){
+const err77 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data38){
+if(!(func2.call(schema21.properties.config.properties.forms.items.properties, key5))){
+const err78 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data38.type !== undefined){
+if(typeof data38.type !== "string"){
+const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data38.title !== undefined){
+if(typeof data38.title !== "string"){
+const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data38.id !== undefined){
+if(typeof data38.id !== "string"){
+const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data38.firstItemId !== undefined){
+let data42 = data38.firstItemId;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data38.description !== undefined){
+if(typeof data38.description !== "string"){
+const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data38.required !== undefined){
+if(typeof data38.required !== "boolean"){
+const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data38.multiple !== undefined){
+if(typeof data38.multiple !== "boolean"){
+const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data38.config !== undefined){
+let data47 = data38.config;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.conditionals === undefined){
+const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key6 in data47){
+if(!(key6 === "conditionals")){
+const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data47.conditionals !== undefined){
+if(!(Array.isArray(data47.conditionals))){
+const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data38.value !== undefined){
+if(!(Array.isArray(data38.value))){
+const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data38.textvalue !== undefined){
+if(!(Array.isArray(data38.textvalue))){
+const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.price !== undefined){
+if(!(typeof data38.price == "number")){
+const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data38.recurring_price !== undefined){
+if(!(typeof data38.recurring_price == "number")){
+const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data38.setup !== undefined){
+if(!(typeof data38.setup == "number")){
+const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data38.items !== undefined){
+let data54 = data38.items;
+if(Array.isArray(data54)){
+const len4 = data54.length;
+for(let i4=0; i4<len4; i4++){
+let data55 = data54[i4];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.title === undefined){
+const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data55.value === undefined){
+const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data55.id === undefined){
+const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data55.price === undefined){
+const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data55.setup === undefined){
+const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data55.selected === undefined){
+const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+for(const key7 in data55){
+if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
+const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data55.title !== undefined){
+if(typeof data55.title !== "string"){
+const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data55.value !== undefined){
+let data57 = data55.value;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
+const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data55.id !== undefined){
+let data58 = data55.id;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data55.price !== undefined){
+if(!(typeof data55.price == "number")){
+const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data55.setup !== undefined){
+if(!(typeof data55.setup == "number")){
+const err107 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data55.selected !== undefined){
+if(typeof data55.selected !== "boolean"){
+const err108 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data20.addons !== undefined){
+let data62 = data20.addons;
+if(Array.isArray(data62)){
+const len5 = data62.length;
+for(let i5=0; i5<len5; i5++){
+let data63 = data62[i5];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.type === undefined){
+const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data63.title === undefined){
+const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data63.id === undefined){
+const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data63.value === undefined){
+const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data63.description === undefined){
+const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data63.config === undefined){
+const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data63.price === undefined){
+const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data63.recurring_price === undefined){
+const err120 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data63.setup === undefined){
+const err121 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data63.prorata_date === undefined){
+const err122 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key8 in data63){
+if(!(func2.call(schema21.properties.config.properties.addons.items.properties, key8))){
+const err123 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data63.type !== undefined){
+if(typeof data63.type !== "string"){
+const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data63.title !== undefined){
+if(typeof data63.title !== "string"){
+const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data63.id !== undefined){
+if(typeof data63.id !== "string"){
+const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data63.description !== undefined){
+if(typeof data63.description !== "string"){
+const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data63.config !== undefined){
+let data68 = data63.config;
+if(Array.isArray(data68)){
+const len6 = data68.length;
+for(let i6=0; i6<len6; i6++){
+let data69 = data68[i6];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.type === undefined){
+const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data69.title === undefined){
+const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data69.name === undefined){
+const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+for(const key9 in data69){
+if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
+const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data69.type !== undefined){
+if(typeof data69.type !== "string"){
+const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data69.title !== undefined){
+if(typeof data69.title !== "string"){
+const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data69.name !== undefined){
+if(typeof data69.name !== "string"){
+const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data69.checked !== undefined){
+if(typeof data69.checked !== "boolean"){
+const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data69.items !== undefined){
+let data74 = data69.items;
+if(Array.isArray(data74)){
+const len7 = data74.length;
+for(let i7=0; i7<len7; i7++){
+let data75 = data74[i7];
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.title === undefined){
+const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data75.value === undefined){
+const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data75.price === undefined){
+const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data75.setup === undefined){
+const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data75.selected === undefined){
+const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key10 in data75){
+if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
+const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data75.title !== undefined){
+if(typeof data75.title !== "string"){
+const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data75.value !== undefined){
+if(typeof data75.value !== "string"){
+const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data75.price !== undefined){
+if(!(typeof data75.price == "number")){
+const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data75.setup !== undefined){
+if(!(typeof data75.setup == "number")){
+const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data75.selected !== undefined){
+if(typeof data75.selected !== "boolean"){
+const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data63.price !== undefined){
+if(!(typeof data63.price == "number")){
+const err151 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data63.recurring_price !== undefined){
+if(!(typeof data63.recurring_price == "number")){
+const err152 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data63.setup !== undefined){
+if(!(typeof data63.setup == "number")){
+const err153 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data20.subproducts !== undefined){
+if(!(Array.isArray(data20.subproducts))){
+const err156 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err158 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+validate40.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op7" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-export const v8 = validate34;
-const schema17 = {"$id":"op8","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
-const schema18 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -537,10 +2432,14 @@ let data0 = data.products;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate40(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -549,8 +2448,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -559,8 +2460,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op8" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+export const v9 = validate43;
+const schema22 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
+const schema23 = {"type":"object","properties":{"contacts":{"type":"array","items":{"$ref":"#/components/schemas/Contact"}}},"required":["contacts"],"additionalProperties":false};
+const schema24 = {"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["email","id","firstname","lastname","companyname"],"additionalProperties":false};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.email === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.companyname === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -569,8 +2536,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.stock === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "stock"}};
+for(const key0 in data){
+if(!(func2.call(schema24.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -579,8 +2547,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.paytype === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "paytype"}};
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -589,8 +2559,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -599,8 +2571,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.qty === undefined){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "qty"}};
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err8 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -609,8 +2583,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.tags === undefined){
-const err9 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "tags"}};
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err9 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -619,8 +2595,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err10 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err10 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -629,9 +2607,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema18.properties.products.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.company !== undefined){
+if(typeof data.company !== "string"){
+const err11 = {instancePath:instancePath+"/company",schemaPath:"#/properties/company/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -641,9 +2620,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err12 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -653,9 +2632,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/type",schemaPath:"#/properties/products/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err13 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -665,9 +2644,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err14 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -677,9 +2656,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.stock !== undefined){
-if(typeof data1.stock !== "boolean"){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/stock",schemaPath:"#/properties/products/items/properties/stock/type",keyword:"type",params:{type: "boolean"}};
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err15 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -689,9 +2668,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.paytype !== undefined){
-if(typeof data1.paytype !== "string"){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/paytype",schemaPath:"#/properties/products/items/properties/paytype/type",keyword:"type",params:{type: "string"}};
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -701,9 +2680,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err17 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -713,9 +2692,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.qty !== undefined){
-if(typeof data1.qty !== "string"){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/qty",schemaPath:"#/properties/products/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err18 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -725,9 +2704,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.tags !== undefined){
-if(!(Array.isArray(data1.tags))){
-const err19 = {instancePath:instancePath+"/products/" + i0+"/tags",schemaPath:"#/properties/products/items/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err19 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -737,15 +2716,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.periods !== undefined){
-let data10 = data1.periods;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.title === undefined){
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -754,8 +2727,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data11.value === undefined){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
+}
+if(data.privileges !== undefined){
+let data15 = data.privileges;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.support === undefined){
+const err21 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -764,8 +2741,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11.price === undefined){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+for(const key1 in data15){
+if(!(key1 === "support")){
+const err22 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -774,8 +2752,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11.setup === undefined){
-const err23 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data15.support !== undefined){
+let data16 = data15.support;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data16[i0] !== "string"){
+const err23 = {instancePath:instancePath+"/privileges/support/" + i0,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -784,8 +2768,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.selected === undefined){
-const err24 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -794,9 +2780,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "title") || (key2 === "value")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
-const err25 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -806,9 +2793,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.title !== undefined){
-if(typeof data11.title !== "string"){
-const err26 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/title",schemaPath:"#/properties/products/items/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -817,136 +2804,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err27 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/value",schemaPath:"#/properties/products/items/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data11.price !== undefined){
-if(!(typeof data11.price == "number")){
-const err28 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data11.setup !== undefined){
-if(!(typeof data11.setup == "number")){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data11.selected !== undefined){
-if(typeof data11.selected !== "boolean"){
-const err30 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/selected",schemaPath:"#/properties/products/items/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-validate35.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op8" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-
-export const v9 = validate37;
-const schema19 = {"$id":"op9","$ref":"spec#/components/schemas/ListContactsResponse"};
-const schema20 = {"type":"object","properties":{"contacts":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"id":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"company":{"type":"string"},"lastlogin":{"type":"string"}},"required":["email","id","firstname","lastname","companyname","company","lastlogin"],"additionalProperties":false}}},"required":["contacts"],"additionalProperties":false};
-
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -977,10 +2840,14 @@ let data0 = data.contacts;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.email === undefined){
-const err2 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "email"}};
+if(!(validate45(data0[i0], {instancePath:instancePath+"/contacts/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -989,8 +2856,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -999,209 +2868,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.company === undefined){
-const err7 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "company"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.lastlogin === undefined){
-const err8 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "lastlogin"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((((((key1 === "email") || (key1 === "id")) || (key1 === "firstname")) || (key1 === "lastname")) || (key1 === "companyname")) || (key1 === "company")) || (key1 === "lastlogin"))){
-const err9 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.email !== undefined){
-if(typeof data1.email !== "string"){
-const err10 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err11 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.firstname !== undefined){
-if(typeof data1.firstname !== "string"){
-const err12 = {instancePath:instancePath+"/contacts/" + i0+"/firstname",schemaPath:"#/properties/contacts/items/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.lastname !== undefined){
-if(typeof data1.lastname !== "string"){
-const err13 = {instancePath:instancePath+"/contacts/" + i0+"/lastname",schemaPath:"#/properties/contacts/items/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.companyname !== undefined){
-if(typeof data1.companyname !== "string"){
-const err14 = {instancePath:instancePath+"/contacts/" + i0+"/companyname",schemaPath:"#/properties/contacts/items/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.company !== undefined){
-if(typeof data1.company !== "string"){
-const err15 = {instancePath:instancePath+"/contacts/" + i0+"/company",schemaPath:"#/properties/contacts/items/properties/company/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.lastlogin !== undefined){
-if(typeof data1.lastlogin !== "string"){
-const err16 = {instancePath:instancePath+"/contacts/" + i0+"/lastlogin",schemaPath:"#/properties/contacts/items/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate38.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op9" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
-export const v10 = validate40;
-const schema21 = {"$id":"op10","$ref":"spec#/components/schemas/CreateContactResponse"};
-const schema22 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
+export const v10 = validate48;
+const schema25 = {"$id":"op10","$ref":"spec#/components/schemas/CreateContactResponse"};
+const schema26 = {"type":"object","properties":{"contact_id":{"type":"string"},"info":{"type":"array","items":{"type":"string"}}},"required":["contact_id","info"],"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1288,28 +2976,413 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op10" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
-validate40.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-export const v11 = validate43;
-const schema23 = {"$id":"op11","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
-const schema24 = {"type":"object","properties":{"privileges":{"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false}},"required":["privileges"],"additionalProperties":false};
+export const v11 = validate51;
+const schema27 = {"$id":"op11","$ref":"spec#/components/schemas/ListContactPrivilegesResponse"};
+const schema28 = {"type":"object","properties":{"privileges":{"$ref":"#/components/schemas/Privilege"}},"required":["privileges"],"additionalProperties":false};
+const schema29 = {"type":"object","properties":{"billing":{"type":"array","items":{"type":"string"}},"support":{"type":"array","items":{"type":"string"}},"misc":{"type":"array","items":{"type":"string"}},"services":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}},"domains":{"type":"object","properties":{"full":{"type":"integer"}},"required":["full"],"additionalProperties":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"integer"}]}}},"required":["billing","support","misc","services","domains"],"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.billing === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billing"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.support === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "support"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.misc === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "misc"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.services === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "billing") || (key0 === "support")) || (key0 === "misc")) || (key0 === "services")) || (key0 === "domains"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.billing !== undefined){
+let data0 = data.billing;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/billing/" + i0,schemaPath:"#/properties/billing/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/billing",schemaPath:"#/properties/billing/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.support !== undefined){
+let data2 = data.support;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err8 = {instancePath:instancePath+"/support/" + i1,schemaPath:"#/properties/support/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.misc !== undefined){
+let data4 = data.misc;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err10 = {instancePath:instancePath+"/misc/" + i2,schemaPath:"#/properties/misc/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/misc",schemaPath:"#/properties/misc/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data6 = data.services;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.full === undefined){
+const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(key1 === "full")){
+let data7 = data6[key1];
+const _errs18 = errors;
+let valid8 = false;
+const _errs19 = errors;
+if(Array.isArray(data7)){
+const len3 = data7.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data7[i3] !== "string"){
+const err13 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid8 = valid8 || _valid0;
+if(!valid8){
+const _errs23 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err15 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+valid8 = valid8 || _valid0;
+}
+if(!valid8){
+const err16 = {instancePath:instancePath+"/services/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data6.full !== undefined){
+let data9 = data6.full;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err17 = {instancePath:instancePath+"/services/full",schemaPath:"#/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.domains !== undefined){
+let data10 = data.domains;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.full === undefined){
+const err19 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!(key2 === "full")){
+let data11 = data10[key2];
+const _errs31 = errors;
+let valid13 = false;
+const _errs32 = errors;
+if(Array.isArray(data11)){
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data11[i4] !== "string"){
+const err20 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs36 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err22 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err23 = {instancePath:instancePath+"/domains/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data10.full !== undefined){
+let data13 = data10.full;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err24 = {instancePath:instancePath+"/domains/full",schemaPath:"#/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1336,10 +3409,14 @@ errors++;
 }
 }
 if(data.privileges !== undefined){
-let data0 = data.privileges;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.billing === undefined){
-const err2 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "billing"}};
+if(!(validate53(data.privileges, {instancePath:instancePath+"/privileges",parentData:data,parentDataProperty:"privileges",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1348,405 +3425,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.support === undefined){
-const err3 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.misc === undefined){
-const err4 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "misc"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.services === undefined){
-const err5 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "services"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.domains === undefined){
-const err6 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((key1 === "billing") || (key1 === "support")) || (key1 === "misc")) || (key1 === "services")) || (key1 === "domains"))){
-const err7 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.billing !== undefined){
-let data1 = data0.billing;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data1[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/privileges/billing/" + i0,schemaPath:"#/properties/privileges/properties/billing/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/privileges/billing",schemaPath:"#/properties/privileges/properties/billing/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.support !== undefined){
-let data3 = data0.support;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data3[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/privileges/support/" + i1,schemaPath:"#/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/privileges/support",schemaPath:"#/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.misc !== undefined){
-let data5 = data0.misc;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data5[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/privileges/misc/" + i2,schemaPath:"#/properties/privileges/properties/misc/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/privileges/misc",schemaPath:"#/properties/privileges/properties/misc/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.services !== undefined){
-let data7 = data0.services;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.full === undefined){
-const err14 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(key2 === "full")){
-let data8 = data7[key2];
-const _errs21 = errors;
-let valid9 = false;
-const _errs22 = errors;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err15 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs22 === errors;
-valid9 = valid9 || _valid0;
-if(!valid9){
-const _errs26 = errors;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err17 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs26 === errors;
-valid9 = valid9 || _valid0;
-}
-if(!valid9){
-const err18 = {instancePath:instancePath+"/privileges/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/services/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs21;
-if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data7.full !== undefined){
-let data10 = data7.full;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err19 = {instancePath:instancePath+"/privileges/services/full",schemaPath:"#/properties/privileges/properties/services/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/privileges/services",schemaPath:"#/properties/privileges/properties/services/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.domains !== undefined){
-let data11 = data0.domains;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.full === undefined){
-const err21 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/required",keyword:"required",params:{missingProperty: "full"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-for(const key3 in data11){
-if(!(key3 === "full")){
-let data12 = data11[key3];
-const _errs34 = errors;
-let valid14 = false;
-const _errs35 = errors;
-if(Array.isArray(data12)){
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data12[i4] !== "string"){
-const err22 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var _valid1 = _errs35 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const _errs39 = errors;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err24 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs39 === errors;
-valid14 = valid14 || _valid1;
-}
-if(!valid14){
-const err25 = {instancePath:instancePath+"/privileges/domains/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/privileges/properties/domains/additionalProperties/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data11.full !== undefined){
-let data14 = data11.full;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err26 = {instancePath:instancePath+"/privileges/domains/full",schemaPath:"#/properties/privileges/properties/domains/properties/full/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/privileges/domains",schemaPath:"#/properties/privileges/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/privileges",schemaPath:"#/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate44.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op11" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
-validate43.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-export const v12 = validate46;
-const schema25 = {"$id":"op12","$ref":"spec#/components/schemas/GetContactResponse"};
-const schema26 = {"type":"object","properties":{"contact":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"},"type":{"type":"string"},"privileges":{"type":"object","properties":{"support":{"type":"array","items":{"type":"string"}}},"required":["support"],"additionalProperties":false}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber","type","privileges"],"additionalProperties":false}},"required":["contact"],"additionalProperties":false};
+export const v12 = validate56;
+const schema30 = {"$id":"op12","$ref":"spec#/components/schemas/GetContactResponse"};
+const schema31 = {"type":"object","properties":{"contact":{"$ref":"#/components/schemas/Contact"}},"required":["contact"],"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1773,10 +3473,14 @@ errors++;
 }
 }
 if(data.contact !== undefined){
-let data0 = data.contact;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate45(data.contact, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1785,414 +3489,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.firstname === undefined){
-const err4 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.lastname === undefined){
-const err5 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.companyname === undefined){
-const err6 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.address1 === undefined){
-const err7 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.address2 === undefined){
-const err8 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.city === undefined){
-const err9 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.state === undefined){
-const err10 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.postcode === undefined){
-const err11 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.country === undefined){
-const err12 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.phonenumber === undefined){
-const err13 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.type === undefined){
-const err14 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.privileges === undefined){
-const err15 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: "privileges"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema26.properties.contact.properties, key1))){
-const err16 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err17 = {instancePath:instancePath+"/contact/id",schemaPath:"#/properties/contact/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err18 = {instancePath:instancePath+"/contact/email",schemaPath:"#/properties/contact/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err19 = {instancePath:instancePath+"/contact/firstname",schemaPath:"#/properties/contact/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err20 = {instancePath:instancePath+"/contact/lastname",schemaPath:"#/properties/contact/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err21 = {instancePath:instancePath+"/contact/companyname",schemaPath:"#/properties/contact/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err22 = {instancePath:instancePath+"/contact/address1",schemaPath:"#/properties/contact/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err23 = {instancePath:instancePath+"/contact/address2",schemaPath:"#/properties/contact/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err24 = {instancePath:instancePath+"/contact/city",schemaPath:"#/properties/contact/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err25 = {instancePath:instancePath+"/contact/state",schemaPath:"#/properties/contact/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err26 = {instancePath:instancePath+"/contact/postcode",schemaPath:"#/properties/contact/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err27 = {instancePath:instancePath+"/contact/country",schemaPath:"#/properties/contact/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err28 = {instancePath:instancePath+"/contact/phonenumber",schemaPath:"#/properties/contact/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-if(typeof data0.type !== "string"){
-const err29 = {instancePath:instancePath+"/contact/type",schemaPath:"#/properties/contact/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.privileges !== undefined){
-let data14 = data0.privileges;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.support === undefined){
-const err30 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/required",keyword:"required",params:{missingProperty: "support"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-for(const key2 in data14){
-if(!(key2 === "support")){
-const err31 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data14.support !== undefined){
-let data15 = data14.support;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data15[i0] !== "string"){
-const err32 = {instancePath:instancePath+"/contact/privileges/support/" + i0,schemaPath:"#/properties/contact/properties/privileges/properties/support/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/contact/privileges/support",schemaPath:"#/properties/contact/properties/privileges/properties/support/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/contact/privileges",schemaPath:"#/properties/contact/properties/privileges/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op12" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-validate46.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-export const v13 = validate49;
-const schema27 = {"$id":"op13","$ref":"spec#/components/schemas/UpdateContactResponse"};
-const schema28 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v13 = validate60;
+const schema32 = {"$id":"op13","$ref":"spec#/components/schemas/InfoResult"};
+const schema33 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2257,28 +3575,391 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op13" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
-validate49.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
-export const v14 = validate52;
-const schema29 = {"$id":"op14","$ref":"spec#/components/schemas/GetDetailsResponse"};
-const schema30 = {"type":"object","properties":{"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["client"],"additionalProperties":false};
+export const v14 = validate63;
+const schema34 = {"$id":"op14","$ref":"spec#/components/schemas/GetDetailsResponse"};
+const schema35 = {"type":"object","properties":{"client":{"$ref":"#/components/schemas/Client"}},"required":["client"],"additionalProperties":false};
+const schema36 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"lastlogin":{"type":"string"},"ip":{"type":"string"},"host":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","lastlogin","ip","host","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.email === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.lastlogin === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ip === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ip"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.host === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.firstname === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.lastname === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.companyname === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.address1 === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.address2 === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.city === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.state === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.postcode === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.country === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.phonenumber === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema36.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err17 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.lastlogin !== undefined){
+if(typeof data.lastlogin !== "string"){
+const err18 = {instancePath:instancePath+"/lastlogin",schemaPath:"#/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.ip !== undefined){
+if(typeof data.ip !== "string"){
+const err19 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err20 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.firstname !== undefined){
+if(typeof data.firstname !== "string"){
+const err21 = {instancePath:instancePath+"/firstname",schemaPath:"#/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.lastname !== undefined){
+if(typeof data.lastname !== "string"){
+const err22 = {instancePath:instancePath+"/lastname",schemaPath:"#/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.companyname !== undefined){
+if(typeof data.companyname !== "string"){
+const err23 = {instancePath:instancePath+"/companyname",schemaPath:"#/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.address1 !== undefined){
+if(typeof data.address1 !== "string"){
+const err24 = {instancePath:instancePath+"/address1",schemaPath:"#/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.address2 !== undefined){
+if(typeof data.address2 !== "string"){
+const err25 = {instancePath:instancePath+"/address2",schemaPath:"#/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.city !== undefined){
+if(typeof data.city !== "string"){
+const err26 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err27 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.postcode !== undefined){
+if(typeof data.postcode !== "string"){
+const err28 = {instancePath:instancePath+"/postcode",schemaPath:"#/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.country !== undefined){
+if(typeof data.country !== "string"){
+const err29 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.phonenumber !== undefined){
+if(typeof data.phonenumber !== "string"){
+const err30 = {instancePath:instancePath+"/phonenumber",schemaPath:"#/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2305,10 +3986,14 @@ errors++;
 }
 }
 if(data.client !== undefined){
-let data0 = data.client;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate65(data.client, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2317,8 +4002,64 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+validate64.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op14" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+export const v15 = validate68;
+const schema37 = {"$id":"op15","$ref":"spec#/components/schemas/ListInvoicesResponse"};
+const schema38 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema39 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.duedate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duedate"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paybefore === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paybefore"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2327,8 +4068,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.lastlogin === undefined){
-const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastlogin"}};
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2337,8 +4078,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.ip === undefined){
-const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "ip"}};
+if(data.datepaid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datepaid"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2347,8 +4088,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.host === undefined){
-const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "host"}};
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2357,8 +4098,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.firstname === undefined){
-const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(data.number === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2367,8 +4108,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.lastname === undefined){
-const err8 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(data.currency === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2377,8 +4118,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.companyname === undefined){
-const err9 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+for(const key0 in data){
+if(!(func2.call(schema39.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2387,8 +4129,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.address1 === undefined){
-const err10 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2397,8 +4141,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data0.address2 === undefined){
-const err11 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2407,8 +4153,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.city === undefined){
-const err12 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+}
+if(data.dateorig !== undefined){
+if(typeof data.dateorig !== "string"){
+const err12 = {instancePath:instancePath+"/dateorig",schemaPath:"#/properties/dateorig/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2417,8 +4165,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.state === undefined){
-const err13 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
+}
+if(data.duedate !== undefined){
+if(typeof data.duedate !== "string"){
+const err13 = {instancePath:instancePath+"/duedate",schemaPath:"#/properties/duedate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2427,8 +4177,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.postcode === undefined){
-const err14 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
+}
+if(data.paybefore !== undefined){
+if(typeof data.paybefore !== "string"){
+const err14 = {instancePath:instancePath+"/paybefore",schemaPath:"#/properties/paybefore/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2437,8 +4189,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data0.country === undefined){
-const err15 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
+}
+if(data.total !== undefined){
+let data5 = data.total;
+if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema39.properties.total.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2447,8 +4202,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data0.phonenumber === undefined){
-const err16 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+}
+if(data.datepaid !== undefined){
+if(typeof data.datepaid !== "string"){
+const err16 = {instancePath:instancePath+"/datepaid",schemaPath:"#/properties/datepaid/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2457,9 +4214,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(func2.call(schema30.properties.client.properties, key1))){
-const err17 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2469,9 +4227,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err18 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.number !== undefined){
+if(typeof data.number !== "string"){
+const err18 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2481,9 +4239,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err19 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err19 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2493,9 +4251,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data0.lastlogin !== undefined){
-if(typeof data0.lastlogin !== "string"){
-const err20 = {instancePath:instancePath+"/client/lastlogin",schemaPath:"#/properties/client/properties/lastlogin/type",keyword:"type",params:{type: "string"}};
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err20 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2505,9 +4263,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data0.ip !== undefined){
-if(typeof data0.ip !== "string"){
-const err21 = {instancePath:instancePath+"/client/ip",schemaPath:"#/properties/client/properties/ip/type",keyword:"type",params:{type: "string"}};
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2517,9 +4275,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data0.host !== undefined){
-if(typeof data0.host !== "string"){
-const err22 = {instancePath:instancePath+"/client/host",schemaPath:"#/properties/client/properties/host/type",keyword:"type",params:{type: "string"}};
+if(data.tax !== undefined){
+if(!(typeof data.tax == "number")){
+const err22 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2529,9 +4287,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data0.firstname !== undefined){
-if(typeof data0.firstname !== "string"){
-const err23 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(data.taxrate !== undefined){
+if(!(typeof data.taxrate == "number")){
+const err23 = {instancePath:instancePath+"/taxrate",schemaPath:"#/properties/taxrate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2541,9 +4299,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data0.lastname !== undefined){
-if(typeof data0.lastname !== "string"){
-const err24 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(data.tax2 !== undefined){
+if(!(typeof data.tax2 == "number")){
+const err24 = {instancePath:instancePath+"/tax2",schemaPath:"#/properties/tax2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2553,9 +4311,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data0.companyname !== undefined){
-if(typeof data0.companyname !== "string"){
-const err25 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(data.taxrate2 !== undefined){
+if(!(typeof data.taxrate2 == "number")){
+const err25 = {instancePath:instancePath+"/taxrate2",schemaPath:"#/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2565,9 +4323,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data0.address1 !== undefined){
-if(typeof data0.address1 !== "string"){
-const err26 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(data.taxexempt !== undefined){
+if(typeof data.taxexempt !== "string"){
+const err26 = {instancePath:instancePath+"/taxexempt",schemaPath:"#/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2577,9 +4335,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data0.address2 !== undefined){
-if(typeof data0.address2 !== "string"){
-const err27 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(data.rate !== undefined){
+if(!(typeof data.rate == "number")){
+const err27 = {instancePath:instancePath+"/rate",schemaPath:"#/properties/rate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2589,9 +4347,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data0.city !== undefined){
-if(typeof data0.city !== "string"){
-const err28 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
+if(data.rate2 !== undefined){
+if(!(typeof data.rate2 == "number")){
+const err28 = {instancePath:instancePath+"/rate2",schemaPath:"#/properties/rate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2601,9 +4359,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data0.state !== undefined){
-if(typeof data0.state !== "string"){
-const err29 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
+if(data.rate3 !== undefined){
+if(!(typeof data.rate3 == "number")){
+const err29 = {instancePath:instancePath+"/rate3",schemaPath:"#/properties/rate3/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2613,9 +4371,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data0.postcode !== undefined){
-if(typeof data0.postcode !== "string"){
-const err30 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2625,9 +4383,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data0.country !== undefined){
-if(typeof data0.country !== "string"){
-const err31 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
+if(data.items !== undefined){
+let data21 = data.items;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err31 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2636,10 +4400,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data0.phonenumber !== undefined){
-if(typeof data0.phonenumber !== "string"){
-const err32 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(data22.invoice_id === undefined){
+const err32 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2648,10 +4410,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(data22.type === undefined){
+const err33 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2660,10 +4420,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data22.item_id === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2672,28 +4430,508 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate53.errors = vErrors;
+if(data22.description === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data22.amount === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.taxed === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.qty === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data22.linetotal === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key1 in data22){
+if(!(func2.call(schema39.properties.items.items.properties, key1))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.invoice_id !== undefined){
+if(typeof data22.invoice_id !== "string"){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/invoice_id",schemaPath:"#/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.item_id !== undefined){
+if(typeof data22.item_id !== "string"){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/item_id",schemaPath:"#/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data22.description !== undefined){
+if(typeof data22.description !== "string"){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/description",schemaPath:"#/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data22.amount !== undefined){
+if(typeof data22.amount !== "string"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/amount",schemaPath:"#/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data22.taxed !== undefined){
+if(typeof data22.taxed !== "string"){
+const err47 = {instancePath:instancePath+"/items/" + i0+"/taxed",schemaPath:"#/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data22.qty !== undefined){
+if(typeof data22.qty !== "string"){
+const err48 = {instancePath:instancePath+"/items/" + i0+"/qty",schemaPath:"#/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data22.linetotal !== undefined){
+if(typeof data22.linetotal !== "string"){
+const err49 = {instancePath:instancePath+"/items/" + i0+"/linetotal",schemaPath:"#/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data32 = data.client;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.id === undefined){
+const err52 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data32.email === undefined){
+const err53 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data32.firstname === undefined){
+const err54 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data32.lastname === undefined){
+const err55 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data32.companyname === undefined){
+const err56 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data32.address1 === undefined){
+const err57 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data32.address2 === undefined){
+const err58 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data32.city === undefined){
+const err59 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32.state === undefined){
+const err60 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data32.postcode === undefined){
+const err61 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data32.country === undefined){
+const err62 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data32.phonenumber === undefined){
+const err63 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key2 in data32){
+if(!(func2.call(schema39.properties.client.properties, key2))){
+const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data32.id !== undefined){
+if(typeof data32.id !== "string"){
+const err65 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data32.email !== undefined){
+if(typeof data32.email !== "string"){
+const err66 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data32.firstname !== undefined){
+if(typeof data32.firstname !== "string"){
+const err67 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data32.lastname !== undefined){
+if(typeof data32.lastname !== "string"){
+const err68 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data32.companyname !== undefined){
+if(typeof data32.companyname !== "string"){
+const err69 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data32.address1 !== undefined){
+if(typeof data32.address1 !== "string"){
+const err70 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.address2 !== undefined){
+if(typeof data32.address2 !== "string"){
+const err71 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data32.city !== undefined){
+if(typeof data32.city !== "string"){
+const err72 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.state !== undefined){
+if(typeof data32.state !== "string"){
+const err73 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data32.postcode !== undefined){
+if(typeof data32.postcode !== "string"){
+const err74 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data32.country !== undefined){
+if(typeof data32.country !== "string"){
+const err75 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data32.phonenumber !== undefined){
+if(typeof data32.phonenumber !== "string"){
+const err76 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate70.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op14" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-
-export const v15 = validate55;
-const schema31 = {"$id":"op15","$ref":"spec#/components/schemas/ListInvoicesResponse"};
-const schema32 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
-
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2724,10 +4962,14 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate70(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2736,8 +4978,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err3 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "date"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2746,298 +4990,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.dateorig === undefined){
-const err4 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "dateorig"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err7 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.datepaid === undefined){
-const err8 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.merge_id === undefined){
-const err10 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "merge_id"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.number === undefined){
-const err11 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.currency === undefined){
-const err12 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema32.properties.invoices.items.properties, key1))){
-const err13 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err14 = {instancePath:instancePath+"/invoices/" + i0+"/id",schemaPath:"#/properties/invoices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err15 = {instancePath:instancePath+"/invoices/" + i0+"/date",schemaPath:"#/properties/invoices/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.dateorig !== undefined){
-if(typeof data1.dateorig !== "string"){
-const err16 = {instancePath:instancePath+"/invoices/" + i0+"/dateorig",schemaPath:"#/properties/invoices/items/properties/dateorig/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.duedate !== undefined){
-if(typeof data1.duedate !== "string"){
-const err17 = {instancePath:instancePath+"/invoices/" + i0+"/duedate",schemaPath:"#/properties/invoices/items/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.paybefore !== undefined){
-if(typeof data1.paybefore !== "string"){
-const err18 = {instancePath:instancePath+"/invoices/" + i0+"/paybefore",schemaPath:"#/properties/invoices/items/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err19 = {instancePath:instancePath+"/invoices/" + i0+"/total",schemaPath:"#/properties/invoices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.datepaid !== undefined){
-if(typeof data1.datepaid !== "string"){
-const err20 = {instancePath:instancePath+"/invoices/" + i0+"/datepaid",schemaPath:"#/properties/invoices/items/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err21 = {instancePath:instancePath+"/invoices/" + i0+"/status",schemaPath:"#/properties/invoices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.merge_id !== undefined){
-let data10 = data1.merge_id;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/invoices/" + i0+"/merge_id",schemaPath:"#/properties/invoices/items/properties/merge_id/type",keyword:"type",params:{type: schema32.properties.invoices.items.properties.merge_id.type}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.number !== undefined){
-if(typeof data1.number !== "string"){
-const err23 = {instancePath:instancePath+"/invoices/" + i0+"/number",schemaPath:"#/properties/invoices/items/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err24 = {instancePath:instancePath+"/invoices/" + i0+"/currency",schemaPath:"#/properties/invoices/items/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate56.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op15" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
-validate55.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-export const v16 = validate58;
-const schema33 = {"$id":"op16","$ref":"spec#/components/schemas/GetInvoiceResponse"};
-const schema34 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+export const v16 = validate73;
+const schema40 = {"$id":"op16","$ref":"spec#/components/schemas/GetInvoiceResponse"};
+const schema41 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3064,10 +5038,14 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-let data0 = data.invoice;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate70(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3076,1045 +5054,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err3 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date === undefined){
-const err4 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.datepaid === undefined){
-const err7 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.subtotal === undefined){
-const err8 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "subtotal"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.credit === undefined){
-const err9 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err10 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.taxrate === undefined){
-const err11 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.tax2 === undefined){
-const err12 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax2"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.taxrate2 === undefined){
-const err13 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate2"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.taxexempt === undefined){
-const err14 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxexempt"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err15 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.rate === undefined){
-const err16 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.rate2 === undefined){
-const err17 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate2"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data0.rate3 === undefined){
-const err18 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate3"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data0.notes === undefined){
-const err19 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "notes"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data0.items === undefined){
-const err20 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data0.client === undefined){
-const err21 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "client"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data0.number === undefined){
-const err22 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data0.currency === undefined){
-const err23 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema34.properties.invoice.properties, key1))){
-const err24 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err25 = {instancePath:instancePath+"/invoice/id",schemaPath:"#/properties/invoice/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err26 = {instancePath:instancePath+"/invoice/status",schemaPath:"#/properties/invoice/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err27 = {instancePath:instancePath+"/invoice/date",schemaPath:"#/properties/invoice/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.duedate !== undefined){
-if(typeof data0.duedate !== "string"){
-const err28 = {instancePath:instancePath+"/invoice/duedate",schemaPath:"#/properties/invoice/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.paybefore !== undefined){
-if(typeof data0.paybefore !== "string"){
-const err29 = {instancePath:instancePath+"/invoice/paybefore",schemaPath:"#/properties/invoice/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.datepaid !== undefined){
-if(typeof data0.datepaid !== "string"){
-const err30 = {instancePath:instancePath+"/invoice/datepaid",schemaPath:"#/properties/invoice/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err31 = {instancePath:instancePath+"/invoice/subtotal",schemaPath:"#/properties/invoice/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-if(!(typeof data0.tax == "number")){
-const err33 = {instancePath:instancePath+"/invoice/tax",schemaPath:"#/properties/invoice/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.taxrate !== undefined){
-if(!(typeof data0.taxrate == "number")){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.tax2 !== undefined){
-if(!(typeof data0.tax2 == "number")){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data0.taxrate2 !== undefined){
-if(!(typeof data0.taxrate2 == "number")){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data0.taxexempt !== undefined){
-if(typeof data0.taxexempt !== "string"){
-const err37 = {instancePath:instancePath+"/invoice/taxexempt",schemaPath:"#/properties/invoice/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err38 = {instancePath:instancePath+"/invoice/total",schemaPath:"#/properties/invoice/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data0.rate !== undefined){
-if(!(typeof data0.rate == "number")){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data0.rate2 !== undefined){
-if(!(typeof data0.rate2 == "number")){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data0.rate3 !== undefined){
-if(!(typeof data0.rate3 == "number")){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data0.notes !== undefined){
-if(typeof data0.notes !== "string"){
-const err42 = {instancePath:instancePath+"/invoice/notes",schemaPath:"#/properties/invoice/properties/notes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data0.items !== undefined){
-let data19 = data0.items;
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err43 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data20.invoice_id === undefined){
-const err44 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data20.type === undefined){
-const err45 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data20.item_id === undefined){
-const err46 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data20.description === undefined){
-const err47 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data20.amount === undefined){
-const err48 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data20.taxed === undefined){
-const err49 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data20.qty === undefined){
-const err50 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data20.linetotal === undefined){
-const err51 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key2 in data20){
-if(!(func2.call(schema34.properties.invoice.properties.items.items.properties, key2))){
-const err52 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-if(typeof data20.id !== "string"){
-const err53 = {instancePath:instancePath+"/invoice/items/" + i0+"/id",schemaPath:"#/properties/invoice/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data20.invoice_id !== undefined){
-if(typeof data20.invoice_id !== "string"){
-const err54 = {instancePath:instancePath+"/invoice/items/" + i0+"/invoice_id",schemaPath:"#/properties/invoice/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data20.type !== undefined){
-if(typeof data20.type !== "string"){
-const err55 = {instancePath:instancePath+"/invoice/items/" + i0+"/type",schemaPath:"#/properties/invoice/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data20.item_id !== undefined){
-if(typeof data20.item_id !== "string"){
-const err56 = {instancePath:instancePath+"/invoice/items/" + i0+"/item_id",schemaPath:"#/properties/invoice/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data20.description !== undefined){
-if(typeof data20.description !== "string"){
-const err57 = {instancePath:instancePath+"/invoice/items/" + i0+"/description",schemaPath:"#/properties/invoice/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data20.amount !== undefined){
-if(typeof data20.amount !== "string"){
-const err58 = {instancePath:instancePath+"/invoice/items/" + i0+"/amount",schemaPath:"#/properties/invoice/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data20.taxed !== undefined){
-if(typeof data20.taxed !== "string"){
-const err59 = {instancePath:instancePath+"/invoice/items/" + i0+"/taxed",schemaPath:"#/properties/invoice/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data20.qty !== undefined){
-if(typeof data20.qty !== "string"){
-const err60 = {instancePath:instancePath+"/invoice/items/" + i0+"/qty",schemaPath:"#/properties/invoice/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data20.linetotal !== undefined){
-if(typeof data20.linetotal !== "string"){
-const err61 = {instancePath:instancePath+"/invoice/items/" + i0+"/linetotal",schemaPath:"#/properties/invoice/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/invoice/items",schemaPath:"#/properties/invoice/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data0.client !== undefined){
-let data30 = data0.client;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err64 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data30.email === undefined){
-const err65 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data30.firstname === undefined){
-const err66 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data30.lastname === undefined){
-const err67 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data30.companyname === undefined){
-const err68 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data30.address1 === undefined){
-const err69 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data30.address2 === undefined){
-const err70 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data30.city === undefined){
-const err71 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data30.state === undefined){
-const err72 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data30.postcode === undefined){
-const err73 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data30.country === undefined){
-const err74 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data30.phonenumber === undefined){
-const err75 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-for(const key3 in data30){
-if(!(func2.call(schema34.properties.invoice.properties.client.properties, key3))){
-const err76 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data30.id !== undefined){
-if(typeof data30.id !== "string"){
-const err77 = {instancePath:instancePath+"/invoice/client/id",schemaPath:"#/properties/invoice/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data30.email !== undefined){
-if(typeof data30.email !== "string"){
-const err78 = {instancePath:instancePath+"/invoice/client/email",schemaPath:"#/properties/invoice/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data30.firstname !== undefined){
-if(typeof data30.firstname !== "string"){
-const err79 = {instancePath:instancePath+"/invoice/client/firstname",schemaPath:"#/properties/invoice/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data30.lastname !== undefined){
-if(typeof data30.lastname !== "string"){
-const err80 = {instancePath:instancePath+"/invoice/client/lastname",schemaPath:"#/properties/invoice/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data30.companyname !== undefined){
-if(typeof data30.companyname !== "string"){
-const err81 = {instancePath:instancePath+"/invoice/client/companyname",schemaPath:"#/properties/invoice/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data30.address1 !== undefined){
-if(typeof data30.address1 !== "string"){
-const err82 = {instancePath:instancePath+"/invoice/client/address1",schemaPath:"#/properties/invoice/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data30.address2 !== undefined){
-if(typeof data30.address2 !== "string"){
-const err83 = {instancePath:instancePath+"/invoice/client/address2",schemaPath:"#/properties/invoice/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data30.city !== undefined){
-if(typeof data30.city !== "string"){
-const err84 = {instancePath:instancePath+"/invoice/client/city",schemaPath:"#/properties/invoice/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data30.state !== undefined){
-if(typeof data30.state !== "string"){
-const err85 = {instancePath:instancePath+"/invoice/client/state",schemaPath:"#/properties/invoice/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data30.postcode !== undefined){
-if(typeof data30.postcode !== "string"){
-const err86 = {instancePath:instancePath+"/invoice/client/postcode",schemaPath:"#/properties/invoice/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data30.country !== undefined){
-if(typeof data30.country !== "string"){
-const err87 = {instancePath:instancePath+"/invoice/client/country",schemaPath:"#/properties/invoice/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data30.phonenumber !== undefined){
-if(typeof data30.phonenumber !== "string"){
-const err88 = {instancePath:instancePath+"/invoice/client/phonenumber",schemaPath:"#/properties/invoice/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.number !== undefined){
-if(typeof data0.number !== "string"){
-const err90 = {instancePath:instancePath+"/invoice/number",schemaPath:"#/properties/invoice/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.currency !== undefined){
-if(typeof data0.currency !== "string"){
-const err91 = {instancePath:instancePath+"/invoice/currency",schemaPath:"#/properties/invoice/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate59.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op16" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
-validate58.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
-export const v17 = validate61;
-const schema35 = {"$id":"op17","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
-const schema36 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
+export const v17 = validate77;
+const schema42 = {"$id":"op17","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
+const schema43 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4207,27 +5168,27 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op17" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
-validate61.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-export const v18 = validate64;
-const schema37 = {"$id":"op18","type":"object","additionalProperties":true};
+export const v18 = validate80;
+const schema44 = {"$id":"op18","type":"object","additionalProperties":true};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op18" */;
 let vErrors = null;
 let errors = 0;
@@ -4243,14 +5204,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-export const v19 = validate65;
-const schema38 = {"$id":"op19","type":"object","additionalProperties":true};
+export const v19 = validate81;
+const schema45 = {"$id":"op19","type":"object","additionalProperties":true};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op19" */;
 let vErrors = null;
 let errors = 0;
@@ -4266,14 +5227,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
-export const v20 = validate66;
-const schema39 = {"$id":"op20","type":"object","additionalProperties":true};
+export const v20 = validate82;
+const schema46 = {"$id":"op20","type":"object","additionalProperties":true};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op20" */;
 let vErrors = null;
 let errors = 0;
@@ -4289,15 +5250,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-export const v21 = validate67;
-const schema40 = {"$id":"op21","$ref":"spec#/components/schemas/LoginResponse"};
-const schema41 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v21 = validate83;
+const schema47 = {"$id":"op21","$ref":"spec#/components/schemas/TokenRefreshResult"};
+const schema48 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4368,28 +5329,28 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op21" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate84(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
 errors = vErrors.length;
 }
-validate67.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
-export const v22 = validate70;
-const schema42 = {"$id":"op22","$ref":"spec#/components/schemas/LogoutResponse"};
-const schema43 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v22 = validate86;
+const schema49 = {"$id":"op22","$ref":"spec#/components/schemas/StatusResult"};
+const schema50 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4438,27 +5399,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op22" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate87(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
-validate70.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
-export const v23 = validate73;
-const schema44 = {"$id":"op23","type":"object","additionalProperties":true};
+export const v23 = validate89;
+const schema51 = {"$id":"op23","type":"object","additionalProperties":true};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op23" */;
 let vErrors = null;
 let errors = 0;
@@ -4474,14 +5435,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
-export const v24 = validate74;
-const schema45 = {"$id":"op24","type":"object","additionalProperties":true};
+export const v24 = validate90;
+const schema52 = {"$id":"op24","type":"object","additionalProperties":true};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op24" */;
 let vErrors = null;
 let errors = 0;
@@ -4497,14 +5458,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
-export const v25 = validate75;
-const schema46 = {"$id":"op25","type":"object","additionalProperties":true};
+export const v25 = validate91;
+const schema53 = {"$id":"op25","type":"object","additionalProperties":true};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op25" */;
 let vErrors = null;
 let errors = 0;
@@ -4520,14 +5481,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
 
-export const v26 = validate76;
-const schema47 = {"$id":"op26","type":"object","additionalProperties":true};
+export const v26 = validate92;
+const schema54 = {"$id":"op26","type":"object","additionalProperties":true};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op26" */;
 let vErrors = null;
 let errors = 0;
@@ -4543,14 +5504,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
 
-export const v27 = validate77;
-const schema48 = {"$id":"op27","type":"object","additionalProperties":true};
+export const v27 = validate93;
+const schema55 = {"$id":"op27","type":"object","additionalProperties":true};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op27" */;
 let vErrors = null;
 let errors = 0;
@@ -4566,14 +5527,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
 
-export const v28 = validate78;
-const schema49 = {"$id":"op28","type":"object","additionalProperties":true};
+export const v28 = validate94;
+const schema56 = {"$id":"op28","type":"object","additionalProperties":true};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op28" */;
 let vErrors = null;
 let errors = 0;
@@ -4589,15 +5550,136 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
-export const v29 = validate79;
-const schema50 = {"$id":"op29","$ref":"spec#/components/schemas/CreateOrderResponse"};
-const schema51 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["type","id","name","product_id"],"additionalProperties":false}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
+export const v29 = validate95;
+const schema57 = {"$id":"op29","$ref":"spec#/components/schemas/CreateOrderResponse"};
+const schema58 = {"type":"object","properties":{"order_num_list":{"type":"array","items":{"type":"integer"}},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"array","items":{"$ref":"#/components/schemas/OrderItem"}}},"required":["order_num_list","invoice_id","total","items"],"additionalProperties":false};
+const schema59 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.product_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product_id !== undefined){
+if(typeof data.product_id !== "string"){
+const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4711,10 +5793,14 @@ let data4 = data.items;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.type === undefined){
-const err9 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(!(validate97(data4[i1], {instancePath:instancePath+"/items/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4723,8 +5809,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data5.id === undefined){
-const err10 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4733,143 +5821,28 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data5.name === undefined){
-const err11 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.product_id === undefined){
-const err12 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((((key1 === "type") || (key1 === "id")) || (key1 === "name")) || (key1 === "product_id"))){
-const err13 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.type !== undefined){
-if(typeof data5.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/" + i1+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.id !== undefined){
-if(typeof data5.id !== "string"){
-const err15 = {instancePath:instancePath+"/items/" + i1+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-if(typeof data5.name !== "string"){
-const err16 = {instancePath:instancePath+"/items/" + i1+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.product_id !== undefined){
-if(typeof data5.product_id !== "string"){
-const err17 = {instancePath:instancePath+"/items/" + i1+"/product_id",schemaPath:"#/properties/items/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/items/" + i1,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate80.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op29" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
 errors = vErrors.length;
 }
-validate79.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
 
-export const v30 = validate82;
-const schema52 = {"$id":"op30","$ref":"spec#/components/schemas/GetOrderResponse"};
-const schema53 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+export const v30 = validate100;
+const schema60 = {"$id":"op30","$ref":"spec#/components/schemas/GetOrderResponse"};
+const schema61 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4896,10 +5869,14 @@ errors++;
 }
 }
 if(data.product !== undefined){
-let data0 = data.product;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate40(data.product, {instancePath:instancePath+"/product",parentData:data,parentDataProperty:"product",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4908,1798 +5885,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.category_name === undefined){
-const err3 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.category_id === undefined){
-const err4 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.price === undefined){
-const err6 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err7 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.setup === undefined){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.config === undefined){
-const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.recurring_price === undefined){
-const err10 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.prorata_date === undefined){
-const err11 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema53.properties.product.properties, key1))){
-const err12 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err13 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.category_name !== undefined){
-if(typeof data0.category_name !== "string"){
-const err14 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.category_id !== undefined){
-if(typeof data0.category_id !== "string"){
-const err15 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err16 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.price !== undefined){
-if(!(typeof data0.price == "number")){
-const err17 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-if(typeof data0.recurring !== "string"){
-const err18 = {instancePath:instancePath+"/product/recurring",schemaPath:"#/properties/product/properties/recurring/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.setup !== undefined){
-if(!(typeof data0.setup == "number")){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.config !== undefined){
-let data8 = data0.config;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.product === undefined){
-const err20 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data8.forms === undefined){
-const err21 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data8.addons === undefined){
-const err22 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data8.subproducts === undefined){
-const err23 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
-const err24 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.product !== undefined){
-let data9 = data8.product;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err25 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.title === undefined){
-const err26 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.id === undefined){
-const err27 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.name === undefined){
-const err28 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data10.value === undefined){
-const err29 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
-const err30 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-if(typeof data10.type !== "string"){
-const err31 = {instancePath:instancePath+"/product/config/product/" + i0+"/type",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.title !== undefined){
-if(typeof data10.title !== "string"){
-const err32 = {instancePath:instancePath+"/product/config/product/" + i0+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err33 = {instancePath:instancePath+"/product/config/product/" + i0+"/id",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.name !== undefined){
-if(typeof data10.name !== "string"){
-const err34 = {instancePath:instancePath+"/product/config/product/" + i0+"/name",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10.items !== undefined){
-let data15 = data10.items;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err35 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data16.value === undefined){
-const err36 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data16.price === undefined){
-const err37 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data16.setup === undefined){
-const err38 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data16.selected === undefined){
-const err39 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
-const err40 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err41 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data16.value !== undefined){
-if(typeof data16.value !== "string"){
-const err42 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data16.price !== undefined){
-if(!(typeof data16.price == "number")){
-const err43 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data16.setup !== undefined){
-if(!(typeof data16.setup == "number")){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data16.selected !== undefined){
-if(typeof data16.selected !== "boolean"){
-const err45 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/product/config/product/" + i0+"/items",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data10.value !== undefined){
-let data22 = data10.value;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err48 = {instancePath:instancePath+"/product/config/product/" + i0+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema53.properties.product.properties.config.properties.product.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data10.price !== undefined){
-if(!(typeof data10.price == "number")){
-const err49 = {instancePath:instancePath+"/product/config/product/" + i0+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data10.setup !== undefined){
-if(!(typeof data10.setup == "number")){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/product/config/product",schemaPath:"#/properties/product/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data8.forms !== undefined){
-let data25 = data8.forms;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err53 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data26.title === undefined){
-const err54 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data26.id === undefined){
-const err55 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data26.firstItemId === undefined){
-const err56 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data26.description === undefined){
-const err57 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data26.name === undefined){
-const err58 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(data26.required === undefined){
-const err59 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data26.multiple === undefined){
-const err60 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data26.config === undefined){
-const err61 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err62 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data26.textvalue === undefined){
-const err63 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.price === undefined){
-const err64 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.recurring_price === undefined){
-const err65 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data26.setup === undefined){
-const err66 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data26.prorata_date === undefined){
-const err67 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data26.items === undefined){
-const err68 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(func2.call(schema53.properties.product.properties.config.properties.forms.items.properties, key5))){
-const err69 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data26.type !== undefined){
-if(typeof data26.type !== "string"){
-const err70 = {instancePath:instancePath+"/product/config/forms/" + i2+"/type",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data26.title !== undefined){
-if(typeof data26.title !== "string"){
-const err71 = {instancePath:instancePath+"/product/config/forms/" + i2+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.id !== undefined){
-if(typeof data26.id !== "string"){
-const err72 = {instancePath:instancePath+"/product/config/forms/" + i2+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data26.firstItemId !== undefined){
-let data30 = data26.firstItemId;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err73 = {instancePath:instancePath+"/product/config/forms/" + i2+"/firstItemId",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data26.description !== undefined){
-if(typeof data26.description !== "string"){
-const err74 = {instancePath:instancePath+"/product/config/forms/" + i2+"/description",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err75 = {instancePath:instancePath+"/product/config/forms/" + i2+"/name",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data26.required !== undefined){
-if(typeof data26.required !== "boolean"){
-const err76 = {instancePath:instancePath+"/product/config/forms/" + i2+"/required",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data26.multiple !== undefined){
-if(typeof data26.multiple !== "boolean"){
-const err77 = {instancePath:instancePath+"/product/config/forms/" + i2+"/multiple",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data26.config !== undefined){
-let data35 = data26.config;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.conditionals === undefined){
-const err78 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data35){
-if(!(key6 === "conditionals")){
-const err79 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data35.conditionals !== undefined){
-if(!(Array.isArray(data35.conditionals))){
-const err80 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config/conditionals",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data26.value !== undefined){
-if(!(Array.isArray(data26.value))){
-const err82 = {instancePath:instancePath+"/product/config/forms/" + i2+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data26.textvalue !== undefined){
-if(!(Array.isArray(data26.textvalue))){
-const err83 = {instancePath:instancePath+"/product/config/forms/" + i2+"/textvalue",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data26.price !== undefined){
-if(!(typeof data26.price == "number")){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.recurring_price !== undefined){
-if(!(typeof data26.recurring_price == "number")){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.setup !== undefined){
-if(!(typeof data26.setup == "number")){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data26.prorata_date !== undefined){
-let data42 = data26.prorata_date;
-if((typeof data42 !== "string") && (data42 !== null)){
-const err87 = {instancePath:instancePath+"/product/config/forms/" + i2+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema53.properties.product.properties.config.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data26.items !== undefined){
-let data43 = data26.items;
-if(Array.isArray(data43)){
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.title === undefined){
-const err88 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data44.value === undefined){
-const err89 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data44.id === undefined){
-const err90 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data44.price === undefined){
-const err91 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data44.setup === undefined){
-const err92 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(data44.selected === undefined){
-const err93 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-for(const key7 in data44){
-if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
-const err94 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data44.title !== undefined){
-if(typeof data44.title !== "string"){
-const err95 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data44.value !== undefined){
-let data46 = data44.value;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err96 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data44.id !== undefined){
-let data47 = data44.id;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err97 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data44.price !== undefined){
-if(!(typeof data44.price == "number")){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data44.setup !== undefined){
-if(!(typeof data44.setup == "number")){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data44.selected !== undefined){
-if(typeof data44.selected !== "boolean"){
-const err100 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/selected",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/product/config/forms",schemaPath:"#/properties/product/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data8.addons !== undefined){
-let data51 = data8.addons;
-if(Array.isArray(data51)){
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-let data52 = data51[i4];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.type === undefined){
-const err105 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(data52.title === undefined){
-const err106 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(data52.id === undefined){
-const err107 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if(data52.value === undefined){
-const err108 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(data52.description === undefined){
-const err109 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data52.config === undefined){
-const err110 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data52.price === undefined){
-const err111 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data52.recurring_price === undefined){
-const err112 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data52.setup === undefined){
-const err113 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(data52.prorata_date === undefined){
-const err114 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-for(const key8 in data52){
-if(!(func2.call(schema53.properties.product.properties.config.properties.addons.items.properties, key8))){
-const err115 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data52.type !== undefined){
-if(typeof data52.type !== "string"){
-const err116 = {instancePath:instancePath+"/product/config/addons/" + i4+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data52.title !== undefined){
-if(typeof data52.title !== "string"){
-const err117 = {instancePath:instancePath+"/product/config/addons/" + i4+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data52.id !== undefined){
-if(typeof data52.id !== "string"){
-const err118 = {instancePath:instancePath+"/product/config/addons/" + i4+"/id",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data52.value !== undefined){
-let data56 = data52.value;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err119 = {instancePath:instancePath+"/product/config/addons/" + i4+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/value/type",keyword:"type",params:{type: schema53.properties.product.properties.config.properties.addons.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data52.description !== undefined){
-if(typeof data52.description !== "string"){
-const err120 = {instancePath:instancePath+"/product/config/addons/" + i4+"/description",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data52.config !== undefined){
-let data58 = data52.config;
-if(Array.isArray(data58)){
-const len5 = data58.length;
-for(let i5=0; i5<len5; i5++){
-let data59 = data58[i5];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(data59.title === undefined){
-const err122 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data59.name === undefined){
-const err123 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-for(const key9 in data59){
-if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
-const err124 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err125 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data59.title !== undefined){
-if(typeof data59.title !== "string"){
-const err126 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data59.name !== undefined){
-if(typeof data59.name !== "string"){
-const err127 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/name",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data59.checked !== undefined){
-if(typeof data59.checked !== "boolean"){
-const err128 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/checked",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data59.items !== undefined){
-let data64 = data59.items;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.title === undefined){
-const err129 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data65.value === undefined){
-const err130 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(data65.price === undefined){
-const err131 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-if(data65.setup === undefined){
-const err132 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data65.selected === undefined){
-const err133 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-for(const key10 in data65){
-if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
-const err134 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data65.title !== undefined){
-if(typeof data65.title !== "string"){
-const err135 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data65.value !== undefined){
-if(typeof data65.value !== "string"){
-const err136 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data65.price !== undefined){
-if(!(typeof data65.price == "number")){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data65.setup !== undefined){
-if(!(typeof data65.setup == "number")){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data65.selected !== undefined){
-if(typeof data65.selected !== "boolean"){
-const err139 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/selected",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data52.price !== undefined){
-if(!(typeof data52.price == "number")){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data52.recurring_price !== undefined){
-if(!(typeof data52.recurring_price == "number")){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data52.setup !== undefined){
-if(!(typeof data52.setup == "number")){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data52.prorata_date !== undefined){
-let data74 = data52.prorata_date;
-if((typeof data74 !== "string") && (data74 !== null)){
-const err147 = {instancePath:instancePath+"/product/config/addons/" + i4+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/prorata_date/type",keyword:"type",params:{type: schema53.properties.product.properties.config.properties.addons.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/product/config/addons",schemaPath:"#/properties/product/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data8.subproducts !== undefined){
-if(!(Array.isArray(data8.subproducts))){
-const err150 = {instancePath:instancePath+"/product/config/subproducts",schemaPath:"#/properties/product/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data0.recurring_price !== undefined){
-if(!(typeof data0.recurring_price == "number")){
-const err152 = {instancePath:instancePath+"/product/recurring_price",schemaPath:"#/properties/product/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data0.prorata_date !== undefined){
-let data77 = data0.prorata_date;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err153 = {instancePath:instancePath+"/product/prorata_date",schemaPath:"#/properties/product/properties/prorata_date/type",keyword:"type",params:{type: schema53.properties.product.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-}
-else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-validate83.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op30" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
-validate82.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
-export const v31 = validate85;
-const schema54 = {"$id":"op31","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
-const schema55 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+export const v31 = validate104;
+const schema62 = {"$id":"op31","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
+const schema63 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6793,10 +6000,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate97(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6805,142 +6016,29 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate86.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op31" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
-validate85.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
 
-export const v32 = validate88;
-const schema56 = {"$id":"op32","$ref":"spec#/components/schemas/GetPaymentResponse"};
-const schema57 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
+export const v32 = validate108;
+const schema64 = {"$id":"op32","$ref":"spec#/components/schemas/GetPaymentResponse"};
+const schema65 = {"type":"object","properties":{"payments":{"type":"object","propertyNames":{"pattern":"^[0-9]+$"},"additionalProperties":{"type":"string"}}},"required":["payments"],"additionalProperties":false};
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7030,28 +6128,150 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op32" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
-validate88.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
 
-export const v33 = validate91;
-const schema58 = {"$id":"op33","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
-const schema59 = {"type":"object","properties":{"payments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false}}},"required":["payments"],"additionalProperties":false};
+export const v33 = validate111;
+const schema66 = {"$id":"op33","$ref":"spec#/components/schemas/ListPaymentFeesResponse"};
+const schema67 = {"type":"object","properties":{"payments":{"type":"array","items":{"$ref":"#/components/schemas/Payment"}}},"required":["payments"],"additionalProperties":false};
+const schema68 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"fixed_fee":{"type":"string"},"percent_fee":{"type":"string"}},"required":["id","name","fixed_fee","percent_fee"],"additionalProperties":false};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.fixed_fee === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.percent_fee === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "fixed_fee")) || (key0 === "percent_fee"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.fixed_fee !== undefined){
+if(typeof data.fixed_fee !== "string"){
+const err7 = {instancePath:instancePath+"/fixed_fee",schemaPath:"#/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.percent_fee !== undefined){
+if(typeof data.percent_fee !== "string"){
+const err8 = {instancePath:instancePath+"/percent_fee",schemaPath:"#/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate113.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7082,10 +6302,14 @@ let data0 = data.payments;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate113(data0[i0], {instancePath:instancePath+"/payments/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7094,8 +6318,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7104,8 +6330,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.fixed_fee === undefined){
-const err4 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "fixed_fee"}};
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op33" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+validate111.errors = vErrors;
+return errors === 0;
+}
+
+export const v34 = validate116;
+const schema69 = {"$id":"op34","$ref":"spec#/components/schemas/CreateQuoteResponse"};
+const schema70 = {"type":"object","properties":{"summary":{"$ref":"#/components/schemas/QuoteSummary"},"items":{"type":"array","items":{"$ref":"#/components/schemas/QuoteItem"}}},"required":["summary","items"],"additionalProperties":false};
+const schema71 = {"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.subtotal === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.discount === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.cost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cost"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7114,8 +6406,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.percent_fee === undefined){
-const err5 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/required",keyword:"required",params:{missingProperty: "percent_fee"}};
+if(data.recurring === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recurring"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7124,9 +6416,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "fixed_fee")) || (key1 === "percent_fee"))){
-const err6 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data.tax === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tax"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7135,11 +6426,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err7 = {instancePath:instancePath+"/payments/" + i0+"/id",schemaPath:"#/properties/payments/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+for(const key0 in data){
+if(!(((((((key0 === "subtotal") || (key0 === "total")) || (key0 === "credit")) || (key0 === "discount")) || (key0 === "cost")) || (key0 === "recurring")) || (key0 === "tax"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7149,9 +6438,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/payments/" + i0+"/name",schemaPath:"#/properties/payments/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err8 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7161,9 +6450,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.fixed_fee !== undefined){
-if(typeof data1.fixed_fee !== "string"){
-const err9 = {instancePath:instancePath+"/payments/" + i0+"/fixed_fee",schemaPath:"#/properties/payments/items/properties/fixed_fee/type",keyword:"type",params:{type: "string"}};
+if(data.total !== undefined){
+if(!(typeof data.total == "number")){
+const err9 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7173,9 +6462,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.percent_fee !== undefined){
-if(typeof data1.percent_fee !== "string"){
-const err10 = {instancePath:instancePath+"/payments/" + i0+"/percent_fee",schemaPath:"#/properties/payments/items/properties/percent_fee/type",keyword:"type",params:{type: "string"}};
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err10 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7185,9 +6474,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/payments/" + i0,schemaPath:"#/properties/payments/items/type",keyword:"type",params:{type: "object"}};
+if(data.discount !== undefined){
+if(!(typeof data.discount == "number")){
+const err11 = {instancePath:instancePath+"/discount",schemaPath:"#/properties/discount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7197,9 +6486,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/payments",schemaPath:"#/properties/payments/type",keyword:"type",params:{type: "array"}};
+if(data.cost !== undefined){
+if(!(typeof data.cost == "number")){
+const err12 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7209,9 +6498,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.recurring !== undefined){
+let data5 = data.recurring;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.title === undefined){
+const err13 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7220,28 +6515,724 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate92.errors = vErrors;
+if(data6.price === undefined){
+const err14 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.value === undefined){
+const err15 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(((key1 === "title") || (key1 === "price")) || (key1 === "value"))){
+const err16 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.title !== undefined){
+if(typeof data6.title !== "string"){
+const err17 = {instancePath:instancePath+"/recurring/" + i0+"/title",schemaPath:"#/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.price !== undefined){
+if(!(typeof data6.price == "number")){
+const err18 = {instancePath:instancePath+"/recurring/" + i0+"/price",schemaPath:"#/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.value !== undefined){
+if(typeof data6.value !== "string"){
+const err19 = {instancePath:instancePath+"/recurring/" + i0+"/value",schemaPath:"#/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/recurring/" + i0,schemaPath:"#/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.tax !== undefined){
+let data10 = data.tax;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.name === undefined){
+const err22 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data11.tax === undefined){
+const err23 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data11.value === undefined){
+const err24 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data11){
+if(!(((key2 === "name") || (key2 === "tax")) || (key2 === "value"))){
+const err25 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data11.name !== undefined){
+if(typeof data11.name !== "string"){
+const err26 = {instancePath:instancePath+"/tax/" + i1+"/name",schemaPath:"#/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.tax !== undefined){
+if(!(typeof data11.tax == "number")){
+const err27 = {instancePath:instancePath+"/tax/" + i1+"/tax",schemaPath:"#/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.value !== undefined){
+let data14 = data11.value;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err28 = {instancePath:instancePath+"/tax/" + i1+"/value",schemaPath:"#/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tax/" + i1,schemaPath:"#/properties/tax/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate118.errors = vErrors;
 return errors === 0;
 }
 
+const schema72 = {"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op33" */;
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
-errors = vErrors.length;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.product === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product"}};
+if(vErrors === null){
+vErrors = [err0];
 }
-validate91.errors = vErrors;
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domains === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domains"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.coupon === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coupon"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.index === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.info === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "info"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.error === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "product") || (key0 === "domains")) || (key0 === "coupon")) || (key0 === "index")) || (key0 === "valid")) || (key0 === "info")) || (key0 === "error"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.product !== undefined){
+let data0 = data.product;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: schema72.properties.product.type}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "id") || (key1 === "category_name")) || (key1 === "category_id")) || (key1 === "name")) || (key1 === "domain"))){
+const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.id !== undefined){
+let data1 = data0.id;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err10 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.category_name !== undefined){
+if(typeof data0.category_name !== "string"){
+const err11 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.category_id !== undefined){
+let data3 = data0.category_id;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err13 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.domain !== undefined){
+if(typeof data0.domain !== "string"){
+const err14 = {instancePath:instancePath+"/product/domain",schemaPath:"#/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+if(data.domains !== undefined){
+let data6 = data.domains;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(key2 === "hosting.com")){
+const err15 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6["hosting.com"] !== undefined){
+let data7 = data6["hosting.com"];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.id === undefined){
+const err16 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.index === undefined){
+const err17 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7.category_id === undefined){
+const err18 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.category_name === undefined){
+const err19 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7.name === undefined){
+const err20 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7.tld === undefined){
+const err21 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data7.period === undefined){
+const err22 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7.price === undefined){
+const err23 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((((((((key3 === "id") || (key3 === "index")) || (key3 === "category_id")) || (key3 === "category_name")) || (key3 === "name")) || (key3 === "tld")) || (key3 === "period")) || (key3 === "price"))){
+const err24 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.id !== undefined){
+let data8 = data7.id;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err25 = {instancePath:instancePath+"/domains/hosting.com/id",schemaPath:"#/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.index !== undefined){
+let data9 = data7.index;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err26 = {instancePath:instancePath+"/domains/hosting.com/index",schemaPath:"#/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.category_id !== undefined){
+if(typeof data7.category_id !== "string"){
+const err27 = {instancePath:instancePath+"/domains/hosting.com/category_id",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data7.category_name !== undefined){
+if(typeof data7.category_name !== "string"){
+const err28 = {instancePath:instancePath+"/domains/hosting.com/category_name",schemaPath:"#/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data7.name !== undefined){
+if(typeof data7.name !== "string"){
+const err29 = {instancePath:instancePath+"/domains/hosting.com/name",schemaPath:"#/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data7.tld !== undefined){
+if(typeof data7.tld !== "string"){
+const err30 = {instancePath:instancePath+"/domains/hosting.com/tld",schemaPath:"#/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data7.period !== undefined){
+let data14 = data7.period;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err31 = {instancePath:instancePath+"/domains/hosting.com/period",schemaPath:"#/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data7.price !== undefined){
+if(typeof data7.price !== "string"){
+const err32 = {instancePath:instancePath+"/domains/hosting.com/price",schemaPath:"#/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/domains/hosting.com",schemaPath:"#/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/domains",schemaPath:"#/properties/domains/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.coupon !== undefined){
+let data16 = data.coupon;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
+const err35 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/coupon",schemaPath:"#/properties/coupon/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data17 = data.index;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err37 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+if(typeof data.valid !== "boolean"){
+const err38 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+if(!(Array.isArray(data.info))){
+const err39 = {instancePath:instancePath+"/info",schemaPath:"#/properties/info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(Array.isArray(data.error))){
+const err40 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate120.errors = vErrors;
 return errors === 0;
 }
 
-export const v34 = validate94;
-const schema60 = {"$id":"op34","$ref":"spec#/components/schemas/CreateQuoteResponse"};
-const schema61 = {"type":"object","properties":{"summary":{"type":"object","properties":{"subtotal":{"type":"number"},"total":{"type":"number"},"credit":{"type":"number"},"discount":{"type":"number"},"cost":{"type":"number"},"recurring":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"price":{"type":"number"},"value":{"type":"string"}},"required":["title","price","value"],"additionalProperties":false}},"tax":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"tax":{"type":"number"},"value":{"type":"integer"}},"required":["name","tax","value"],"additionalProperties":false}}},"required":["subtotal","total","credit","discount","cost","recurring","tax"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"product":{"type":["object","null"],"properties":{"id":{"type":"integer"},"category_name":{"type":"string"},"category_id":{"type":"integer"},"name":{"type":"string"},"domain":{"type":"string"}},"additionalProperties":false},"domains":{"type":"object","properties":{"hosting.com":{"type":"object","properties":{"id":{"type":"integer"},"index":{"type":"integer"},"category_id":{"type":"string"},"category_name":{"type":"string"},"name":{"type":"string"},"tld":{"type":"string"},"period":{"type":"integer"},"price":{"type":"string"}},"required":["id","index","category_id","category_name","name","tld","period","price"],"additionalProperties":false}},"additionalProperties":false},"coupon":{"type":"object","properties":{},"additionalProperties":false},"index":{"type":"integer"},"valid":{"type":"boolean"},"info":{"type":"array","items":{}},"error":{"type":"array","items":{}}},"required":["product","domains","coupon","index","valid","info","error"],"additionalProperties":false}}},"required":["summary","items"],"additionalProperties":false};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7278,10 +7269,24 @@ errors++;
 }
 }
 if(data.summary !== undefined){
-let data0 = data.summary;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.subtotal === undefined){
-const err3 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "subtotal"}};
+if(!(validate118(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+if(data.items !== undefined){
+let data1 = data.items;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate120(data1[i0], {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7290,8 +7295,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.total === undefined){
-const err4 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "total"}};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7300,901 +7307,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.credit === undefined){
-const err5 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.discount === undefined){
-const err6 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "discount"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.cost === undefined){
-const err7 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "cost"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.recurring === undefined){
-const err8 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "recurring"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err9 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(((((((key1 === "subtotal") || (key1 === "total")) || (key1 === "credit")) || (key1 === "discount")) || (key1 === "cost")) || (key1 === "recurring")) || (key1 === "tax"))){
-const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err11 = {instancePath:instancePath+"/summary/subtotal",schemaPath:"#/properties/summary/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err12 = {instancePath:instancePath+"/summary/total",schemaPath:"#/properties/summary/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err13 = {instancePath:instancePath+"/summary/credit",schemaPath:"#/properties/summary/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.discount !== undefined){
-if(!(typeof data0.discount == "number")){
-const err14 = {instancePath:instancePath+"/summary/discount",schemaPath:"#/properties/summary/properties/discount/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.cost !== undefined){
-if(!(typeof data0.cost == "number")){
-const err15 = {instancePath:instancePath+"/summary/cost",schemaPath:"#/properties/summary/properties/cost/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-let data6 = data0.recurring;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.title === undefined){
-const err16 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7.price === undefined){
-const err17 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.value === undefined){
-const err18 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(((key2 === "title") || (key2 === "price")) || (key2 === "value"))){
-const err19 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data7.title !== undefined){
-if(typeof data7.title !== "string"){
-const err20 = {instancePath:instancePath+"/summary/recurring/" + i0+"/title",schemaPath:"#/properties/summary/properties/recurring/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data7.price !== undefined){
-if(!(typeof data7.price == "number")){
-const err21 = {instancePath:instancePath+"/summary/recurring/" + i0+"/price",schemaPath:"#/properties/summary/properties/recurring/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data7.value !== undefined){
-if(typeof data7.value !== "string"){
-const err22 = {instancePath:instancePath+"/summary/recurring/" + i0+"/value",schemaPath:"#/properties/summary/properties/recurring/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/summary/recurring/" + i0,schemaPath:"#/properties/summary/properties/recurring/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/summary/recurring",schemaPath:"#/properties/summary/properties/recurring/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-let data11 = data0.tax;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err25 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12.tax === undefined){
-const err26 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.value === undefined){
-const err27 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key3 in data12){
-if(!(((key3 === "name") || (key3 === "tax")) || (key3 === "value"))){
-const err28 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/summary/tax/" + i1+"/name",schemaPath:"#/properties/summary/properties/tax/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.tax !== undefined){
-if(!(typeof data12.tax == "number")){
-const err30 = {instancePath:instancePath+"/summary/tax/" + i1+"/tax",schemaPath:"#/properties/summary/properties/tax/items/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data12.value !== undefined){
-let data15 = data12.value;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err31 = {instancePath:instancePath+"/summary/tax/" + i1+"/value",schemaPath:"#/properties/summary/properties/tax/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/summary/tax/" + i1,schemaPath:"#/properties/summary/properties/tax/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/summary/tax",schemaPath:"#/properties/summary/properties/tax/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data.items !== undefined){
-let data16 = data.items;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.product === undefined){
-const err35 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data17.domains === undefined){
-const err36 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "domains"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data17.coupon === undefined){
-const err37 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "coupon"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data17.index === undefined){
-const err38 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data17.valid === undefined){
-const err39 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "valid"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data17.info === undefined){
-const err40 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "info"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data17.error === undefined){
-const err41 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "error"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-for(const key4 in data17){
-if(!(((((((key4 === "product") || (key4 === "domains")) || (key4 === "coupon")) || (key4 === "index")) || (key4 === "valid")) || (key4 === "info")) || (key4 === "error"))){
-const err42 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data17.product !== undefined){
-let data18 = data17.product;
-if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err43 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/type",keyword:"type",params:{type: schema61.properties.items.items.properties.product.type}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-if(!(((((key5 === "id") || (key5 === "category_name")) || (key5 === "category_id")) || (key5 === "name")) || (key5 === "domain"))){
-const err44 = {instancePath:instancePath+"/items/" + i2+"/product",schemaPath:"#/properties/items/items/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data18.id !== undefined){
-let data19 = data18.id;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err45 = {instancePath:instancePath+"/items/" + i2+"/product/id",schemaPath:"#/properties/items/items/properties/product/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data18.category_name !== undefined){
-if(typeof data18.category_name !== "string"){
-const err46 = {instancePath:instancePath+"/items/" + i2+"/product/category_name",schemaPath:"#/properties/items/items/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data18.category_id !== undefined){
-let data21 = data18.category_id;
-if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
-const err47 = {instancePath:instancePath+"/items/" + i2+"/product/category_id",schemaPath:"#/properties/items/items/properties/product/properties/category_id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data18.name !== undefined){
-if(typeof data18.name !== "string"){
-const err48 = {instancePath:instancePath+"/items/" + i2+"/product/name",schemaPath:"#/properties/items/items/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data18.domain !== undefined){
-if(typeof data18.domain !== "string"){
-const err49 = {instancePath:instancePath+"/items/" + i2+"/product/domain",schemaPath:"#/properties/items/items/properties/product/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-}
-if(data17.domains !== undefined){
-let data24 = data17.domains;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key6 in data24){
-if(!(key6 === "hosting.com")){
-const err50 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data24["hosting.com"] !== undefined){
-let data25 = data24["hosting.com"];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.id === undefined){
-const err51 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data25.index === undefined){
-const err52 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "index"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data25.category_id === undefined){
-const err53 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_id"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data25.category_name === undefined){
-const err54 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "category_name"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data25.name === undefined){
-const err55 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data25.tld === undefined){
-const err56 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "tld"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data25.period === undefined){
-const err57 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "period"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data25.price === undefined){
-const err58 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key7 in data25){
-if(!((((((((key7 === "id") || (key7 === "index")) || (key7 === "category_id")) || (key7 === "category_name")) || (key7 === "name")) || (key7 === "tld")) || (key7 === "period")) || (key7 === "price"))){
-const err59 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data25.id !== undefined){
-let data26 = data25.id;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-const err60 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data25.index !== undefined){
-let data27 = data25.index;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err61 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/index",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data25.category_id !== undefined){
-if(typeof data25.category_id !== "string"){
-const err62 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_id",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data25.category_name !== undefined){
-if(typeof data25.category_name !== "string"){
-const err63 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/category_name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data25.name !== undefined){
-if(typeof data25.name !== "string"){
-const err64 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/name",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data25.tld !== undefined){
-if(typeof data25.tld !== "string"){
-const err65 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/tld",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/tld/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data25.period !== undefined){
-let data32 = data25.period;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err66 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/period",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/period/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data25.price !== undefined){
-if(typeof data25.price !== "string"){
-const err67 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com/price",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/properties/price/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/items/" + i2+"/domains/hosting.com",schemaPath:"#/properties/items/items/properties/domains/properties/hosting.com/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/items/" + i2+"/domains",schemaPath:"#/properties/items/items/properties/domains/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data17.coupon !== undefined){
-let data34 = data17.coupon;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key8 in data34){
-const err70 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/items/" + i2+"/coupon",schemaPath:"#/properties/items/items/properties/coupon/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data17.index !== undefined){
-let data35 = data17.index;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err72 = {instancePath:instancePath+"/items/" + i2+"/index",schemaPath:"#/properties/items/items/properties/index/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data17.valid !== undefined){
-if(typeof data17.valid !== "boolean"){
-const err73 = {instancePath:instancePath+"/items/" + i2+"/valid",schemaPath:"#/properties/items/items/properties/valid/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data17.info !== undefined){
-if(!(Array.isArray(data17.info))){
-const err74 = {instancePath:instancePath+"/items/" + i2+"/info",schemaPath:"#/properties/items/items/properties/info/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data17.error !== undefined){
-if(!(Array.isArray(data17.error))){
-const err75 = {instancePath:instancePath+"/items/" + i2+"/error",schemaPath:"#/properties/items/items/properties/error/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-validate95.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op34" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate95(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate117(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
 errors = vErrors.length;
 }
-validate94.errors = vErrors;
+validate116.errors = vErrors;
 return errors === 0;
 }
 
-export const v35 = validate97;
-const schema62 = {"$id":"op35","$ref":"spec#/components/schemas/RevokeTokenResponse"};
-const schema63 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v35 = validate123;
+const schema73 = {"$id":"op35","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8243,28 +7376,311 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate124.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op35" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate124(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
 errors = vErrors.length;
 }
-validate97.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
 
-export const v36 = validate100;
-const schema64 = {"$id":"op36","$ref":"spec#/components/schemas/ListServicesResponse"};
-const schema65 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
+export const v36 = validate126;
+const schema75 = {"$id":"op36","$ref":"spec#/components/schemas/ListServicesResponse"};
+const schema76 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema77 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.name === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema77.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err10 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err12 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err13 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err15 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err17 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err18 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err19 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err20 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err21 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+if(typeof data.password !== "string"){
+const err22 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate128.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8295,10 +7711,14 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate128(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8307,8 +7727,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "domain"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8317,253 +7739,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema65.properties.services.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/services/" + i0+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err13 = {instancePath:instancePath+"/services/" + i0+"/domain",schemaPath:"#/properties/services/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err14 = {instancePath:instancePath+"/services/" + i0+"/total",schemaPath:"#/properties/services/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/services/" + i0+"/status",schemaPath:"#/properties/services/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err16 = {instancePath:instancePath+"/services/" + i0+"/billingcycle",schemaPath:"#/properties/services/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err17 = {instancePath:instancePath+"/services/" + i0+"/next_due",schemaPath:"#/properties/services/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err18 = {instancePath:instancePath+"/services/" + i0+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err19 = {instancePath:instancePath+"/services/" + i0+"/category_url",schemaPath:"#/properties/services/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err20 = {instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate101.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op36" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
-validate100.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
 
-export const v37 = validate103;
-const schema66 = {"$id":"op37","$ref":"spec#/components/schemas/GetServiceResponse"};
-const schema67 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
+export const v37 = validate131;
+const schema78 = {"$id":"op37","$ref":"spec#/components/schemas/GetServiceResponse"};
+const schema79 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8590,10 +7787,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate128(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8602,339 +7803,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.username === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "username"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.password === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "password"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema67.properties.service.properties, key1))){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err17 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err18 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err20 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err21 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err22 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err23 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err24 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err25 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.username !== undefined){
-if(typeof data0.username !== "string"){
-const err26 = {instancePath:instancePath+"/service/username",schemaPath:"#/properties/service/properties/username/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.password !== undefined){
-if(typeof data0.password !== "string"){
-const err27 = {instancePath:instancePath+"/service/password",schemaPath:"#/properties/service/properties/password/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err28 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate104.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op37" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate132(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
 errors = vErrors.length;
 }
-validate103.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
 
-export const v38 = validate106;
-const schema68 = {"$id":"op38","$ref":"spec#/components/schemas/CancelServiceResponse"};
-const schema69 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v38 = validate135;
+const schema80 = {"$id":"op38","$ref":"spec#/components/schemas/InfoResult"};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8999,28 +7888,127 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate136.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op38" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate107(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate136(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
 errors = vErrors.length;
 }
-validate106.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
 
-export const v39 = validate109;
-const schema70 = {"$id":"op39","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
-const schema71 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false}},"required":["current","cycles"],"additionalProperties":false};
+export const v39 = validate138;
+const schema82 = {"$id":"op39","$ref":"spec#/components/schemas/ListServiceCycleResponse"};
+const schema83 = {"type":"object","properties":{"current":{"type":"string"},"cycles":{"$ref":"#/components/schemas/Cycle"}},"required":["current","cycles"],"additionalProperties":false};
+const schema84 = {"type":"object","properties":{"m":{"type":"string"},"a":{"type":"string"},"b":{"type":"string"}},"required":["m","a","b"],"additionalProperties":false};
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.m === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "m"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.a === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.b === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "m") || (key0 === "a")) || (key0 === "b"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.m !== undefined){
+if(typeof data.m !== "string"){
+const err4 = {instancePath:instancePath+"/m",schemaPath:"#/properties/m/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.a !== undefined){
+if(typeof data.a !== "string"){
+const err5 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.b !== undefined){
+if(typeof data.b !== "string"){
+const err6 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate140.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9069,10 +8057,14 @@ errors++;
 }
 }
 if(data.cycles !== undefined){
-let data1 = data.cycles;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.m === undefined){
-const err4 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "m"}};
+if(!(validate140(data.cycles, {instancePath:instancePath+"/cycles",parentData:data,parentDataProperty:"cycles",rootData}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9081,118 +8073,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.a === undefined){
-const err5 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "a"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.b === undefined){
-const err6 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/required",keyword:"required",params:{missingProperty: "b"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "m") || (key1 === "a")) || (key1 === "b"))){
-const err7 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.m !== undefined){
-if(typeof data1.m !== "string"){
-const err8 = {instancePath:instancePath+"/cycles/m",schemaPath:"#/properties/cycles/properties/m/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.a !== undefined){
-if(typeof data1.a !== "string"){
-const err9 = {instancePath:instancePath+"/cycles/a",schemaPath:"#/properties/cycles/properties/a/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.b !== undefined){
-if(typeof data1.b !== "string"){
-const err10 = {instancePath:instancePath+"/cycles/b",schemaPath:"#/properties/cycles/properties/b/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/cycles",schemaPath:"#/properties/cycles/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate110.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op39" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate110(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
-validate109.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
 
-export const v40 = validate112;
-const schema72 = {"$id":"op40","type":"object","additionalProperties":true};
+export const v40 = validate143;
+const schema85 = {"$id":"op40","type":"object","additionalProperties":true};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op40" */;
 let vErrors = null;
 let errors = 0;
@@ -9208,15 +8109,15 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate112.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
 
-export const v41 = validate113;
-const schema73 = {"$id":"op41","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
-const schema74 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v41 = validate144;
+const schema86 = {"$id":"op41","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
+const schema87 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9265,28 +8166,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate114.errors = vErrors;
+validate145.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op41" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate114(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate145(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
 errors = vErrors.length;
 }
-validate113.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
 
-export const v42 = validate116;
-const schema75 = {"$id":"op42","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
-const schema76 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v42 = validate147;
+const schema88 = {"$id":"op42","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
+const schema89 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9373,28 +8274,127 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op42" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate117(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
 errors = vErrors.length;
 }
-validate116.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
 
-export const v43 = validate119;
-const schema77 = {"$id":"op43","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
-const schema78 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
+export const v43 = validate150;
+const schema90 = {"$id":"op43","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
+const schema91 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema92 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.method === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.route === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "route"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "method")) || (key0 === "route"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(typeof data.route !== "string"){
+const err6 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate152.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9425,10 +8425,14 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(!(validate152(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9437,8 +8441,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.method === undefined){
-const err3 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "method"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9447,120 +8453,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.route === undefined){
-const err4 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "route"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "name") || (key1 === "method")) || (key1 === "route"))){
-const err5 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/methods/" + i0+"/name",schemaPath:"#/properties/methods/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.method !== undefined){
-if(typeof data1.method !== "string"){
-const err7 = {instancePath:instancePath+"/methods/" + i0+"/method",schemaPath:"#/properties/methods/items/properties/method/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.route !== undefined){
-if(typeof data1.route !== "string"){
-const err8 = {instancePath:instancePath+"/methods/" + i0+"/route",schemaPath:"#/properties/methods/items/properties/route/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate120.errors = vErrors;
+validate151.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op43" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate120(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
 errors = vErrors.length;
 }
-validate119.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
 
-export const v44 = validate122;
-const schema79 = {"$id":"op44","type":"object","additionalProperties":true};
+export const v44 = validate155;
+const schema93 = {"$id":"op44","type":"object","additionalProperties":true};
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op44" */;
 let vErrors = null;
 let errors = 0;
@@ -9576,14 +8489,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate122.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
 
-export const v45 = validate123;
-const schema80 = {"$id":"op45","type":"object","additionalProperties":true};
+export const v45 = validate156;
+const schema94 = {"$id":"op45","type":"object","additionalProperties":true};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op45" */;
 let vErrors = null;
 let errors = 0;
@@ -9599,14 +8512,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
 
-export const v46 = validate124;
-const schema81 = {"$id":"op46","type":"object","additionalProperties":true};
+export const v46 = validate157;
+const schema95 = {"$id":"op46","type":"object","additionalProperties":true};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op46" */;
 let vErrors = null;
 let errors = 0;
@@ -9622,14 +8535,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate124.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
 
-export const v47 = validate125;
-const schema82 = {"$id":"op47","type":"object","additionalProperties":true};
+export const v47 = validate158;
+const schema96 = {"$id":"op47","type":"object","additionalProperties":true};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op47" */;
 let vErrors = null;
 let errors = 0;
@@ -9645,15 +8558,278 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate125.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
 
-export const v48 = validate126;
-const schema83 = {"$id":"op48","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
-const schema84 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+export const v48 = validate159;
+const schema97 = {"$id":"op48","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
+const schema98 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema99 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.items === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "type")) || (key0 === "items"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data3 = data.items;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err8 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4.name === undefined){
+const err9 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data4.price === undefined){
+const err10 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4.setup_price === undefined){
+const err11 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4.selected === undefined){
+const err12 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((key1 === "id") || (key1 === "name")) || (key1 === "price")) || (key1 === "setup_price")) || (key1 === "selected"))){
+const err13 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+if(typeof data4.id !== "string"){
+const err14 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err15 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.price !== undefined){
+if(!(typeof data4.price == "number")){
+const err16 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.setup_price !== undefined){
+if(!(typeof data4.setup_price == "number")){
+const err17 = {instancePath:instancePath+"/items/" + i0+"/setup_price",schemaPath:"#/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.selected !== undefined){
+if(typeof data4.selected !== "boolean"){
+const err18 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate161.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9694,10 +8870,14 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate161(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9706,8 +8886,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.package !== undefined){
+if(!(Array.isArray(data.package))){
+const err4 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9716,8 +8898,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err5 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9726,286 +8910,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.items === undefined){
-const err6 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "type")) || (key1 === "items"))){
-const err7 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err8 = {instancePath:instancePath+"/resources/" + i0+"/id",schemaPath:"#/properties/resources/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err9 = {instancePath:instancePath+"/resources/" + i0+"/name",schemaPath:"#/properties/resources/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err10 = {instancePath:instancePath+"/resources/" + i0+"/type",schemaPath:"#/properties/resources/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data5 = data1.items;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.id === undefined){
-const err11 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.name === undefined){
-const err12 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.setup_price === undefined){
-const err14 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.selected === undefined){
-const err15 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key2 in data6){
-if(!(((((key2 === "id") || (key2 === "name")) || (key2 === "price")) || (key2 === "setup_price")) || (key2 === "selected"))){
-const err16 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.id !== undefined){
-if(typeof data6.id !== "string"){
-const err17 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/resources/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err18 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/name",schemaPath:"#/properties/resources/items/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data6.setup_price !== undefined){
-if(!(typeof data6.setup_price == "number")){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data6.selected !== undefined){
-if(typeof data6.selected !== "boolean"){
-const err21 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/resources/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/resources/" + i0+"/items",schemaPath:"#/properties/resources/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.package !== undefined){
-if(!(Array.isArray(data.package))){
-const err26 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate127.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op48" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate160(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
 errors = vErrors.length;
 }
-validate126.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
 
-export const v49 = validate129;
-const schema85 = {"$id":"op49","type":"object","additionalProperties":true};
+export const v49 = validate164;
+const schema100 = {"$id":"op49","type":"object","additionalProperties":true};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op49" */;
 let vErrors = null;
 let errors = 0;
@@ -10021,14 +8946,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate129.errors = vErrors;
+validate164.errors = vErrors;
 return errors === 0;
 }
 
-export const v50 = validate130;
-const schema86 = {"$id":"op50","type":"object","additionalProperties":true};
+export const v50 = validate165;
+const schema101 = {"$id":"op50","type":"object","additionalProperties":true};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op50" */;
 let vErrors = null;
 let errors = 0;
@@ -10044,14 +8969,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
 
-export const v51 = validate131;
-const schema87 = {"$id":"op51","type":"object","additionalProperties":true};
+export const v51 = validate166;
+const schema102 = {"$id":"op51","type":"object","additionalProperties":true};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op51" */;
 let vErrors = null;
 let errors = 0;
@@ -10067,14 +8992,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate131.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
 
-export const v52 = validate132;
-const schema88 = {"$id":"op52","type":"object","additionalProperties":true};
+export const v52 = validate167;
+const schema103 = {"$id":"op52","type":"object","additionalProperties":true};
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op52" */;
 let vErrors = null;
 let errors = 0;
@@ -10090,14 +9015,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate132.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
 
-export const v53 = validate133;
-const schema89 = {"$id":"op53","type":"object","additionalProperties":true};
+export const v53 = validate168;
+const schema104 = {"$id":"op53","type":"object","additionalProperties":true};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op53" */;
 let vErrors = null;
 let errors = 0;
@@ -10113,14 +9038,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
 
-export const v54 = validate134;
-const schema90 = {"$id":"op54","type":"object","additionalProperties":true};
+export const v54 = validate169;
+const schema105 = {"$id":"op54","type":"object","additionalProperties":true};
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op54" */;
 let vErrors = null;
 let errors = 0;
@@ -10136,14 +9061,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate134.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
 
-export const v55 = validate135;
-const schema91 = {"$id":"op55","type":"object","additionalProperties":true};
+export const v55 = validate170;
+const schema106 = {"$id":"op55","type":"object","additionalProperties":true};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op55" */;
 let vErrors = null;
 let errors = 0;
@@ -10159,14 +9084,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
 
-export const v56 = validate136;
-const schema92 = {"$id":"op56","type":"object","additionalProperties":true};
+export const v56 = validate171;
+const schema107 = {"$id":"op56","type":"object","additionalProperties":true};
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op56" */;
 let vErrors = null;
 let errors = 0;
@@ -10182,14 +9107,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
 
-export const v57 = validate137;
-const schema93 = {"$id":"op57","type":"object","additionalProperties":true};
+export const v57 = validate172;
+const schema108 = {"$id":"op57","type":"object","additionalProperties":true};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op57" */;
 let vErrors = null;
 let errors = 0;
@@ -10205,14 +9130,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
 
-export const v58 = validate138;
-const schema94 = {"$id":"op58","type":"object","additionalProperties":true};
+export const v58 = validate173;
+const schema109 = {"$id":"op58","type":"object","additionalProperties":true};
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op58" */;
 let vErrors = null;
 let errors = 0;
@@ -10228,14 +9153,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
 
-export const v59 = validate139;
-const schema95 = {"$id":"op59","type":"object","additionalProperties":true};
+export const v59 = validate174;
+const schema110 = {"$id":"op59","type":"object","additionalProperties":true};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op59" */;
 let vErrors = null;
 let errors = 0;
@@ -10251,14 +9176,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
 
-export const v60 = validate140;
-const schema96 = {"$id":"op60","type":"object","additionalProperties":true};
+export const v60 = validate175;
+const schema111 = {"$id":"op60","type":"object","additionalProperties":true};
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op60" */;
 let vErrors = null;
 let errors = 0;
@@ -10274,14 +9199,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate140.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
 
-export const v61 = validate141;
-const schema97 = {"$id":"op61","type":"object","additionalProperties":true};
+export const v61 = validate176;
+const schema112 = {"$id":"op61","type":"object","additionalProperties":true};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op61" */;
 let vErrors = null;
 let errors = 0;
@@ -10297,14 +9222,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
 
-export const v62 = validate142;
-const schema98 = {"$id":"op62","type":"object","additionalProperties":true};
+export const v62 = validate177;
+const schema113 = {"$id":"op62","type":"object","additionalProperties":true};
 
-function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op62" */;
 let vErrors = null;
 let errors = 0;
@@ -10320,14 +9245,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate142.errors = vErrors;
+validate177.errors = vErrors;
 return errors === 0;
 }
 
-export const v63 = validate143;
-const schema99 = {"$id":"op63","type":"object","additionalProperties":true};
+export const v63 = validate178;
+const schema114 = {"$id":"op63","type":"object","additionalProperties":true};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op63" */;
 let vErrors = null;
 let errors = 0;
@@ -10343,15 +9268,228 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate143.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
 
-export const v64 = validate144;
-const schema100 = {"$id":"op64","$ref":"spec#/components/schemas/ListTicketsResponse"};
-const schema101 = {"type":"object","properties":{"tickets":{"type":"array","items":{"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status","lastreply"],"additionalProperties":false}}},"required":["tickets"],"additionalProperties":false};
+export const v64 = validate179;
+const schema115 = {"$id":"op64","$ref":"spec#/components/schemas/ListTicketsResponse"};
+const schema116 = {"type":"object","properties":{"tickets":{"type":"array","items":{"$ref":"#/components/schemas/Ticket"}}},"required":["tickets"],"additionalProperties":false};
+const schema117 = {"type":"object","properties":{"client_read":{"type":"string"},"ticket_number":{"type":"string"},"date":{"type":"string"},"deptname":{"type":"string"},"subject":{"type":"string"},"status":{"type":"string"},"lastreply":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"body":{"type":"string"}},"required":["client_read","ticket_number","date","deptname","subject","status"],"additionalProperties":false};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.client_read === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client_read"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ticket_number === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.deptname === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deptname"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.subject === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.status === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema117.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.client_read !== undefined){
+if(typeof data.client_read !== "string"){
+const err7 = {instancePath:instancePath+"/client_read",schemaPath:"#/properties/client_read/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ticket_number !== undefined){
+if(typeof data.ticket_number !== "string"){
+const err8 = {instancePath:instancePath+"/ticket_number",schemaPath:"#/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.deptname !== undefined){
+if(typeof data.deptname !== "string"){
+const err10 = {instancePath:instancePath+"/deptname",schemaPath:"#/properties/deptname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+if(typeof data.subject !== "string"){
+const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.lastreply !== undefined){
+if(typeof data.lastreply !== "string"){
+const err13 = {instancePath:instancePath+"/lastreply",schemaPath:"#/properties/lastreply/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err14 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err15 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+if(typeof data.body !== "string"){
+const err16 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate181.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10382,10 +9520,14 @@ let data0 = data.tickets;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.client_read === undefined){
-const err2 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "client_read"}};
+if(!(validate181(data0[i0], {instancePath:instancePath+"/tickets/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tickets",schemaPath:"#/properties/tickets/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10394,8 +9536,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.ticket_number === undefined){
-const err3 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10404,209 +9548,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err4 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.deptname === undefined){
-const err5 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "deptname"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.subject === undefined){
-const err6 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "subject"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err7 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.lastreply === undefined){
-const err8 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: "lastreply"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((((((key1 === "client_read") || (key1 === "ticket_number")) || (key1 === "date")) || (key1 === "deptname")) || (key1 === "subject")) || (key1 === "status")) || (key1 === "lastreply"))){
-const err9 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.client_read !== undefined){
-if(typeof data1.client_read !== "string"){
-const err10 = {instancePath:instancePath+"/tickets/" + i0+"/client_read",schemaPath:"#/properties/tickets/items/properties/client_read/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.ticket_number !== undefined){
-if(typeof data1.ticket_number !== "string"){
-const err11 = {instancePath:instancePath+"/tickets/" + i0+"/ticket_number",schemaPath:"#/properties/tickets/items/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err12 = {instancePath:instancePath+"/tickets/" + i0+"/date",schemaPath:"#/properties/tickets/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.deptname !== undefined){
-if(typeof data1.deptname !== "string"){
-const err13 = {instancePath:instancePath+"/tickets/" + i0+"/deptname",schemaPath:"#/properties/tickets/items/properties/deptname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.subject !== undefined){
-if(typeof data1.subject !== "string"){
-const err14 = {instancePath:instancePath+"/tickets/" + i0+"/subject",schemaPath:"#/properties/tickets/items/properties/subject/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/tickets/" + i0+"/status",schemaPath:"#/properties/tickets/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.lastreply !== undefined){
-if(typeof data1.lastreply !== "string"){
-const err16 = {instancePath:instancePath+"/tickets/" + i0+"/lastreply",schemaPath:"#/properties/tickets/items/properties/lastreply/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/tickets",schemaPath:"#/properties/tickets/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate145.errors = vErrors;
+validate180.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op64" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate145(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+if(!(validate180(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
 errors = vErrors.length;
 }
-validate144.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
 
-export const v65 = validate147;
-const schema102 = {"$id":"op65","$ref":"spec#/components/schemas/CreateTicketResponse"};
-const schema103 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
+export const v65 = validate184;
+const schema118 = {"$id":"op65","$ref":"spec#/components/schemas/CreateTicketResponse"};
+const schema119 = {"type":"object","properties":{"ticket":{"type":"integer"}},"required":["ticket"],"additionalProperties":false};
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10656,28 +9619,193 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate148.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op65" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+if(!(validate185(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
 errors = vErrors.length;
 }
-validate147.errors = vErrors;
+validate184.errors = vErrors;
 return errors === 0;
 }
 
-export const v66 = validate150;
-const schema104 = {"$id":"op66","$ref":"spec#/components/schemas/GetTicketResponse"};
-const schema105 = {"type":"object","properties":{"ticket":{"type":"object","properties":{"date":{"type":"string"},"ticket_number":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"subject":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"client_read":{"type":"string"},"deptname":{"type":"string"}},"required":["date","ticket_number","name","email","subject","body","status","client_read","deptname"],"additionalProperties":false},"replies":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false}}},"required":["ticket","replies"],"additionalProperties":false};
+export const v66 = validate187;
+const schema120 = {"$id":"op66","$ref":"spec#/components/schemas/GetTicketResponse"};
+const schema121 = {"type":"object","properties":{"ticket":{"$ref":"#/components/schemas/Ticket"},"replies":{"type":"array","items":{"$ref":"#/components/schemas/Reply"}}},"required":["ticket","replies"],"additionalProperties":false};
+const schema122 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"date":{"type":"string"},"body":{"type":"string"},"status":{"type":"string"},"type":{"type":"string"}},"required":["id","name","date","body","status","type"],"additionalProperties":false};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.body === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.status === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.type === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "date")) || (key0 === "body")) || (key0 === "status")) || (key0 === "type"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+if(typeof data.body !== "string"){
+const err10 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate190.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10714,10 +9842,24 @@ errors++;
 }
 }
 if(data.ticket !== undefined){
-let data0 = data.ticket;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.date === undefined){
-const err3 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "date"}};
+if(!(validate181(data.ticket, {instancePath:instancePath+"/ticket",parentData:data,parentDataProperty:"ticket",rootData}))){
+vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+errors = vErrors.length;
+}
+}
+if(data.replies !== undefined){
+let data1 = data.replies;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate190(data1[i0], {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10726,8 +9868,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.ticket_number === undefined){
-const err4 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "ticket_number"}};
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10736,416 +9880,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.email === undefined){
-const err6 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.subject === undefined){
-const err7 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "subject"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.body === undefined){
-const err8 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "body"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err9 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.client_read === undefined){
-const err10 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "client_read"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.deptname === undefined){
-const err11 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: "deptname"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema105.properties.ticket.properties, key1))){
-const err12 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err13 = {instancePath:instancePath+"/ticket/date",schemaPath:"#/properties/ticket/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.ticket_number !== undefined){
-if(typeof data0.ticket_number !== "string"){
-const err14 = {instancePath:instancePath+"/ticket/ticket_number",schemaPath:"#/properties/ticket/properties/ticket_number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err15 = {instancePath:instancePath+"/ticket/name",schemaPath:"#/properties/ticket/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.email !== undefined){
-if(typeof data0.email !== "string"){
-const err16 = {instancePath:instancePath+"/ticket/email",schemaPath:"#/properties/ticket/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.subject !== undefined){
-if(typeof data0.subject !== "string"){
-const err17 = {instancePath:instancePath+"/ticket/subject",schemaPath:"#/properties/ticket/properties/subject/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.body !== undefined){
-if(typeof data0.body !== "string"){
-const err18 = {instancePath:instancePath+"/ticket/body",schemaPath:"#/properties/ticket/properties/body/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err19 = {instancePath:instancePath+"/ticket/status",schemaPath:"#/properties/ticket/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.client_read !== undefined){
-if(typeof data0.client_read !== "string"){
-const err20 = {instancePath:instancePath+"/ticket/client_read",schemaPath:"#/properties/ticket/properties/client_read/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.deptname !== undefined){
-if(typeof data0.deptname !== "string"){
-const err21 = {instancePath:instancePath+"/ticket/deptname",schemaPath:"#/properties/ticket/properties/deptname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.replies !== undefined){
-let data10 = data.replies;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.id === undefined){
-const err23 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data11.name === undefined){
-const err24 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data11.date === undefined){
-const err25 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data11.body === undefined){
-const err26 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "body"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data11.status === undefined){
-const err27 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data11.type === undefined){
-const err28 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key2 in data11){
-if(!((((((key2 === "id") || (key2 === "name")) || (key2 === "date")) || (key2 === "body")) || (key2 === "status")) || (key2 === "type"))){
-const err29 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data11.id !== undefined){
-if(typeof data11.id !== "string"){
-const err30 = {instancePath:instancePath+"/replies/" + i0+"/id",schemaPath:"#/properties/replies/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data11.name !== undefined){
-if(typeof data11.name !== "string"){
-const err31 = {instancePath:instancePath+"/replies/" + i0+"/name",schemaPath:"#/properties/replies/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data11.date !== undefined){
-if(typeof data11.date !== "string"){
-const err32 = {instancePath:instancePath+"/replies/" + i0+"/date",schemaPath:"#/properties/replies/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data11.body !== undefined){
-if(typeof data11.body !== "string"){
-const err33 = {instancePath:instancePath+"/replies/" + i0+"/body",schemaPath:"#/properties/replies/items/properties/body/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data11.status !== undefined){
-if(typeof data11.status !== "string"){
-const err34 = {instancePath:instancePath+"/replies/" + i0+"/status",schemaPath:"#/properties/replies/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data11.type !== undefined){
-if(typeof data11.type !== "string"){
-const err35 = {instancePath:instancePath+"/replies/" + i0+"/type",schemaPath:"#/properties/replies/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/replies/" + i0,schemaPath:"#/properties/replies/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-validate151.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op66" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+if(!(validate188(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
-validate150.errors = vErrors;
+validate187.errors = vErrors;
 return errors === 0;
 }
 
-export const v67 = validate153;
-const schema106 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
-const schema107 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
+export const v67 = validate193;
+const schema123 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
+const schema124 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11194,28 +9950,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate154.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op67" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate154(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+if(!(validate194(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
 errors = vErrors.length;
 }
-validate153.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
-export const v68 = validate156;
-const schema108 = {"$id":"op68","$ref":"spec#/components/schemas/CloseTicketResponse"};
-const schema109 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v68 = validate196;
+const schema125 = {"$id":"op68","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11264,28 +10019,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate157.errors = vErrors;
+validate197.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op68" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate157(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+if(!(validate197(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
 errors = vErrors.length;
 }
-validate156.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
 
-export const v69 = validate159;
-const schema110 = {"$id":"op69","$ref":"spec#/components/schemas/OpenTicketResponse"};
-const schema111 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v69 = validate199;
+const schema127 = {"$id":"op69","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11334,28 +10088,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate160.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op69" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate160(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+if(!(validate200(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
 errors = vErrors.length;
 }
-validate159.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
 
-export const v70 = validate162;
-const schema112 = {"$id":"op70","$ref":"spec#/components/schemas/RefreshTokenResponse"};
-const schema113 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v70 = validate202;
+const schema129 = {"$id":"op70","$ref":"spec#/components/schemas/TokenRefreshResult"};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11426,20 +10179,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op70" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate163(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
-validate162.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
 

@@ -1311,11 +1311,53 @@ export interface components {
             invoice_status: string;
             applied: number;
         };
-        CancelServiceResponse: {
-            info: string[];
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
         };
-        CloseTicketResponse: {
-            status: boolean;
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
+        };
+        Client: {
+            id: string;
+            email: string;
+            lastlogin: string;
+            ip: string;
+            host: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            address1: string;
+            address2: string;
+            city: string;
+            state: string;
+            postcode: string;
+            country: string;
+            phonenumber: string;
+        };
+        Contact: {
+            email: string;
+            id: string;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company?: string;
+            lastlogin?: string;
+            address1?: string;
+            address2?: string;
+            city?: string;
+            state?: string;
+            postcode?: string;
+            country?: string;
+            phonenumber?: string;
+            type?: string;
+            privileges?: {
+                support: string[];
+            };
         };
         CreateContactResponse: {
             contact_id: string;
@@ -1325,68 +1367,17 @@ export interface components {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         CreateOrderResponse: {
             order_num_list: number[];
             invoice_id: string;
             total: string;
-            items: {
-                type: string;
-                id: string;
-                name: string;
-                product_id: string;
-            }[];
+            items: components["schemas"]["OrderItem"][];
         };
         CreateQuoteResponse: {
-            summary: {
-                subtotal: number;
-                total: number;
-                credit: number;
-                discount: number;
-                cost: number;
-                recurring: {
-                    title: string;
-                    price: number;
-                    value: string;
-                }[];
-                tax: {
-                    name: string;
-                    tax: number;
-                    value: number;
-                }[];
-            };
-            items: {
-                product: {
-                    id?: number;
-                    category_name?: string;
-                    category_id?: number;
-                    name?: string;
-                    domain?: string;
-                } | null;
-                domains: {
-                    "hosting.com"?: {
-                        id: number;
-                        index: number;
-                        category_id: string;
-                        category_name: string;
-                        name: string;
-                        tld: string;
-                        period: number;
-                        price: string;
-                    };
-                };
-                coupon: Record<string, never>;
-                index: number;
-                valid: boolean;
-                info: unknown[];
-                error: unknown[];
-            }[];
+            summary: components["schemas"]["QuoteSummary"];
+            items: components["schemas"]["QuoteItem"][];
         };
         CreateTicketByNumberResponse: {
             info: unknown[];
@@ -1394,188 +1385,30 @@ export interface components {
         CreateTicketResponse: {
             ticket: number;
         };
+        Cycle: {
+            m: string;
+            a: string;
+            b: string;
+        };
         Error: {
             /** @description Human-readable error messages */
             error: string[];
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
         GetContactResponse: {
-            contact: {
-                id: string;
-                email: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-                type: string;
-                privileges: {
-                    support: string[];
-                };
-            };
+            contact: components["schemas"]["Contact"];
         };
         GetDetailsResponse: {
-            client: {
-                id: string;
-                email: string;
-                lastlogin: string;
-                ip: string;
-                host: string;
-                firstname: string;
-                lastname: string;
-                companyname: string;
-                address1: string;
-                address2: string;
-                city: string;
-                state: string;
-                postcode: string;
-                country: string;
-                phonenumber: string;
-            };
+            client: components["schemas"]["Client"];
         };
         GetInvoiceResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetOrderResponse: {
-            product: {
-                id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
-                price: number;
-                recurring: string;
-                setup: number;
-                config: {
-                    product: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        name: string;
-                        items?: {
-                            title: string;
-                            value: string;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
-                    }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
+            product: components["schemas"]["Product"];
         };
         GetPaymentResponse: {
             payments: {
@@ -1586,194 +1419,323 @@ export interface components {
             label: string;
         };
         GetServiceResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
+            service: components["schemas"]["Service"];
         };
         GetServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
-                    price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
+            resources: components["schemas"]["Resource"][];
             package: unknown[];
         };
         GetTicketResponse: {
-            ticket: {
-                date: string;
-                ticket_number: string;
-                name: string;
-                email: string;
-                subject: string;
-                body: string;
-                status: string;
-                client_read: string;
-                deptname: string;
-            };
-            replies: {
-                id: string;
-                name: string;
-                date: string;
-                body: string;
-                status: string;
-                type: string;
-            }[];
+            ticket: components["schemas"]["Ticket"];
+            replies: components["schemas"]["Reply"][];
         };
-        ListCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
+        InfoResult: {
+            info: string[];
         };
-        ListCategoryProductsResponse: {
-            products: {
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
                 id: string;
+                invoice_id: string;
                 type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
+                item_id: string;
                 description: string;
+                amount: string;
+                taxed: string;
                 qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
-                    setup: number;
-                    selected: boolean;
-                }[];
+                linetotal: string;
             }[];
-        };
-        ListContactPrivilegesResponse: {
-            privileges: {
-                billing: string[];
-                support: string[];
-                misc: string[];
-                services: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-                domains: {
-                    full: number;
-                } & {
-                    [key: string]: string[] | number;
-                };
-            };
-        };
-        ListContactsResponse: {
-            contacts: {
-                email: string;
+            client?: {
                 id: string;
+                email: string;
                 firstname: string;
                 lastname: string;
                 companyname: string;
-                company: string;
-                lastlogin: string;
-            }[];
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        ListCategoriesResponse: {
+            categories: components["schemas"]["Category"][];
+        };
+        ListCategoryProductsResponse: {
+            products: components["schemas"]["Product"][];
+        };
+        ListContactPrivilegesResponse: {
+            privileges: components["schemas"]["Privilege"];
+        };
+        ListContactsResponse: {
+            contacts: components["schemas"]["Contact"][];
         };
         ListInvoicesResponse: {
-            invoices: {
-                id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
+            invoices: components["schemas"]["Invoice"][];
         };
         ListPaymentFeesResponse: {
-            payments: {
-                id: number;
-                name: string;
-                fixed_fee: string;
-                percent_fee: string;
-            }[];
+            payments: components["schemas"]["Payment"][];
         };
         ListServiceCycleResponse: {
             current: string;
-            cycles: {
-                m: string;
-                a: string;
-                b: string;
-            };
+            cycles: components["schemas"]["Cycle"];
         };
         ListServiceMethodsResponse: {
-            methods: {
-                name: string;
-                method: string;
-                route: string;
-            }[];
+            methods: components["schemas"]["Method"][];
         };
         ListServicesResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
+            services: components["schemas"]["Service"][];
         };
         ListTicketsResponse: {
-            tickets: {
-                client_read: string;
-                ticket_number: string;
-                date: string;
-                deptname: string;
-                subject: string;
-                status: string;
-                lastreply: string;
+            tickets: components["schemas"]["Ticket"][];
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        Payment: {
+            id: number;
+            name: string;
+            fixed_fee: string;
+            percent_fee: string;
+        };
+        Privilege: {
+            billing: string[];
+            support: string[];
+            misc: string[];
+            services: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+            domains: {
+                full: number;
+            } & {
+                [key: string]: string[] | number;
+            };
+        };
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title: string;
+                value: string;
+                price: number;
+                setup: number;
+                selected: boolean;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean;
+                        items?: {
+                            title: string;
+                            value: string;
+                            price: number;
+                            setup: number;
+                            selected: boolean;
+                        }[];
+                    }[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
+        };
+        QuoteItem: {
+            product: {
+                id?: number;
+                category_name?: string;
+                category_id?: number;
+                name?: string;
+                domain?: string;
+            } | null;
+            domains: {
+                "hosting.com"?: {
+                    id: number;
+                    index: number;
+                    category_id: string;
+                    category_name: string;
+                    name: string;
+                    tld: string;
+                    period: number;
+                    price: string;
+                };
+            };
+            coupon: Record<string, never>;
+            index: number;
+            valid: boolean;
+            info: unknown[];
+            error: unknown[];
+        };
+        QuoteSummary: {
+            subtotal: number;
+            total: number;
+            credit: number;
+            discount: number;
+            cost: number;
+            recurring: {
+                title: string;
+                price: number;
+                value: string;
+            }[];
+            tax: {
+                name: string;
+                tax: number;
+                value: number;
             }[];
         };
-        LoginResponse: {
+        Reply: {
+            id: string;
+            name: string;
+            date: string;
+            body: string;
+            status: string;
+            type: string;
+        };
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
+                id: string;
+                name: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
+            }[];
+        };
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
+        };
+        StatusResult: {
+            status: boolean;
+        };
+        Ticket: {
+            client_read: string;
+            ticket_number: string;
+            date: string;
+            deptname: string;
+            subject: string;
+            status: string;
+            lastreply?: string;
+            name?: string;
+            email?: string;
+            body?: string;
+        };
+        TokenRefreshResult: {
             token: string;
             refresh: string;
-        };
-        LogoutResponse: {
-            status: boolean;
-        };
-        OpenTicketResponse: {
-            status: boolean;
-        };
-        RefreshTokenResponse: {
-            token: string;
-            refresh: string;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
-        };
-        UpdateContactResponse: {
-            info: string[];
         };
         UpdateServiceLabelResponse: {
             success: boolean;
@@ -2368,7 +2330,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["UpdateContactResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2696,7 +2658,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["LoginResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2722,7 +2684,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["LogoutResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3456,7 +3418,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3581,7 +3543,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["CancelServiceResponse"];
+                    "application/json": components["schemas"]["InfoResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4603,7 +4565,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["CloseTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4634,7 +4596,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["OpenTicketResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4670,7 +4632,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];

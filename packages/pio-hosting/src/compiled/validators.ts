@@ -3,7 +3,106 @@
 /* eslint-disable */
 export const v0 = validate21;
 const schema6 = {"$id":"op0","$ref":"spec#/components/schemas/GetBalanceResponse"};
-const schema8 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false}},"required":["success","details"],"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"success":{"type":"boolean"},"details":{"$ref":"#/components/schemas/BalanceDetail"}},"required":["success","details"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"currency":{"type":"string"},"acc_balance":{"type":"string"},"acc_credit":{"type":"string"}},"required":["currency","acc_balance","acc_credit"],"additionalProperties":false};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.currency === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acc_balance === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_balance"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.acc_credit === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acc_credit"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "currency") || (key0 === "acc_balance")) || (key0 === "acc_credit"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.acc_balance !== undefined){
+if(typeof data.acc_balance !== "string"){
+const err5 = {instancePath:instancePath+"/acc_balance",schemaPath:"#/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.acc_credit !== undefined){
+if(typeof data.acc_credit !== "string"){
+const err6 = {instancePath:instancePath+"/acc_credit",schemaPath:"#/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -54,106 +153,19 @@ errors++;
 }
 }
 if(data.details !== undefined){
-let data1 = data.details;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.currency === undefined){
-const err4 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "currency"}};
+if(!(validate24(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-if(data1.acc_balance === undefined){
-const err5 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_balance"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.acc_credit === undefined){
-const err6 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/required",keyword:"required",params:{missingProperty: "acc_credit"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(((key1 === "currency") || (key1 === "acc_balance")) || (key1 === "acc_credit"))){
-const err7 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err8 = {instancePath:instancePath+"/details/currency",schemaPath:"#/properties/details/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.acc_balance !== undefined){
-if(typeof data1.acc_balance !== "string"){
-const err9 = {instancePath:instancePath+"/details/acc_balance",schemaPath:"#/properties/details/properties/acc_balance/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.acc_credit !== undefined){
-if(typeof data1.acc_credit !== "string"){
-const err10 = {instancePath:instancePath+"/details/acc_credit",schemaPath:"#/properties/details/properties/acc_credit/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -174,11 +186,132 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const v1 = validate25;
-const schema9 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
-const schema10 = {"type":"object","properties":{"categories":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false}}},"required":["categories"],"additionalProperties":false};
+export const v1 = validate27;
+const schema10 = {"$id":"op1","$ref":"spec#/components/schemas/ListCategoriesResponse"};
+const schema11 = {"type":"object","properties":{"categories":{"type":"array","items":{"$ref":"#/components/schemas/Category"}}},"required":["categories"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"description":{"type":"string"},"slug":{"type":"string"}},"required":["id","name","description","slug"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.slug === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slug"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "slug"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.slug !== undefined){
+if(typeof data.slug !== "string"){
+const err8 = {instancePath:instancePath+"/slug",schemaPath:"#/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -209,10 +342,14 @@ let data0 = data.categories;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate29(data0[i0], {instancePath:instancePath+"/categories/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -221,8 +358,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -231,8 +370,80 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err4 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "description"}};
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op1" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const v2 = validate32;
+const schema13 = {"$id":"op2","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
+const schema14 = {"type":"object","properties":{"products":{"type":"array","items":{"$ref":"#/components/schemas/Product"}}},"required":["products"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{}},"required":["id","name"],"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema15.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -241,8 +452,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.slug === undefined){
-const err5 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/required",keyword:"required",params:{missingProperty: "slug"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -251,9 +464,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "slug"))){
-const err6 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.stock !== undefined){
+if(typeof data.stock !== "boolean"){
+const err6 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -263,9 +477,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/categories/" + i0+"/id",schemaPath:"#/properties/categories/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.paytype !== undefined){
+if(typeof data.paytype !== "string"){
+const err7 = {instancePath:instancePath+"/paytype",schemaPath:"#/properties/paytype/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -275,9 +489,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err8 = {instancePath:instancePath+"/categories/" + i0+"/name",schemaPath:"#/properties/categories/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -287,9 +501,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err9 = {instancePath:instancePath+"/categories/" + i0+"/description",schemaPath:"#/properties/categories/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.qty !== undefined){
+if(typeof data.qty !== "string"){
+const err9 = {instancePath:instancePath+"/qty",schemaPath:"#/properties/qty/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -299,9 +513,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data1.slug !== undefined){
-if(typeof data1.slug !== "string"){
-const err10 = {instancePath:instancePath+"/categories/" + i0+"/slug",schemaPath:"#/properties/categories/items/properties/slug/type",keyword:"type",params:{type: "string"}};
+if(data.tags !== undefined){
+if(!(Array.isArray(data.tags))){
+const err10 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -311,9 +525,15 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "object"}};
+if(data.periods !== undefined){
+let data8 = data.periods;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.title === undefined){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -322,10 +542,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"}};
+if(data9.value === undefined){
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -334,10 +552,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data9.price === undefined){
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -346,29 +562,1708 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate26.errors = vErrors;
+if(data9.setup === undefined){
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data9.selected === undefined){
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!(((((key1 === "title") || (key1 === "value")) || (key1 === "price")) || (key1 === "setup")) || (key1 === "selected"))){
+const err16 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data9.title !== undefined){
+if(typeof data9.title !== "string"){
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data9.value !== undefined){
+if(typeof data9.value !== "string"){
+const err18 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9.price !== undefined){
+if(!(typeof data9.price == "number")){
+const err19 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.setup !== undefined){
+if(!(typeof data9.setup == "number")){
+const err20 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data9.selected !== undefined){
+if(typeof data9.selected !== "boolean"){
+const err21 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.category_name !== undefined){
+if(typeof data.category_name !== "string"){
+const err24 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.category_id !== undefined){
+if(typeof data.category_id !== "string"){
+const err25 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err26 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.recurring !== undefined){
+if(typeof data.recurring !== "string"){
+const err27 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err28 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+let data20 = data.config;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.product === undefined){
+const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data20.forms === undefined){
+const err30 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data20.addons === undefined){
+const err31 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data20.subproducts === undefined){
+const err32 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key2 in data20){
+if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
+const err33 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data20.product !== undefined){
+let data21 = data20.product;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.type === undefined){
+const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data22.title === undefined){
+const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data22.id === undefined){
+const err36 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.name === undefined){
+const err37 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.value === undefined){
+const err38 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key3 in data22){
+if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
+const err39 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err40 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.title !== undefined){
+if(typeof data22.title !== "string"){
+const err41 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err42 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.name !== undefined){
+if(typeof data22.name !== "string"){
+const err43 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.items !== undefined){
+let data27 = data22.items;
+if(Array.isArray(data27)){
+const len2 = data27.length;
+for(let i2=0; i2<len2; i2++){
+let data28 = data27[i2];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.title === undefined){
+const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data28.value === undefined){
+const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data28.price === undefined){
+const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data28.setup === undefined){
+const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data28.selected === undefined){
+const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+for(const key4 in data28){
+if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
+const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data28.title !== undefined){
+if(typeof data28.title !== "string"){
+const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data28.value !== undefined){
+if(typeof data28.value !== "string"){
+const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data28.price !== undefined){
+if(!(typeof data28.price == "number")){
+const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data28.setup !== undefined){
+if(!(typeof data28.setup == "number")){
+const err53 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data28.selected !== undefined){
+if(typeof data28.selected !== "boolean"){
+const err54 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data22.value !== undefined){
+let data34 = data22.value;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err57 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema15.properties.config.properties.product.items.properties.value.type}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data22.price !== undefined){
+if(!(typeof data22.price == "number")){
+const err58 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data22.setup !== undefined){
+if(!(typeof data22.setup == "number")){
+const err59 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data20.forms !== undefined){
+let data37 = data20.forms;
+if(Array.isArray(data37)){
+const len3 = data37.length;
+for(let i3=0; i3<len3; i3++){
+let data38 = data37[i3];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data38.title === undefined){
+const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data38.id === undefined){
+const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data38.firstItemId === undefined){
+const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data38.description === undefined){
+const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data38.name === undefined){
+const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data38.required === undefined){
+const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data38.multiple === undefined){
+const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data38.config === undefined){
+const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data38.value === undefined){
+const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data38.textvalue === undefined){
+const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data38.price === undefined){
+const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data38.recurring_price === undefined){
+const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data38.setup === undefined){
+const err75 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data38.prorata_date === undefined){
+const err76 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data38.items === undefined){
+const err77 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data38){
+if(!(func2.call(schema15.properties.config.properties.forms.items.properties, key5))){
+const err78 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data38.type !== undefined){
+if(typeof data38.type !== "string"){
+const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data38.title !== undefined){
+if(typeof data38.title !== "string"){
+const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data38.id !== undefined){
+if(typeof data38.id !== "string"){
+const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data38.firstItemId !== undefined){
+let data42 = data38.firstItemId;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data38.description !== undefined){
+if(typeof data38.description !== "string"){
+const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data38.required !== undefined){
+if(typeof data38.required !== "boolean"){
+const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data38.multiple !== undefined){
+if(typeof data38.multiple !== "boolean"){
+const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data38.config !== undefined){
+let data47 = data38.config;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.conditionals === undefined){
+const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key6 in data47){
+if(!(key6 === "conditionals")){
+const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data47.conditionals !== undefined){
+if(!(Array.isArray(data47.conditionals))){
+const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data38.value !== undefined){
+if(!(Array.isArray(data38.value))){
+const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data38.textvalue !== undefined){
+if(!(Array.isArray(data38.textvalue))){
+const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.price !== undefined){
+if(!(typeof data38.price == "number")){
+const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data38.recurring_price !== undefined){
+if(!(typeof data38.recurring_price == "number")){
+const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data38.setup !== undefined){
+if(!(typeof data38.setup == "number")){
+const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data38.items !== undefined){
+let data54 = data38.items;
+if(Array.isArray(data54)){
+const len4 = data54.length;
+for(let i4=0; i4<len4; i4++){
+let data55 = data54[i4];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.title === undefined){
+const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data55.value === undefined){
+const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data55.id === undefined){
+const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data55.price === undefined){
+const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data55.setup === undefined){
+const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data55.selected === undefined){
+const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+for(const key7 in data55){
+if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
+const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data55.title !== undefined){
+if(typeof data55.title !== "string"){
+const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data55.value !== undefined){
+let data57 = data55.value;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
+const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data55.id !== undefined){
+let data58 = data55.id;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data55.price !== undefined){
+if(!(typeof data55.price == "number")){
+const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data55.setup !== undefined){
+if(!(typeof data55.setup == "number")){
+const err107 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data55.selected !== undefined){
+if(typeof data55.selected !== "boolean"){
+const err108 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data20.addons !== undefined){
+let data62 = data20.addons;
+if(Array.isArray(data62)){
+const len5 = data62.length;
+for(let i5=0; i5<len5; i5++){
+let data63 = data62[i5];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.type === undefined){
+const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data63.title === undefined){
+const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data63.id === undefined){
+const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data63.value === undefined){
+const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data63.description === undefined){
+const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data63.config === undefined){
+const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data63.price === undefined){
+const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data63.recurring_price === undefined){
+const err120 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data63.setup === undefined){
+const err121 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data63.prorata_date === undefined){
+const err122 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key8 in data63){
+if(!(func2.call(schema15.properties.config.properties.addons.items.properties, key8))){
+const err123 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data63.type !== undefined){
+if(typeof data63.type !== "string"){
+const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data63.title !== undefined){
+if(typeof data63.title !== "string"){
+const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data63.id !== undefined){
+if(typeof data63.id !== "string"){
+const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data63.description !== undefined){
+if(typeof data63.description !== "string"){
+const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data63.config !== undefined){
+let data68 = data63.config;
+if(Array.isArray(data68)){
+const len6 = data68.length;
+for(let i6=0; i6<len6; i6++){
+let data69 = data68[i6];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.type === undefined){
+const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data69.title === undefined){
+const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data69.name === undefined){
+const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+for(const key9 in data69){
+if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
+const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data69.type !== undefined){
+if(typeof data69.type !== "string"){
+const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data69.title !== undefined){
+if(typeof data69.title !== "string"){
+const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data69.name !== undefined){
+if(typeof data69.name !== "string"){
+const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data69.checked !== undefined){
+if(typeof data69.checked !== "boolean"){
+const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data69.items !== undefined){
+let data74 = data69.items;
+if(Array.isArray(data74)){
+const len7 = data74.length;
+for(let i7=0; i7<len7; i7++){
+let data75 = data74[i7];
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.title === undefined){
+const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data75.value === undefined){
+const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data75.price === undefined){
+const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data75.setup === undefined){
+const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data75.selected === undefined){
+const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key10 in data75){
+if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
+const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data75.title !== undefined){
+if(typeof data75.title !== "string"){
+const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data75.value !== undefined){
+if(typeof data75.value !== "string"){
+const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data75.price !== undefined){
+if(!(typeof data75.price == "number")){
+const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data75.setup !== undefined){
+if(!(typeof data75.setup == "number")){
+const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data75.selected !== undefined){
+if(typeof data75.selected !== "boolean"){
+const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data63.price !== undefined){
+if(!(typeof data63.price == "number")){
+const err151 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data63.recurring_price !== undefined){
+if(!(typeof data63.recurring_price == "number")){
+const err152 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data63.setup !== undefined){
+if(!(typeof data63.setup == "number")){
+const err153 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data20.subproducts !== undefined){
+if(!(Array.isArray(data20.subproducts))){
+const err156 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err158 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op1" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-export const v2 = validate28;
-const schema11 = {"$id":"op2","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
-const schema12 = {"type":"object","properties":{"products":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["id","type","name","stock","paytype","description","qty","tags","periods"],"additionalProperties":false}}},"required":["products"],"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -399,10 +2294,14 @@ let data0 = data.products;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate34(data0[i0], {instancePath:instancePath+"/products/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -411,8 +2310,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err3 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -421,8 +2322,74 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "name"}};
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op2" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+export const v3 = validate37;
+const schema16 = {"$id":"op3","$ref":"spec#/components/schemas/ListInvoicesResponse"};
+const schema17 = {"type":"object","properties":{"invoices":{"type":"array","items":{"$ref":"#/components/schemas/Invoice"}}},"required":["invoices"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":["string","number"]},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{},"number":{"type":"string"},"currency":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false}},"required":["id","date","duedate","paybefore","total","datepaid","status","number","currency"],"additionalProperties":false};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.duedate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duedate"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.paybefore === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paybefore"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.total === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -431,8 +2398,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.stock === undefined){
-const err5 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "stock"}};
+if(data.datepaid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datepaid"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -441,8 +2408,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.paytype === undefined){
-const err6 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "paytype"}};
+if(data.status === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -451,8 +2418,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1.description === undefined){
-const err7 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(data.number === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "number"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -461,8 +2428,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data1.qty === undefined){
-const err8 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "qty"}};
+if(data.currency === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -471,8 +2438,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.tags === undefined){
-const err9 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "tags"}};
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -481,8 +2449,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1.periods === undefined){
-const err10 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/required",keyword:"required",params:{missingProperty: "periods"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -491,9 +2461,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(func2.call(schema12.properties.products.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.date !== undefined){
+if(typeof data.date !== "string"){
+const err11 = {instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -503,9 +2474,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/products/" + i0+"/id",schemaPath:"#/properties/products/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.dateorig !== undefined){
+if(typeof data.dateorig !== "string"){
+const err12 = {instancePath:instancePath+"/dateorig",schemaPath:"#/properties/dateorig/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -515,9 +2486,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err13 = {instancePath:instancePath+"/products/" + i0+"/type",schemaPath:"#/properties/products/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data.duedate !== undefined){
+if(typeof data.duedate !== "string"){
+const err13 = {instancePath:instancePath+"/duedate",schemaPath:"#/properties/duedate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -527,9 +2498,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err14 = {instancePath:instancePath+"/products/" + i0+"/name",schemaPath:"#/properties/products/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.paybefore !== undefined){
+if(typeof data.paybefore !== "string"){
+const err14 = {instancePath:instancePath+"/paybefore",schemaPath:"#/properties/paybefore/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -539,9 +2510,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.stock !== undefined){
-if(typeof data1.stock !== "boolean"){
-const err15 = {instancePath:instancePath+"/products/" + i0+"/stock",schemaPath:"#/properties/products/items/properties/stock/type",keyword:"type",params:{type: "boolean"}};
+if(data.total !== undefined){
+let data5 = data.total;
+if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
+const err15 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema18.properties.total.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -551,9 +2523,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.paytype !== undefined){
-if(typeof data1.paytype !== "string"){
-const err16 = {instancePath:instancePath+"/products/" + i0+"/paytype",schemaPath:"#/properties/products/items/properties/paytype/type",keyword:"type",params:{type: "string"}};
+if(data.datepaid !== undefined){
+if(typeof data.datepaid !== "string"){
+const err16 = {instancePath:instancePath+"/datepaid",schemaPath:"#/properties/datepaid/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -563,9 +2535,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data1.description !== undefined){
-if(typeof data1.description !== "string"){
-const err17 = {instancePath:instancePath+"/products/" + i0+"/description",schemaPath:"#/properties/products/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -575,9 +2547,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.qty !== undefined){
-if(typeof data1.qty !== "string"){
-const err18 = {instancePath:instancePath+"/products/" + i0+"/qty",schemaPath:"#/properties/products/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(data.number !== undefined){
+if(typeof data.number !== "string"){
+const err18 = {instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -587,9 +2559,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.tags !== undefined){
-if(!(Array.isArray(data1.tags))){
-const err19 = {instancePath:instancePath+"/products/" + i0+"/tags",schemaPath:"#/properties/products/items/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(data.currency !== undefined){
+if(typeof data.currency !== "string"){
+const err19 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -599,15 +2571,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.periods !== undefined){
-let data10 = data1.periods;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.title === undefined){
-const err20 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data.subtotal !== undefined){
+if(!(typeof data.subtotal == "number")){
+const err20 = {instancePath:instancePath+"/subtotal",schemaPath:"#/properties/subtotal/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -616,8 +2582,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data11.value === undefined){
-const err21 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
+}
+if(data.credit !== undefined){
+if(!(typeof data.credit == "number")){
+const err21 = {instancePath:instancePath+"/credit",schemaPath:"#/properties/credit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -626,8 +2594,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data11.price === undefined){
-const err22 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.tax !== undefined){
+if(!(typeof data.tax == "number")){
+const err22 = {instancePath:instancePath+"/tax",schemaPath:"#/properties/tax/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -636,8 +2606,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data11.setup === undefined){
-const err23 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data.taxrate !== undefined){
+if(!(typeof data.taxrate == "number")){
+const err23 = {instancePath:instancePath+"/taxrate",schemaPath:"#/properties/taxrate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -646,8 +2618,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data11.selected === undefined){
-const err24 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data.tax2 !== undefined){
+if(!(typeof data.tax2 == "number")){
+const err24 = {instancePath:instancePath+"/tax2",schemaPath:"#/properties/tax2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -656,9 +2630,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "title") || (key2 === "value")) || (key2 === "price")) || (key2 === "setup")) || (key2 === "selected"))){
-const err25 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+if(data.taxrate2 !== undefined){
+if(!(typeof data.taxrate2 == "number")){
+const err25 = {instancePath:instancePath+"/taxrate2",schemaPath:"#/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -668,9 +2643,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.title !== undefined){
-if(typeof data11.title !== "string"){
-const err26 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/title",schemaPath:"#/properties/products/items/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.taxexempt !== undefined){
+if(typeof data.taxexempt !== "string"){
+const err26 = {instancePath:instancePath+"/taxexempt",schemaPath:"#/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -680,9 +2655,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err27 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/value",schemaPath:"#/properties/products/items/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+if(data.rate !== undefined){
+if(!(typeof data.rate == "number")){
+const err27 = {instancePath:instancePath+"/rate",schemaPath:"#/properties/rate/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -692,9 +2667,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data11.price !== undefined){
-if(!(typeof data11.price == "number")){
-const err28 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/price",schemaPath:"#/properties/products/items/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data.rate2 !== undefined){
+if(!(typeof data.rate2 == "number")){
+const err28 = {instancePath:instancePath+"/rate2",schemaPath:"#/properties/rate2/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -704,9 +2679,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.setup !== undefined){
-if(!(typeof data11.setup == "number")){
-const err29 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/setup",schemaPath:"#/properties/products/items/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data.rate3 !== undefined){
+if(!(typeof data.rate3 == "number")){
+const err29 = {instancePath:instancePath+"/rate3",schemaPath:"#/properties/rate3/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -716,9 +2691,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data11.selected !== undefined){
-if(typeof data11.selected !== "boolean"){
-const err30 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1+"/selected",schemaPath:"#/properties/products/items/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(data.notes !== undefined){
+if(typeof data.notes !== "string"){
+const err30 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -728,9 +2703,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/products/" + i0+"/periods/" + i1,schemaPath:"#/properties/products/items/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.items !== undefined){
+let data21 = data.items;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.id === undefined){
+const err31 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -739,10 +2720,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/products/" + i0+"/periods",schemaPath:"#/properties/products/items/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data22.invoice_id === undefined){
+const err32 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -751,10 +2730,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/products/" + i0,schemaPath:"#/properties/products/items/type",keyword:"type",params:{type: "object"}};
+if(data22.type === undefined){
+const err33 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -763,10 +2740,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "array"}};
+if(data22.item_id === undefined){
+const err34 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -775,10 +2750,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data22.description === undefined){
+const err35 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -787,28 +2760,498 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate29.errors = vErrors;
+if(data22.amount === undefined){
+const err36 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data22.taxed === undefined){
+const err37 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data22.qty === undefined){
+const err38 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data22.linetotal === undefined){
+const err39 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key1 in data22){
+if(!(func2.call(schema18.properties.items.items.properties, key1))){
+const err40 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err41 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data22.invoice_id !== undefined){
+if(typeof data22.invoice_id !== "string"){
+const err42 = {instancePath:instancePath+"/items/" + i0+"/invoice_id",schemaPath:"#/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err43 = {instancePath:instancePath+"/items/" + i0+"/type",schemaPath:"#/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data22.item_id !== undefined){
+if(typeof data22.item_id !== "string"){
+const err44 = {instancePath:instancePath+"/items/" + i0+"/item_id",schemaPath:"#/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data22.description !== undefined){
+if(typeof data22.description !== "string"){
+const err45 = {instancePath:instancePath+"/items/" + i0+"/description",schemaPath:"#/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data22.amount !== undefined){
+if(typeof data22.amount !== "string"){
+const err46 = {instancePath:instancePath+"/items/" + i0+"/amount",schemaPath:"#/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data22.taxed !== undefined){
+if(typeof data22.taxed !== "string"){
+const err47 = {instancePath:instancePath+"/items/" + i0+"/taxed",schemaPath:"#/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data22.qty !== undefined){
+if(typeof data22.qty !== "string"){
+const err48 = {instancePath:instancePath+"/items/" + i0+"/qty",schemaPath:"#/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data22.linetotal !== undefined){
+if(typeof data22.linetotal !== "string"){
+const err49 = {instancePath:instancePath+"/items/" + i0+"/linetotal",schemaPath:"#/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data32 = data.client;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.id === undefined){
+const err52 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data32.email === undefined){
+const err53 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data32.firstname === undefined){
+const err54 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data32.lastname === undefined){
+const err55 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data32.companyname === undefined){
+const err56 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data32.address1 === undefined){
+const err57 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data32.address2 === undefined){
+const err58 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data32.city === undefined){
+const err59 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32.state === undefined){
+const err60 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data32.postcode === undefined){
+const err61 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data32.country === undefined){
+const err62 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data32.phonenumber === undefined){
+const err63 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key2 in data32){
+if(!(func2.call(schema18.properties.client.properties, key2))){
+const err64 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data32.id !== undefined){
+if(typeof data32.id !== "string"){
+const err65 = {instancePath:instancePath+"/client/id",schemaPath:"#/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data32.email !== undefined){
+if(typeof data32.email !== "string"){
+const err66 = {instancePath:instancePath+"/client/email",schemaPath:"#/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data32.firstname !== undefined){
+if(typeof data32.firstname !== "string"){
+const err67 = {instancePath:instancePath+"/client/firstname",schemaPath:"#/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data32.lastname !== undefined){
+if(typeof data32.lastname !== "string"){
+const err68 = {instancePath:instancePath+"/client/lastname",schemaPath:"#/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data32.companyname !== undefined){
+if(typeof data32.companyname !== "string"){
+const err69 = {instancePath:instancePath+"/client/companyname",schemaPath:"#/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data32.address1 !== undefined){
+if(typeof data32.address1 !== "string"){
+const err70 = {instancePath:instancePath+"/client/address1",schemaPath:"#/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.address2 !== undefined){
+if(typeof data32.address2 !== "string"){
+const err71 = {instancePath:instancePath+"/client/address2",schemaPath:"#/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data32.city !== undefined){
+if(typeof data32.city !== "string"){
+const err72 = {instancePath:instancePath+"/client/city",schemaPath:"#/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.state !== undefined){
+if(typeof data32.state !== "string"){
+const err73 = {instancePath:instancePath+"/client/state",schemaPath:"#/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data32.postcode !== undefined){
+if(typeof data32.postcode !== "string"){
+const err74 = {instancePath:instancePath+"/client/postcode",schemaPath:"#/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data32.country !== undefined){
+if(typeof data32.country !== "string"){
+const err75 = {instancePath:instancePath+"/client/country",schemaPath:"#/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data32.phonenumber !== undefined){
+if(typeof data32.phonenumber !== "string"){
+const err76 = {instancePath:instancePath+"/client/phonenumber",schemaPath:"#/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+validate39.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op2" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-validate28.errors = vErrors;
-return errors === 0;
-}
-
-export const v3 = validate31;
-const schema13 = {"$id":"op3","$ref":"spec#/components/schemas/ListInvoicesResponse"};
-const schema14 = {"type":"object","properties":{"invoices":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"date":{"type":"string"},"dateorig":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"total":{"type":"string"},"datepaid":{"type":"string"},"status":{"type":"string"},"merge_id":{"type":["string","null"]},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","date","dateorig","duedate","paybefore","total","datepaid","status","merge_id","number","currency"],"additionalProperties":false}}},"required":["invoices"],"additionalProperties":false};
-
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -839,10 +3282,14 @@ let data0 = data.invoices;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate39(data0[i0], {instancePath:instancePath+"/invoices/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -851,8 +3298,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.date === undefined){
-const err3 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "date"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -861,298 +3310,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.dateorig === undefined){
-const err4 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "dateorig"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.total === undefined){
-const err7 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.datepaid === undefined){
-const err8 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err9 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.merge_id === undefined){
-const err10 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "merge_id"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data1.number === undefined){
-const err11 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1.currency === undefined){
-const err12 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema14.properties.invoices.items.properties, key1))){
-const err13 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err14 = {instancePath:instancePath+"/invoices/" + i0+"/id",schemaPath:"#/properties/invoices/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.date !== undefined){
-if(typeof data1.date !== "string"){
-const err15 = {instancePath:instancePath+"/invoices/" + i0+"/date",schemaPath:"#/properties/invoices/items/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.dateorig !== undefined){
-if(typeof data1.dateorig !== "string"){
-const err16 = {instancePath:instancePath+"/invoices/" + i0+"/dateorig",schemaPath:"#/properties/invoices/items/properties/dateorig/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.duedate !== undefined){
-if(typeof data1.duedate !== "string"){
-const err17 = {instancePath:instancePath+"/invoices/" + i0+"/duedate",schemaPath:"#/properties/invoices/items/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.paybefore !== undefined){
-if(typeof data1.paybefore !== "string"){
-const err18 = {instancePath:instancePath+"/invoices/" + i0+"/paybefore",schemaPath:"#/properties/invoices/items/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err19 = {instancePath:instancePath+"/invoices/" + i0+"/total",schemaPath:"#/properties/invoices/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.datepaid !== undefined){
-if(typeof data1.datepaid !== "string"){
-const err20 = {instancePath:instancePath+"/invoices/" + i0+"/datepaid",schemaPath:"#/properties/invoices/items/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err21 = {instancePath:instancePath+"/invoices/" + i0+"/status",schemaPath:"#/properties/invoices/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data1.merge_id !== undefined){
-let data10 = data1.merge_id;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/invoices/" + i0+"/merge_id",schemaPath:"#/properties/invoices/items/properties/merge_id/type",keyword:"type",params:{type: schema14.properties.invoices.items.properties.merge_id.type}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data1.number !== undefined){
-if(typeof data1.number !== "string"){
-const err23 = {instancePath:instancePath+"/invoices/" + i0+"/number",schemaPath:"#/properties/invoices/items/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data1.currency !== undefined){
-if(typeof data1.currency !== "string"){
-const err24 = {instancePath:instancePath+"/invoices/" + i0+"/currency",schemaPath:"#/properties/invoices/items/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/invoices/" + i0,schemaPath:"#/properties/invoices/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/invoices",schemaPath:"#/properties/invoices/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate32.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op3" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
-validate31.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-export const v4 = validate34;
-const schema15 = {"$id":"op4","$ref":"spec#/components/schemas/GetInvoiceResponse"};
-const schema16 = {"type":"object","properties":{"invoice":{"type":"object","properties":{"id":{"type":"string"},"status":{"type":"string"},"date":{"type":"string"},"duedate":{"type":"string"},"paybefore":{"type":"string"},"datepaid":{"type":"string"},"subtotal":{"type":"number"},"credit":{"type":"number"},"tax":{"type":"number"},"taxrate":{"type":"number"},"tax2":{"type":"number"},"taxrate2":{"type":"number"},"taxexempt":{"type":"string"},"total":{"type":"number"},"rate":{"type":"number"},"rate2":{"type":"number"},"rate3":{"type":"number"},"notes":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"invoice_id":{"type":"string"},"type":{"type":"string"},"item_id":{"type":"string"},"description":{"type":"string"},"amount":{"type":"string"},"taxed":{"type":"string"},"qty":{"type":"string"},"linetotal":{"type":"string"}},"required":["id","invoice_id","type","item_id","description","amount","taxed","qty","linetotal"],"additionalProperties":false}},"client":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"firstname":{"type":"string"},"lastname":{"type":"string"},"companyname":{"type":"string"},"address1":{"type":"string"},"address2":{"type":"string"},"city":{"type":"string"},"state":{"type":"string"},"postcode":{"type":"string"},"country":{"type":"string"},"phonenumber":{"type":"string"}},"required":["id","email","firstname","lastname","companyname","address1","address2","city","state","postcode","country","phonenumber"],"additionalProperties":false},"number":{"type":"string"},"currency":{"type":"string"}},"required":["id","status","date","duedate","paybefore","datepaid","subtotal","credit","tax","taxrate","tax2","taxrate2","taxexempt","total","rate","rate2","rate3","notes","items","client","number","currency"],"additionalProperties":false}},"required":["invoice"],"additionalProperties":false};
+export const v4 = validate42;
+const schema19 = {"$id":"op4","$ref":"spec#/components/schemas/GetInvoiceResponse"};
+const schema20 = {"type":"object","properties":{"invoice":{"$ref":"#/components/schemas/Invoice"}},"required":["invoice"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1179,10 +3358,14 @@ errors++;
 }
 }
 if(data.invoice !== undefined){
-let data0 = data.invoice;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate39(data.invoice, {instancePath:instancePath+"/invoice",parentData:data,parentDataProperty:"invoice",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1191,1045 +3374,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.status === undefined){
-const err3 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.date === undefined){
-const err4 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "date"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.duedate === undefined){
-const err5 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "duedate"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.paybefore === undefined){
-const err6 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "paybefore"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.datepaid === undefined){
-const err7 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "datepaid"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.subtotal === undefined){
-const err8 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "subtotal"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.credit === undefined){
-const err9 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "credit"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.tax === undefined){
-const err10 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.taxrate === undefined){
-const err11 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.tax2 === undefined){
-const err12 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "tax2"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.taxrate2 === undefined){
-const err13 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxrate2"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.taxexempt === undefined){
-const err14 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "taxexempt"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err15 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.rate === undefined){
-const err16 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data0.rate2 === undefined){
-const err17 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate2"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data0.rate3 === undefined){
-const err18 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "rate3"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data0.notes === undefined){
-const err19 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "notes"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data0.items === undefined){
-const err20 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data0.client === undefined){
-const err21 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "client"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data0.number === undefined){
-const err22 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "number"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data0.currency === undefined){
-const err23 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/required",keyword:"required",params:{missingProperty: "currency"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema16.properties.invoice.properties, key1))){
-const err24 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err25 = {instancePath:instancePath+"/invoice/id",schemaPath:"#/properties/invoice/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err26 = {instancePath:instancePath+"/invoice/status",schemaPath:"#/properties/invoice/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.date !== undefined){
-if(typeof data0.date !== "string"){
-const err27 = {instancePath:instancePath+"/invoice/date",schemaPath:"#/properties/invoice/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.duedate !== undefined){
-if(typeof data0.duedate !== "string"){
-const err28 = {instancePath:instancePath+"/invoice/duedate",schemaPath:"#/properties/invoice/properties/duedate/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.paybefore !== undefined){
-if(typeof data0.paybefore !== "string"){
-const err29 = {instancePath:instancePath+"/invoice/paybefore",schemaPath:"#/properties/invoice/properties/paybefore/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.datepaid !== undefined){
-if(typeof data0.datepaid !== "string"){
-const err30 = {instancePath:instancePath+"/invoice/datepaid",schemaPath:"#/properties/invoice/properties/datepaid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.subtotal !== undefined){
-if(!(typeof data0.subtotal == "number")){
-const err31 = {instancePath:instancePath+"/invoice/subtotal",schemaPath:"#/properties/invoice/properties/subtotal/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.credit !== undefined){
-if(!(typeof data0.credit == "number")){
-const err32 = {instancePath:instancePath+"/invoice/credit",schemaPath:"#/properties/invoice/properties/credit/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data0.tax !== undefined){
-if(!(typeof data0.tax == "number")){
-const err33 = {instancePath:instancePath+"/invoice/tax",schemaPath:"#/properties/invoice/properties/tax/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data0.taxrate !== undefined){
-if(!(typeof data0.taxrate == "number")){
-const err34 = {instancePath:instancePath+"/invoice/taxrate",schemaPath:"#/properties/invoice/properties/taxrate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data0.tax2 !== undefined){
-if(!(typeof data0.tax2 == "number")){
-const err35 = {instancePath:instancePath+"/invoice/tax2",schemaPath:"#/properties/invoice/properties/tax2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data0.taxrate2 !== undefined){
-if(!(typeof data0.taxrate2 == "number")){
-const err36 = {instancePath:instancePath+"/invoice/taxrate2",schemaPath:"#/properties/invoice/properties/taxrate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data0.taxexempt !== undefined){
-if(typeof data0.taxexempt !== "string"){
-const err37 = {instancePath:instancePath+"/invoice/taxexempt",schemaPath:"#/properties/invoice/properties/taxexempt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(!(typeof data0.total == "number")){
-const err38 = {instancePath:instancePath+"/invoice/total",schemaPath:"#/properties/invoice/properties/total/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data0.rate !== undefined){
-if(!(typeof data0.rate == "number")){
-const err39 = {instancePath:instancePath+"/invoice/rate",schemaPath:"#/properties/invoice/properties/rate/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data0.rate2 !== undefined){
-if(!(typeof data0.rate2 == "number")){
-const err40 = {instancePath:instancePath+"/invoice/rate2",schemaPath:"#/properties/invoice/properties/rate2/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data0.rate3 !== undefined){
-if(!(typeof data0.rate3 == "number")){
-const err41 = {instancePath:instancePath+"/invoice/rate3",schemaPath:"#/properties/invoice/properties/rate3/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data0.notes !== undefined){
-if(typeof data0.notes !== "string"){
-const err42 = {instancePath:instancePath+"/invoice/notes",schemaPath:"#/properties/invoice/properties/notes/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data0.items !== undefined){
-let data19 = data0.items;
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.id === undefined){
-const err43 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data20.invoice_id === undefined){
-const err44 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "invoice_id"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data20.type === undefined){
-const err45 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data20.item_id === undefined){
-const err46 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "item_id"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data20.description === undefined){
-const err47 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data20.amount === undefined){
-const err48 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "amount"}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data20.taxed === undefined){
-const err49 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "taxed"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data20.qty === undefined){
-const err50 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "qty"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(data20.linetotal === undefined){
-const err51 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/required",keyword:"required",params:{missingProperty: "linetotal"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-for(const key2 in data20){
-if(!(func2.call(schema16.properties.invoice.properties.items.items.properties, key2))){
-const err52 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data20.id !== undefined){
-if(typeof data20.id !== "string"){
-const err53 = {instancePath:instancePath+"/invoice/items/" + i0+"/id",schemaPath:"#/properties/invoice/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data20.invoice_id !== undefined){
-if(typeof data20.invoice_id !== "string"){
-const err54 = {instancePath:instancePath+"/invoice/items/" + i0+"/invoice_id",schemaPath:"#/properties/invoice/properties/items/items/properties/invoice_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data20.type !== undefined){
-if(typeof data20.type !== "string"){
-const err55 = {instancePath:instancePath+"/invoice/items/" + i0+"/type",schemaPath:"#/properties/invoice/properties/items/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data20.item_id !== undefined){
-if(typeof data20.item_id !== "string"){
-const err56 = {instancePath:instancePath+"/invoice/items/" + i0+"/item_id",schemaPath:"#/properties/invoice/properties/items/items/properties/item_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data20.description !== undefined){
-if(typeof data20.description !== "string"){
-const err57 = {instancePath:instancePath+"/invoice/items/" + i0+"/description",schemaPath:"#/properties/invoice/properties/items/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data20.amount !== undefined){
-if(typeof data20.amount !== "string"){
-const err58 = {instancePath:instancePath+"/invoice/items/" + i0+"/amount",schemaPath:"#/properties/invoice/properties/items/items/properties/amount/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data20.taxed !== undefined){
-if(typeof data20.taxed !== "string"){
-const err59 = {instancePath:instancePath+"/invoice/items/" + i0+"/taxed",schemaPath:"#/properties/invoice/properties/items/items/properties/taxed/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data20.qty !== undefined){
-if(typeof data20.qty !== "string"){
-const err60 = {instancePath:instancePath+"/invoice/items/" + i0+"/qty",schemaPath:"#/properties/invoice/properties/items/items/properties/qty/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data20.linetotal !== undefined){
-if(typeof data20.linetotal !== "string"){
-const err61 = {instancePath:instancePath+"/invoice/items/" + i0+"/linetotal",schemaPath:"#/properties/invoice/properties/items/items/properties/linetotal/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/invoice/items/" + i0,schemaPath:"#/properties/invoice/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/invoice/items",schemaPath:"#/properties/invoice/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data0.client !== undefined){
-let data30 = data0.client;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err64 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data30.email === undefined){
-const err65 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "email"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data30.firstname === undefined){
-const err66 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "firstname"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data30.lastname === undefined){
-const err67 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "lastname"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data30.companyname === undefined){
-const err68 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "companyname"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data30.address1 === undefined){
-const err69 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address1"}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data30.address2 === undefined){
-const err70 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "address2"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(data30.city === undefined){
-const err71 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "city"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data30.state === undefined){
-const err72 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "state"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data30.postcode === undefined){
-const err73 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "postcode"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data30.country === undefined){
-const err74 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "country"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data30.phonenumber === undefined){
-const err75 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/required",keyword:"required",params:{missingProperty: "phonenumber"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-for(const key3 in data30){
-if(!(func2.call(schema16.properties.invoice.properties.client.properties, key3))){
-const err76 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data30.id !== undefined){
-if(typeof data30.id !== "string"){
-const err77 = {instancePath:instancePath+"/invoice/client/id",schemaPath:"#/properties/invoice/properties/client/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data30.email !== undefined){
-if(typeof data30.email !== "string"){
-const err78 = {instancePath:instancePath+"/invoice/client/email",schemaPath:"#/properties/invoice/properties/client/properties/email/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data30.firstname !== undefined){
-if(typeof data30.firstname !== "string"){
-const err79 = {instancePath:instancePath+"/invoice/client/firstname",schemaPath:"#/properties/invoice/properties/client/properties/firstname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data30.lastname !== undefined){
-if(typeof data30.lastname !== "string"){
-const err80 = {instancePath:instancePath+"/invoice/client/lastname",schemaPath:"#/properties/invoice/properties/client/properties/lastname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data30.companyname !== undefined){
-if(typeof data30.companyname !== "string"){
-const err81 = {instancePath:instancePath+"/invoice/client/companyname",schemaPath:"#/properties/invoice/properties/client/properties/companyname/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data30.address1 !== undefined){
-if(typeof data30.address1 !== "string"){
-const err82 = {instancePath:instancePath+"/invoice/client/address1",schemaPath:"#/properties/invoice/properties/client/properties/address1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data30.address2 !== undefined){
-if(typeof data30.address2 !== "string"){
-const err83 = {instancePath:instancePath+"/invoice/client/address2",schemaPath:"#/properties/invoice/properties/client/properties/address2/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data30.city !== undefined){
-if(typeof data30.city !== "string"){
-const err84 = {instancePath:instancePath+"/invoice/client/city",schemaPath:"#/properties/invoice/properties/client/properties/city/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data30.state !== undefined){
-if(typeof data30.state !== "string"){
-const err85 = {instancePath:instancePath+"/invoice/client/state",schemaPath:"#/properties/invoice/properties/client/properties/state/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data30.postcode !== undefined){
-if(typeof data30.postcode !== "string"){
-const err86 = {instancePath:instancePath+"/invoice/client/postcode",schemaPath:"#/properties/invoice/properties/client/properties/postcode/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data30.country !== undefined){
-if(typeof data30.country !== "string"){
-const err87 = {instancePath:instancePath+"/invoice/client/country",schemaPath:"#/properties/invoice/properties/client/properties/country/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data30.phonenumber !== undefined){
-if(typeof data30.phonenumber !== "string"){
-const err88 = {instancePath:instancePath+"/invoice/client/phonenumber",schemaPath:"#/properties/invoice/properties/client/properties/phonenumber/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/invoice/client",schemaPath:"#/properties/invoice/properties/client/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data0.number !== undefined){
-if(typeof data0.number !== "string"){
-const err90 = {instancePath:instancePath+"/invoice/number",schemaPath:"#/properties/invoice/properties/number/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data0.currency !== undefined){
-if(typeof data0.currency !== "string"){
-const err91 = {instancePath:instancePath+"/invoice/currency",schemaPath:"#/properties/invoice/properties/currency/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/invoice",schemaPath:"#/properties/invoice/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-validate35.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op4" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
-validate34.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-export const v5 = validate37;
-const schema17 = {"$id":"op5","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
-const schema18 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
+export const v5 = validate46;
+const schema21 = {"$id":"op5","$ref":"spec#/components/schemas/ApplyInvoiceCreditResponse"};
+const schema22 = {"type":"object","properties":{"success":{"type":"boolean"},"invoice_status":{"type":"string"},"applied":{"type":"number"}},"required":["success","invoice_status","applied"],"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2322,28 +3488,28 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op5" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
-validate37.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-export const v6 = validate40;
-const schema19 = {"$id":"op6","$ref":"spec#/components/schemas/LoginResponse"};
-const schema20 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v6 = validate49;
+const schema23 = {"$id":"op6","$ref":"spec#/components/schemas/TokenRefreshResult"};
+const schema24 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2414,28 +3580,28 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op6" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
-validate40.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
-export const v7 = validate43;
-const schema21 = {"$id":"op7","$ref":"spec#/components/schemas/LogoutResponse"};
-const schema22 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v7 = validate52;
+const schema25 = {"$id":"op7","$ref":"spec#/components/schemas/StatusResult"};
+const schema26 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2484,28 +3650,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op7" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-validate43.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-export const v8 = validate46;
-const schema23 = {"$id":"op8","$ref":"spec#/components/schemas/GetOrderResponse"};
-const schema24 = {"type":"object","properties":{"product":{"type":"object","properties":{"id":{"type":"string"},"category_name":{"type":"string"},"category_id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{"type":["string","null"]},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{"type":["string","null"]}},"required":["id","category_name","category_id","name","price","recurring","setup","config","recurring_price","prorata_date"],"additionalProperties":false}},"required":["product"],"additionalProperties":false};
+export const v8 = validate55;
+const schema27 = {"$id":"op8","$ref":"spec#/components/schemas/GetOrderResponse"};
+const schema28 = {"type":"object","properties":{"product":{"$ref":"#/components/schemas/Product"}},"required":["product"],"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2532,10 +3698,14 @@ errors++;
 }
 }
 if(data.product !== undefined){
-let data0 = data.product;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate34(data.product, {instancePath:instancePath+"/product",parentData:data,parentDataProperty:"product",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2544,8 +3714,64 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.category_name === undefined){
-const err3 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_name"}};
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op8" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+
+export const v9 = validate59;
+const schema29 = {"$id":"op9","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
+const schema30 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"$ref":"#/components/schemas/OrderItem"}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
+const schema31 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.product_id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product_id"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2554,8 +3780,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.category_id === undefined){
-const err4 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "category_id"}};
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "product_id"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2564,8 +3791,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err5 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2574,8 +3803,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data0.price === undefined){
-const err6 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2584,8 +3815,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.recurring === undefined){
-const err7 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring"}};
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2594,8 +3827,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.setup === undefined){
-const err8 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data.product_id !== undefined){
+if(typeof data.product_id !== "string"){
+const err8 = {instancePath:instancePath+"/product_id",schemaPath:"#/properties/product_id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2604,8 +3839,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.config === undefined){
-const err9 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "config"}};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2614,1728 +3851,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.recurring_price === undefined){
-const err10 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.prorata_date === undefined){
-const err11 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema24.properties.product.properties, key1))){
-const err12 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err13 = {instancePath:instancePath+"/product/id",schemaPath:"#/properties/product/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.category_name !== undefined){
-if(typeof data0.category_name !== "string"){
-const err14 = {instancePath:instancePath+"/product/category_name",schemaPath:"#/properties/product/properties/category_name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.category_id !== undefined){
-if(typeof data0.category_id !== "string"){
-const err15 = {instancePath:instancePath+"/product/category_id",schemaPath:"#/properties/product/properties/category_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err16 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.price !== undefined){
-if(!(typeof data0.price == "number")){
-const err17 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.recurring !== undefined){
-if(typeof data0.recurring !== "string"){
-const err18 = {instancePath:instancePath+"/product/recurring",schemaPath:"#/properties/product/properties/recurring/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.setup !== undefined){
-if(!(typeof data0.setup == "number")){
-const err19 = {instancePath:instancePath+"/product/setup",schemaPath:"#/properties/product/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.config !== undefined){
-let data8 = data0.config;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.product === undefined){
-const err20 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data8.forms === undefined){
-const err21 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data8.addons === undefined){
-const err22 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data8.subproducts === undefined){
-const err23 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
-const err24 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.product !== undefined){
-let data9 = data8.product;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.type === undefined){
-const err25 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.title === undefined){
-const err26 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.id === undefined){
-const err27 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.name === undefined){
-const err28 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data10.value === undefined){
-const err29 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
-const err30 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.type !== undefined){
-if(typeof data10.type !== "string"){
-const err31 = {instancePath:instancePath+"/product/config/product/" + i0+"/type",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.title !== undefined){
-if(typeof data10.title !== "string"){
-const err32 = {instancePath:instancePath+"/product/config/product/" + i0+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-if(typeof data10.id !== "string"){
-const err33 = {instancePath:instancePath+"/product/config/product/" + i0+"/id",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.name !== undefined){
-if(typeof data10.name !== "string"){
-const err34 = {instancePath:instancePath+"/product/config/product/" + i0+"/name",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10.items !== undefined){
-let data15 = data10.items;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err35 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data16.value === undefined){
-const err36 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data16.price === undefined){
-const err37 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data16.setup === undefined){
-const err38 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data16.selected === undefined){
-const err39 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
-const err40 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data16.title !== undefined){
-if(typeof data16.title !== "string"){
-const err41 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/title",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data16.value !== undefined){
-if(typeof data16.value !== "string"){
-const err42 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data16.price !== undefined){
-if(!(typeof data16.price == "number")){
-const err43 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data16.setup !== undefined){
-if(!(typeof data16.setup == "number")){
-const err44 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data16.selected !== undefined){
-if(typeof data16.selected !== "boolean"){
-const err45 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/product/config/product/" + i0+"/items/" + i1,schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/product/config/product/" + i0+"/items",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data10.value !== undefined){
-let data22 = data10.value;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err48 = {instancePath:instancePath+"/product/config/product/" + i0+"/value",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema24.properties.product.properties.config.properties.product.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data10.price !== undefined){
-if(!(typeof data10.price == "number")){
-const err49 = {instancePath:instancePath+"/product/config/product/" + i0+"/price",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data10.setup !== undefined){
-if(!(typeof data10.setup == "number")){
-const err50 = {instancePath:instancePath+"/product/config/product/" + i0+"/setup",schemaPath:"#/properties/product/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/product/config/product/" + i0,schemaPath:"#/properties/product/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/product/config/product",schemaPath:"#/properties/product/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data8.forms !== undefined){
-let data25 = data8.forms;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.type === undefined){
-const err53 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data26.title === undefined){
-const err54 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data26.id === undefined){
-const err55 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data26.firstItemId === undefined){
-const err56 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data26.description === undefined){
-const err57 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data26.name === undefined){
-const err58 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(data26.required === undefined){
-const err59 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data26.multiple === undefined){
-const err60 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data26.config === undefined){
-const err61 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err62 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data26.textvalue === undefined){
-const err63 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.price === undefined){
-const err64 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.recurring_price === undefined){
-const err65 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data26.setup === undefined){
-const err66 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data26.prorata_date === undefined){
-const err67 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data26.items === undefined){
-const err68 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(func2.call(schema24.properties.product.properties.config.properties.forms.items.properties, key5))){
-const err69 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data26.type !== undefined){
-if(typeof data26.type !== "string"){
-const err70 = {instancePath:instancePath+"/product/config/forms/" + i2+"/type",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data26.title !== undefined){
-if(typeof data26.title !== "string"){
-const err71 = {instancePath:instancePath+"/product/config/forms/" + i2+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.id !== undefined){
-if(typeof data26.id !== "string"){
-const err72 = {instancePath:instancePath+"/product/config/forms/" + i2+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data26.firstItemId !== undefined){
-let data30 = data26.firstItemId;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err73 = {instancePath:instancePath+"/product/config/forms/" + i2+"/firstItemId",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data26.description !== undefined){
-if(typeof data26.description !== "string"){
-const err74 = {instancePath:instancePath+"/product/config/forms/" + i2+"/description",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err75 = {instancePath:instancePath+"/product/config/forms/" + i2+"/name",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data26.required !== undefined){
-if(typeof data26.required !== "boolean"){
-const err76 = {instancePath:instancePath+"/product/config/forms/" + i2+"/required",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data26.multiple !== undefined){
-if(typeof data26.multiple !== "boolean"){
-const err77 = {instancePath:instancePath+"/product/config/forms/" + i2+"/multiple",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data26.config !== undefined){
-let data35 = data26.config;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.conditionals === undefined){
-const err78 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data35){
-if(!(key6 === "conditionals")){
-const err79 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data35.conditionals !== undefined){
-if(!(Array.isArray(data35.conditionals))){
-const err80 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config/conditionals",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/product/config/forms/" + i2+"/config",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data26.value !== undefined){
-if(!(Array.isArray(data26.value))){
-const err82 = {instancePath:instancePath+"/product/config/forms/" + i2+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data26.textvalue !== undefined){
-if(!(Array.isArray(data26.textvalue))){
-const err83 = {instancePath:instancePath+"/product/config/forms/" + i2+"/textvalue",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data26.price !== undefined){
-if(!(typeof data26.price == "number")){
-const err84 = {instancePath:instancePath+"/product/config/forms/" + i2+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.recurring_price !== undefined){
-if(!(typeof data26.recurring_price == "number")){
-const err85 = {instancePath:instancePath+"/product/config/forms/" + i2+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.setup !== undefined){
-if(!(typeof data26.setup == "number")){
-const err86 = {instancePath:instancePath+"/product/config/forms/" + i2+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data26.prorata_date !== undefined){
-let data42 = data26.prorata_date;
-if((typeof data42 !== "string") && (data42 !== null)){
-const err87 = {instancePath:instancePath+"/product/config/forms/" + i2+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/prorata_date/type",keyword:"type",params:{type: schema24.properties.product.properties.config.properties.forms.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data26.items !== undefined){
-let data43 = data26.items;
-if(Array.isArray(data43)){
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.title === undefined){
-const err88 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data44.value === undefined){
-const err89 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data44.id === undefined){
-const err90 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data44.price === undefined){
-const err91 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data44.setup === undefined){
-const err92 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(data44.selected === undefined){
-const err93 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-for(const key7 in data44){
-if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
-const err94 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data44.title !== undefined){
-if(typeof data44.title !== "string"){
-const err95 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/title",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data44.value !== undefined){
-let data46 = data44.value;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err96 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/value",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data44.id !== undefined){
-let data47 = data44.id;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err97 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/id",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data44.price !== undefined){
-if(!(typeof data44.price == "number")){
-const err98 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/price",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data44.setup !== undefined){
-if(!(typeof data44.setup == "number")){
-const err99 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/setup",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data44.selected !== undefined){
-if(typeof data44.selected !== "boolean"){
-const err100 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3+"/selected",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items/" + i3,schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/product/config/forms/" + i2+"/items",schemaPath:"#/properties/product/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/product/config/forms/" + i2,schemaPath:"#/properties/product/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/product/config/forms",schemaPath:"#/properties/product/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data8.addons !== undefined){
-let data51 = data8.addons;
-if(Array.isArray(data51)){
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-let data52 = data51[i4];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.type === undefined){
-const err105 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(data52.title === undefined){
-const err106 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(data52.id === undefined){
-const err107 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if(data52.value === undefined){
-const err108 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(data52.description === undefined){
-const err109 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data52.config === undefined){
-const err110 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data52.price === undefined){
-const err111 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data52.recurring_price === undefined){
-const err112 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data52.setup === undefined){
-const err113 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(data52.prorata_date === undefined){
-const err114 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-for(const key8 in data52){
-if(!(func2.call(schema24.properties.product.properties.config.properties.addons.items.properties, key8))){
-const err115 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data52.type !== undefined){
-if(typeof data52.type !== "string"){
-const err116 = {instancePath:instancePath+"/product/config/addons/" + i4+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data52.title !== undefined){
-if(typeof data52.title !== "string"){
-const err117 = {instancePath:instancePath+"/product/config/addons/" + i4+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data52.id !== undefined){
-if(typeof data52.id !== "string"){
-const err118 = {instancePath:instancePath+"/product/config/addons/" + i4+"/id",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data52.value !== undefined){
-let data56 = data52.value;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err119 = {instancePath:instancePath+"/product/config/addons/" + i4+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/value/type",keyword:"type",params:{type: schema24.properties.product.properties.config.properties.addons.items.properties.value.type}};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data52.description !== undefined){
-if(typeof data52.description !== "string"){
-const err120 = {instancePath:instancePath+"/product/config/addons/" + i4+"/description",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data52.config !== undefined){
-let data58 = data52.config;
-if(Array.isArray(data58)){
-const len5 = data58.length;
-for(let i5=0; i5<len5; i5++){
-let data59 = data58[i5];
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.type === undefined){
-const err121 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(data59.title === undefined){
-const err122 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(data59.name === undefined){
-const err123 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-for(const key9 in data59){
-if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
-const err124 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data59.type !== undefined){
-if(typeof data59.type !== "string"){
-const err125 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/type",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data59.title !== undefined){
-if(typeof data59.title !== "string"){
-const err126 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data59.name !== undefined){
-if(typeof data59.name !== "string"){
-const err127 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/name",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data59.checked !== undefined){
-if(typeof data59.checked !== "boolean"){
-const err128 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/checked",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data59.items !== undefined){
-let data64 = data59.items;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-let data65 = data64[i6];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.title === undefined){
-const err129 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-if(data65.value === undefined){
-const err130 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(data65.price === undefined){
-const err131 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-if(data65.setup === undefined){
-const err132 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(data65.selected === undefined){
-const err133 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-for(const key10 in data65){
-if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
-const err134 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data65.title !== undefined){
-if(typeof data65.title !== "string"){
-const err135 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/title",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data65.value !== undefined){
-if(typeof data65.value !== "string"){
-const err136 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/value",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data65.price !== undefined){
-if(!(typeof data65.price == "number")){
-const err137 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data65.setup !== undefined){
-if(!(typeof data65.setup == "number")){
-const err138 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data65.selected !== undefined){
-if(typeof data65.selected !== "boolean"){
-const err139 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6+"/selected",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items/" + i6,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5+"/items",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config/" + i5,schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/product/config/addons/" + i4+"/config",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data52.price !== undefined){
-if(!(typeof data52.price == "number")){
-const err144 = {instancePath:instancePath+"/product/config/addons/" + i4+"/price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data52.recurring_price !== undefined){
-if(!(typeof data52.recurring_price == "number")){
-const err145 = {instancePath:instancePath+"/product/config/addons/" + i4+"/recurring_price",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data52.setup !== undefined){
-if(!(typeof data52.setup == "number")){
-const err146 = {instancePath:instancePath+"/product/config/addons/" + i4+"/setup",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data52.prorata_date !== undefined){
-let data74 = data52.prorata_date;
-if((typeof data74 !== "string") && (data74 !== null)){
-const err147 = {instancePath:instancePath+"/product/config/addons/" + i4+"/prorata_date",schemaPath:"#/properties/product/properties/config/properties/addons/items/properties/prorata_date/type",keyword:"type",params:{type: schema24.properties.product.properties.config.properties.addons.items.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/product/config/addons/" + i4,schemaPath:"#/properties/product/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/product/config/addons",schemaPath:"#/properties/product/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data8.subproducts !== undefined){
-if(!(Array.isArray(data8.subproducts))){
-const err150 = {instancePath:instancePath+"/product/config/subproducts",schemaPath:"#/properties/product/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/product/config",schemaPath:"#/properties/product/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data0.recurring_price !== undefined){
-if(!(typeof data0.recurring_price == "number")){
-const err152 = {instancePath:instancePath+"/product/recurring_price",schemaPath:"#/properties/product/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data0.prorata_date !== undefined){
-let data77 = data0.prorata_date;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err153 = {instancePath:instancePath+"/product/prorata_date",schemaPath:"#/properties/product/properties/prorata_date/type",keyword:"type",params:{type: schema24.properties.product.properties.prorata_date.type}};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-}
-else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op8" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-validate46.errors = vErrors;
-return errors === 0;
-}
-
-export const v9 = validate49;
-const schema25 = {"$id":"op9","$ref":"spec#/components/schemas/CreateOrderByProductIdResponse"};
-const schema26 = {"type":"object","properties":{"order_num":{"type":"integer"},"invoice_id":{"type":"string"},"total":{"type":"string"},"items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"product_id":{"type":"string"}},"required":["id","type","name","product_id"],"additionalProperties":false}},"required":["order_num","invoice_id","total","items"],"additionalProperties":false};
-
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4429,10 +3950,14 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data3 = data.items;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id === undefined){
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate61(data.items, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4441,141 +3966,27 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.type === undefined){
-const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.name === undefined){
-const err10 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.product_id === undefined){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/required",keyword:"required",params:{missingProperty: "product_id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "id") || (key1 === "type")) || (key1 === "name")) || (key1 === "product_id"))){
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.id !== undefined){
-if(typeof data3.id !== "string"){
-const err13 = {instancePath:instancePath+"/items/id",schemaPath:"#/properties/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.type !== undefined){
-if(typeof data3.type !== "string"){
-const err14 = {instancePath:instancePath+"/items/type",schemaPath:"#/properties/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err15 = {instancePath:instancePath+"/items/name",schemaPath:"#/properties/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.product_id !== undefined){
-if(typeof data3.product_id !== "string"){
-const err16 = {instancePath:instancePath+"/items/product_id",schemaPath:"#/properties/items/properties/product_id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate50.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op9" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
-validate49.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
-export const v10 = validate52;
-const schema27 = {"$id":"op10","$ref":"spec#/components/schemas/RevokeTokenResponse"};
-const schema28 = {"type":"object","properties":{"status":{"type":"boolean"}},"required":["status"],"additionalProperties":false};
+export const v10 = validate64;
+const schema32 = {"$id":"op10","$ref":"spec#/components/schemas/StatusResult"};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4624,28 +4035,311 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op10" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
-validate52.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-export const v11 = validate55;
-const schema29 = {"$id":"op11","$ref":"spec#/components/schemas/ListServicesResponse"};
-const schema30 = {"type":"object","properties":{"services":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","category","category_url","name"],"additionalProperties":false}}},"required":["services"],"additionalProperties":false};
+export const v11 = validate67;
+const schema34 = {"$id":"op11","$ref":"spec#/components/schemas/ListServicesResponse"};
+const schema35 = {"type":"object","properties":{"services":{"type":"array","items":{"$ref":"#/components/schemas/Service"}}},"required":["services"],"additionalProperties":false};
+const schema36 = {"type":"object","properties":{"id":{"type":"string"},"domain":{"type":"string"},"total":{"type":"string"},"status":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"category":{"type":"string"},"category_url":{"type":"string"},"name":{"type":"string"},"date_created":{"type":"string"},"firstpayment":{"type":"string"},"next_invoice":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"}},"required":["id","domain","total","status","billingcycle","next_due","name"],"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.domain === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.billingcycle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingcycle"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.next_due === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next_due"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.name === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema36.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.domain !== undefined){
+if(typeof data.domain !== "string"){
+const err9 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.total !== undefined){
+if(typeof data.total !== "string"){
+const err10 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.billingcycle !== undefined){
+if(typeof data.billingcycle !== "string"){
+const err12 = {instancePath:instancePath+"/billingcycle",schemaPath:"#/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.next_due !== undefined){
+if(typeof data.next_due !== "string"){
+const err13 = {instancePath:instancePath+"/next_due",schemaPath:"#/properties/next_due/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+if(typeof data.category !== "string"){
+const err14 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.category_url !== undefined){
+if(typeof data.category_url !== "string"){
+const err15 = {instancePath:instancePath+"/category_url",schemaPath:"#/properties/category_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.date_created !== undefined){
+if(typeof data.date_created !== "string"){
+const err17 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.firstpayment !== undefined){
+if(typeof data.firstpayment !== "string"){
+const err18 = {instancePath:instancePath+"/firstpayment",schemaPath:"#/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.next_invoice !== undefined){
+if(typeof data.next_invoice !== "string"){
+const err19 = {instancePath:instancePath+"/next_invoice",schemaPath:"#/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err20 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.username !== undefined){
+if(typeof data.username !== "string"){
+const err21 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+if(typeof data.password !== "string"){
+const err22 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4676,10 +4370,14 @@ let data0 = data.services;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err2 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate69(data0[i0], {instancePath:instancePath+"/services/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4688,8 +4386,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.domain === undefined){
-const err3 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "domain"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4698,253 +4398,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.total === undefined){
-const err4 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.billingcycle === undefined){
-const err6 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data1.next_due === undefined){
-const err7 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data1.category === undefined){
-const err8 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1.category_url === undefined){
-const err9 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "category_url"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data1.name === undefined){
-const err10 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!(func2.call(schema30.properties.services.items.properties, key1))){
-const err11 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err12 = {instancePath:instancePath+"/services/" + i0+"/id",schemaPath:"#/properties/services/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data1.domain !== undefined){
-if(typeof data1.domain !== "string"){
-const err13 = {instancePath:instancePath+"/services/" + i0+"/domain",schemaPath:"#/properties/services/items/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data1.total !== undefined){
-if(typeof data1.total !== "string"){
-const err14 = {instancePath:instancePath+"/services/" + i0+"/total",schemaPath:"#/properties/services/items/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data1.status !== undefined){
-if(typeof data1.status !== "string"){
-const err15 = {instancePath:instancePath+"/services/" + i0+"/status",schemaPath:"#/properties/services/items/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data1.billingcycle !== undefined){
-if(typeof data1.billingcycle !== "string"){
-const err16 = {instancePath:instancePath+"/services/" + i0+"/billingcycle",schemaPath:"#/properties/services/items/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data1.next_due !== undefined){
-if(typeof data1.next_due !== "string"){
-const err17 = {instancePath:instancePath+"/services/" + i0+"/next_due",schemaPath:"#/properties/services/items/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data1.category !== undefined){
-if(typeof data1.category !== "string"){
-const err18 = {instancePath:instancePath+"/services/" + i0+"/category",schemaPath:"#/properties/services/items/properties/category/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data1.category_url !== undefined){
-if(typeof data1.category_url !== "string"){
-const err19 = {instancePath:instancePath+"/services/" + i0+"/category_url",schemaPath:"#/properties/services/items/properties/category_url/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err20 = {instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate56.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op11" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
-validate55.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
-export const v12 = validate58;
-const schema31 = {"$id":"op12","$ref":"spec#/components/schemas/GetServiceResponse"};
-const schema32 = {"type":"object","properties":{"service":{"type":"object","properties":{"id":{"type":"string"},"date_created":{"type":"string"},"domain":{"type":"string"},"firstpayment":{"type":"string"},"total":{"type":"string"},"billingcycle":{"type":"string"},"next_due":{"type":"string"},"next_invoice":{"type":"string"},"status":{"type":"string"},"label":{"type":"string"},"username":{"type":"string"},"password":{"type":"string"},"name":{"type":"string"}},"required":["id","date_created","domain","firstpayment","total","billingcycle","next_due","next_invoice","status","label","username","password","name"],"additionalProperties":false}},"required":["service"],"additionalProperties":false};
+export const v12 = validate72;
+const schema37 = {"$id":"op12","$ref":"spec#/components/schemas/GetServiceResponse"};
+const schema38 = {"type":"object","properties":{"service":{"$ref":"#/components/schemas/Service"}},"required":["service"],"additionalProperties":false};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4971,10 +4446,14 @@ errors++;
 }
 }
 if(data.service !== undefined){
-let data0 = data.service;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate69(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4983,339 +4462,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.date_created === undefined){
-const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "date_created"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.domain === undefined){
-const err4 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "domain"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.firstpayment === undefined){
-const err5 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "firstpayment"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.total === undefined){
-const err6 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "total"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.billingcycle === undefined){
-const err7 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "billingcycle"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.next_due === undefined){
-const err8 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_due"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.next_invoice === undefined){
-const err9 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "next_invoice"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.status === undefined){
-const err10 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "status"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data0.label === undefined){
-const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "label"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data0.username === undefined){
-const err12 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "username"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data0.password === undefined){
-const err13 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "password"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err14 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(func2.call(schema32.properties.service.properties, key1))){
-const err15 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err16 = {instancePath:instancePath+"/service/id",schemaPath:"#/properties/service/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.date_created !== undefined){
-if(typeof data0.date_created !== "string"){
-const err17 = {instancePath:instancePath+"/service/date_created",schemaPath:"#/properties/service/properties/date_created/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.domain !== undefined){
-if(typeof data0.domain !== "string"){
-const err18 = {instancePath:instancePath+"/service/domain",schemaPath:"#/properties/service/properties/domain/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.firstpayment !== undefined){
-if(typeof data0.firstpayment !== "string"){
-const err19 = {instancePath:instancePath+"/service/firstpayment",schemaPath:"#/properties/service/properties/firstpayment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data0.total !== undefined){
-if(typeof data0.total !== "string"){
-const err20 = {instancePath:instancePath+"/service/total",schemaPath:"#/properties/service/properties/total/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.billingcycle !== undefined){
-if(typeof data0.billingcycle !== "string"){
-const err21 = {instancePath:instancePath+"/service/billingcycle",schemaPath:"#/properties/service/properties/billingcycle/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.next_due !== undefined){
-if(typeof data0.next_due !== "string"){
-const err22 = {instancePath:instancePath+"/service/next_due",schemaPath:"#/properties/service/properties/next_due/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data0.next_invoice !== undefined){
-if(typeof data0.next_invoice !== "string"){
-const err23 = {instancePath:instancePath+"/service/next_invoice",schemaPath:"#/properties/service/properties/next_invoice/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.status !== undefined){
-if(typeof data0.status !== "string"){
-const err24 = {instancePath:instancePath+"/service/status",schemaPath:"#/properties/service/properties/status/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data0.label !== undefined){
-if(typeof data0.label !== "string"){
-const err25 = {instancePath:instancePath+"/service/label",schemaPath:"#/properties/service/properties/label/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.username !== undefined){
-if(typeof data0.username !== "string"){
-const err26 = {instancePath:instancePath+"/service/username",schemaPath:"#/properties/service/properties/username/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data0.password !== undefined){
-if(typeof data0.password !== "string"){
-const err27 = {instancePath:instancePath+"/service/password",schemaPath:"#/properties/service/properties/password/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err28 = {instancePath:instancePath+"/service/name",schemaPath:"#/properties/service/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate59.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op12" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
-validate58.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-export const v13 = validate61;
-const schema33 = {"$id":"op13","$ref":"spec#/components/schemas/CancelServiceResponse"};
-const schema34 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
+export const v13 = validate76;
+const schema39 = {"$id":"op13","$ref":"spec#/components/schemas/CancelServiceResponse"};
+const schema40 = {"type":"object","properties":{"info":{"type":"array","items":{"type":"string"}}},"required":["info"],"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5380,28 +4548,28 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op13" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
-validate61.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-export const v14 = validate64;
-const schema35 = {"$id":"op14","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
-const schema36 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
+export const v14 = validate79;
+const schema41 = {"$id":"op14","$ref":"spec#/components/schemas/GetServiceLabelResponse"};
+const schema42 = {"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5450,28 +4618,28 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op14" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-validate64.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
-export const v15 = validate67;
-const schema37 = {"$id":"op15","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
-const schema38 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
+export const v15 = validate82;
+const schema43 = {"$id":"op15","$ref":"spec#/components/schemas/UpdateServiceLabelResponse"};
+const schema44 = {"type":"object","properties":{"success":{"type":"boolean"},"info":{"type":"array","items":{"type":"string"}}},"required":["success","info"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5558,28 +4726,127 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op15" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
-validate67.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-export const v16 = validate70;
-const schema39 = {"$id":"op16","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
-const schema40 = {"type":"object","properties":{"methods":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false}}},"required":["methods"],"additionalProperties":false};
+export const v16 = validate85;
+const schema45 = {"$id":"op16","$ref":"spec#/components/schemas/ListServiceMethodsResponse"};
+const schema46 = {"type":"object","properties":{"methods":{"type":"array","items":{"$ref":"#/components/schemas/Method"}}},"required":["methods"],"additionalProperties":false};
+const schema47 = {"type":"object","properties":{"name":{"type":"string"},"method":{"type":"string"},"route":{"type":"string"}},"required":["name","method","route"],"additionalProperties":false};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.method === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.route === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "route"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "method")) || (key0 === "route"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(typeof data.route !== "string"){
+const err6 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5610,10 +4877,14 @@ let data0 = data.methods;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(!(validate87(data0[i0], {instancePath:instancePath+"/methods/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5622,8 +4893,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.method === undefined){
-const err3 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "method"}};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5632,8 +4905,75 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.route === undefined){
-const err4 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/required",keyword:"required",params:{missingProperty: "route"}};
+validate86.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="op16" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+export const v17 = validate90;
+const schema48 = {"$id":"op17","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
+const schema49 = {"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/components/schemas/Resource"}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
+const schema50 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.items === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "type")) || (key0 === "items"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5642,9 +4982,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(((key1 === "name") || (key1 === "method")) || (key1 === "route"))){
-const err5 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5654,9 +4996,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err6 = {instancePath:instancePath+"/methods/" + i0+"/name",schemaPath:"#/properties/methods/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5666,9 +5008,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.method !== undefined){
-if(typeof data1.method !== "string"){
-const err7 = {instancePath:instancePath+"/methods/" + i0+"/method",schemaPath:"#/properties/methods/items/properties/method/type",keyword:"type",params:{type: "string"}};
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5678,9 +5020,15 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.route !== undefined){
-if(typeof data1.route !== "string"){
-const err8 = {instancePath:instancePath+"/methods/" + i0+"/route",schemaPath:"#/properties/methods/items/properties/route/type",keyword:"type",params:{type: "string"}};
+if(data.items !== undefined){
+let data3 = data.items;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.id === undefined){
+const err8 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5689,10 +5037,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/methods/" + i0,schemaPath:"#/properties/methods/items/type",keyword:"type",params:{type: "object"}};
+if(data4.name === undefined){
+const err9 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5701,10 +5047,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"}};
+if(data4.price === undefined){
+const err10 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5713,10 +5057,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data4.setup_price === undefined){
+const err11 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5725,28 +5067,129 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate71.errors = vErrors;
+if(data4.selected === undefined){
+const err12 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((((key1 === "id") || (key1 === "name")) || (key1 === "price")) || (key1 === "setup_price")) || (key1 === "selected"))){
+const err13 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.id !== undefined){
+if(typeof data4.id !== "string"){
+const err14 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err15 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.price !== undefined){
+if(!(typeof data4.price == "number")){
+const err16 = {instancePath:instancePath+"/items/" + i0+"/price",schemaPath:"#/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.setup_price !== undefined){
+if(!(typeof data4.setup_price == "number")){
+const err17 = {instancePath:instancePath+"/items/" + i0+"/setup_price",schemaPath:"#/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.selected !== undefined){
+if(typeof data4.selected !== "boolean"){
+const err18 = {instancePath:instancePath+"/items/" + i0+"/selected",schemaPath:"#/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate92.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="op16" */;
-let vErrors = null;
-let errors = 0;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-validate70.errors = vErrors;
-return errors === 0;
-}
-
-export const v17 = validate73;
-const schema41 = {"$id":"op17","$ref":"spec#/components/schemas/GetServiceUpgradeResponse"};
-const schema42 = {"type":"object","properties":{"resources":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"type":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"price":{"type":"number"},"setup_price":{"type":"number"},"selected":{"type":"boolean"}},"required":["id","name","price","setup_price","selected"],"additionalProperties":false}}},"required":["id","name","type","items"],"additionalProperties":false}},"package":{"type":"array","items":{}}},"required":["resources","package"],"additionalProperties":false};
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5787,10 +5230,14 @@ let data0 = data.resources;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err3 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(!(validate92(data0[i0], {instancePath:instancePath+"/resources/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5799,8 +5246,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.name === undefined){
-const err4 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data.package !== undefined){
+if(!(Array.isArray(data.package))){
+const err4 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5809,8 +5258,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.type === undefined){
-const err5 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "type"}};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5819,286 +5270,27 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data1.items === undefined){
-const err6 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/required",keyword:"required",params:{missingProperty: "items"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data1){
-if(!((((key1 === "id") || (key1 === "name")) || (key1 === "type")) || (key1 === "items"))){
-const err7 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-let data2 = data1.id;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err8 = {instancePath:instancePath+"/resources/" + i0+"/id",schemaPath:"#/properties/resources/items/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.name !== undefined){
-if(typeof data1.name !== "string"){
-const err9 = {instancePath:instancePath+"/resources/" + i0+"/name",schemaPath:"#/properties/resources/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data1.type !== undefined){
-if(typeof data1.type !== "string"){
-const err10 = {instancePath:instancePath+"/resources/" + i0+"/type",schemaPath:"#/properties/resources/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data1.items !== undefined){
-let data5 = data1.items;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.id === undefined){
-const err11 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.name === undefined){
-const err12 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "name"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.price === undefined){
-const err13 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.setup_price === undefined){
-const err14 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup_price"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.selected === undefined){
-const err15 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key2 in data6){
-if(!(((((key2 === "id") || (key2 === "name")) || (key2 === "price")) || (key2 === "setup_price")) || (key2 === "selected"))){
-const err16 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.id !== undefined){
-if(typeof data6.id !== "string"){
-const err17 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/id",schemaPath:"#/properties/resources/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err18 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/name",schemaPath:"#/properties/resources/items/properties/items/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.price !== undefined){
-if(!(typeof data6.price == "number")){
-const err19 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/price",schemaPath:"#/properties/resources/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data6.setup_price !== undefined){
-if(!(typeof data6.setup_price == "number")){
-const err20 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/setup_price",schemaPath:"#/properties/resources/items/properties/items/items/properties/setup_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data6.selected !== undefined){
-if(typeof data6.selected !== "boolean"){
-const err21 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1+"/selected",schemaPath:"#/properties/resources/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/resources/" + i0+"/items/" + i1,schemaPath:"#/properties/resources/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/resources/" + i0+"/items",schemaPath:"#/properties/resources/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.package !== undefined){
-if(!(Array.isArray(data.package))){
-const err26 = {instancePath:instancePath+"/package",schemaPath:"#/properties/package/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-validate74.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op17" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
 errors = vErrors.length;
 }
-validate73.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
-export const v18 = validate76;
-const schema43 = {"$id":"op18","type":"object","additionalProperties":true};
+export const v18 = validate95;
+const schema51 = {"$id":"op18","type":"object","additionalProperties":true};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op18" */;
 let vErrors = null;
 let errors = 0;
@@ -6114,15 +5306,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
 
-export const v19 = validate77;
-const schema44 = {"$id":"op19","$ref":"spec#/components/schemas/RefreshTokenResponse"};
-const schema45 = {"type":"object","properties":{"token":{"type":"string"},"refresh":{"type":"string"}},"required":["token","refresh"],"additionalProperties":false};
+export const v19 = validate96;
+const schema52 = {"$id":"op19","$ref":"spec#/components/schemas/TokenRefreshResult"};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6193,20 +5384,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="op19" */;
 let vErrors = null;
 let errors = 0;
-if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
-validate77.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
 

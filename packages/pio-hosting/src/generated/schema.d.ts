@@ -380,19 +380,25 @@ export interface components {
             invoice_status: string;
             applied: number;
         };
+        BalanceDetail: {
+            currency: string;
+            acc_balance: string;
+            acc_credit: string;
+        };
         CancelServiceResponse: {
             info: string[];
+        };
+        Category: {
+            id: string;
+            name: string;
+            description: string;
+            slug: string;
         };
         CreateOrderByProductIdResponse: {
             order_num: number;
             invoice_id: string;
             total: string;
-            items: {
-                id: string;
-                type: string;
-                name: string;
-                product_id: string;
-            };
+            items: components["schemas"]["OrderItem"];
         };
         Error: {
             /** @description Human-readable error messages */
@@ -400,76 +406,175 @@ export interface components {
         };
         GetBalanceResponse: {
             success: boolean;
-            details: {
-                currency: string;
-                acc_balance: string;
-                acc_credit: string;
-            };
+            details: components["schemas"]["BalanceDetail"];
         };
         GetInvoiceResponse: {
-            invoice: {
-                id: string;
-                status: string;
-                date: string;
-                duedate: string;
-                paybefore: string;
-                datepaid: string;
-                subtotal: number;
-                credit: number;
-                tax: number;
-                taxrate: number;
-                tax2: number;
-                taxrate2: number;
-                taxexempt: string;
-                total: number;
-                rate: number;
-                rate2: number;
-                rate3: number;
-                notes: string;
-                items: {
-                    id: string;
-                    invoice_id: string;
-                    type: string;
-                    item_id: string;
-                    description: string;
-                    amount: string;
-                    taxed: string;
-                    qty: string;
-                    linetotal: string;
-                }[];
-                client: {
-                    id: string;
-                    email: string;
-                    firstname: string;
-                    lastname: string;
-                    companyname: string;
-                    address1: string;
-                    address2: string;
-                    city: string;
-                    state: string;
-                    postcode: string;
-                    country: string;
-                    phonenumber: string;
-                };
-                number: string;
-                currency: string;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         GetOrderResponse: {
-            product: {
+            product: components["schemas"]["Product"];
+        };
+        GetServiceLabelResponse: {
+            label: string;
+        };
+        GetServiceResponse: {
+            service: components["schemas"]["Service"];
+        };
+        GetServiceUpgradeResponse: {
+            resources: components["schemas"]["Resource"][];
+            package: unknown[];
+        };
+        Invoice: {
+            id: string;
+            date: string;
+            dateorig?: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id?: unknown;
+            number: string;
+            currency: string;
+            subtotal?: number;
+            credit?: number;
+            tax?: number;
+            taxrate?: number;
+            tax2?: number;
+            taxrate2?: number;
+            taxexempt?: string;
+            rate?: number;
+            rate2?: number;
+            rate3?: number;
+            notes?: string;
+            items?: {
                 id: string;
-                category_name: string;
-                category_id: string;
-                name: string;
+                invoice_id: string;
+                type: string;
+                item_id: string;
+                description: string;
+                amount: string;
+                taxed: string;
+                qty: string;
+                linetotal: string;
+            }[];
+            client?: {
+                id: string;
+                email: string;
+                firstname: string;
+                lastname: string;
+                companyname: string;
+                address1: string;
+                address2: string;
+                city: string;
+                state: string;
+                postcode: string;
+                country: string;
+                phonenumber: string;
+            };
+        };
+        ListCategoriesResponse: {
+            categories: components["schemas"]["Category"][];
+        };
+        ListCategoryProductsResponse: {
+            products: components["schemas"]["Product"][];
+        };
+        ListInvoicesResponse: {
+            invoices: components["schemas"]["Invoice"][];
+        };
+        ListServiceMethodsResponse: {
+            methods: components["schemas"]["Method"][];
+        };
+        ListServicesResponse: {
+            services: components["schemas"]["Service"][];
+        };
+        Method: {
+            name: string;
+            method: string;
+            route: string;
+        };
+        OrderItem: {
+            id: string;
+            type: string;
+            name: string;
+            product_id: string;
+        };
+        Product: {
+            id: string;
+            type?: string;
+            name: string;
+            stock?: boolean;
+            paytype?: string;
+            description?: string;
+            qty?: string;
+            tags?: unknown[];
+            periods?: {
+                title: string;
+                value: string;
                 price: number;
-                recurring: string;
                 setup: number;
-                config: {
-                    product: {
+                selected: boolean;
+            }[];
+            category_name?: string;
+            category_id?: string;
+            price?: number;
+            recurring?: string;
+            setup?: number;
+            config?: {
+                product: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    name: string;
+                    items?: {
+                        title: string;
+                        value: string;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                    value: string | null;
+                    price?: number;
+                    setup?: number;
+                }[];
+                forms: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    firstItemId: number;
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    multiple: boolean;
+                    config: {
+                        conditionals: unknown[];
+                    };
+                    value: unknown[];
+                    textvalue: unknown[];
+                    price: number;
+                    recurring_price: number;
+                    setup: number;
+                    prorata_date: unknown;
+                    items: {
+                        title: string;
+                        value: number;
+                        id: number;
+                        price: number;
+                        setup: number;
+                        selected: boolean;
+                    }[];
+                }[];
+                addons: {
+                    type: string;
+                    title: string;
+                    id: string;
+                    value: unknown;
+                    description: string;
+                    config: {
                         type: string;
                         title: string;
-                        id: string;
                         name: string;
+                        checked?: boolean;
                         items?: {
                             title: string;
                             value: string;
@@ -477,177 +582,52 @@ export interface components {
                             setup: number;
                             selected: boolean;
                         }[];
-                        value: string | null;
-                        price?: number;
-                        setup?: number;
                     }[];
-                    forms: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        firstItemId: number;
-                        description: string;
-                        name: string;
-                        required: boolean;
-                        multiple: boolean;
-                        config: {
-                            conditionals: unknown[];
-                        };
-                        value: unknown[];
-                        textvalue: unknown[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                        items: {
-                            title: string;
-                            value: number;
-                            id: number;
-                            price: number;
-                            setup: number;
-                            selected: boolean;
-                        }[];
-                    }[];
-                    addons: {
-                        type: string;
-                        title: string;
-                        id: string;
-                        value: string | null;
-                        description: string;
-                        config: {
-                            type: string;
-                            title: string;
-                            name: string;
-                            checked?: boolean;
-                            items?: {
-                                title: string;
-                                value: string;
-                                price: number;
-                                setup: number;
-                                selected: boolean;
-                            }[];
-                        }[];
-                        price: number;
-                        recurring_price: number;
-                        setup: number;
-                        prorata_date: string | null;
-                    }[];
-                    subproducts: unknown[];
-                };
-                recurring_price: number;
-                prorata_date: string | null;
-            };
-        };
-        GetServiceLabelResponse: {
-            label: string;
-        };
-        GetServiceResponse: {
-            service: {
-                id: string;
-                date_created: string;
-                domain: string;
-                firstpayment: string;
-                total: string;
-                billingcycle: string;
-                next_due: string;
-                next_invoice: string;
-                status: string;
-                label: string;
-                username: string;
-                password: string;
-                name: string;
-            };
-        };
-        GetServiceUpgradeResponse: {
-            resources: {
-                id: number;
-                name: string;
-                type: string;
-                items: {
-                    id: string;
-                    name: string;
                     price: number;
-                    setup_price: number;
-                    selected: boolean;
-                }[];
-            }[];
-            package: unknown[];
-        };
-        ListCategoriesResponse: {
-            categories: {
-                id: string;
-                name: string;
-                description: string;
-                slug: string;
-            }[];
-        };
-        ListCategoryProductsResponse: {
-            products: {
-                id: string;
-                type: string;
-                name: string;
-                stock: boolean;
-                paytype: string;
-                description: string;
-                qty: string;
-                tags: unknown[];
-                periods: {
-                    title: string;
-                    value: string;
-                    price: number;
+                    recurring_price: number;
                     setup: number;
-                    selected: boolean;
+                    prorata_date: unknown;
                 }[];
-            }[];
+                subproducts: unknown[];
+            };
+            recurring_price?: number;
+            prorata_date?: unknown;
         };
-        ListInvoicesResponse: {
-            invoices: {
+        Resource: {
+            id: number;
+            name: string;
+            type: string;
+            items: {
                 id: string;
-                date: string;
-                dateorig: string;
-                duedate: string;
-                paybefore: string;
-                total: string;
-                datepaid: string;
-                status: string;
-                merge_id: string | null;
-                number: string;
-                currency: string;
-            }[];
-        };
-        ListServiceMethodsResponse: {
-            methods: {
                 name: string;
-                method: string;
-                route: string;
+                price: number;
+                setup_price: number;
+                selected: boolean;
             }[];
         };
-        ListServicesResponse: {
-            services: {
-                id: string;
-                domain: string;
-                total: string;
-                status: string;
-                billingcycle: string;
-                next_due: string;
-                category: string;
-                category_url: string;
-                name: string;
-            }[];
+        Service: {
+            id: string;
+            domain: string;
+            total: string;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category?: string;
+            category_url?: string;
+            name: string;
+            date_created?: string;
+            firstpayment?: string;
+            next_invoice?: string;
+            label?: string;
+            username?: string;
+            password?: string;
         };
-        LoginResponse: {
-            token: string;
-            refresh: string;
-        };
-        LogoutResponse: {
+        StatusResult: {
             status: boolean;
         };
-        RefreshTokenResponse: {
+        TokenRefreshResult: {
             token: string;
             refresh: string;
-        };
-        RevokeTokenResponse: {
-            status: boolean;
         };
         UpdateServiceLabelResponse: {
             success: boolean;
@@ -1028,7 +1008,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
                      *     }
                      */
-                    "application/json": components["schemas"]["LoginResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1054,7 +1034,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["LogoutResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1333,7 +1313,7 @@ export interface operations {
                      *       "status": true
                      *     }
                      */
-                    "application/json": components["schemas"]["RevokeTokenResponse"];
+                    "application/json": components["schemas"]["StatusResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1727,7 +1707,7 @@ export interface operations {
                      *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
                      *     }
                      */
-                    "application/json": components["schemas"]["RefreshTokenResponse"];
+                    "application/json": components["schemas"]["TokenRefreshResult"];
                 };
             };
             400: components["responses"]["Error"];
