@@ -329,7 +329,7 @@ export const listDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/d
  *
  * - `body.name` (string): Domain name, ie. example.com
  * - `body.years` (string): Number of years
- * - `body.action` (string): register|transfer
+ * - `body.action` ("register" | "transfer"): register|transfer
  * - `body.tld_id` (string): TLD id
  * - `body.pay_method` (integer): Payment method ID
  * - `body.epp` (string): EPP Transfer code, required when transfering some domains
@@ -923,7 +923,7 @@ export const getServerTask = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  * `POST /server/{server_id}/webconsole` (Server Management); the same call as `client.POST('/server/{server_id}/webconsole', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.timeout` (string, required): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+ * - `body.timeout` ("1h" | "3h" | "6h" | "12h" | "24h", required): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
  * - `body.whitelabel` (boolean, required): Should result return white-labeled VNC host (required, valid values: 'true', 'false')
  *
  * @param client - a client from `createHostensClient()`
