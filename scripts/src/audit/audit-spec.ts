@@ -25,6 +25,10 @@ export interface SpecAudit {
   typedBodyFields: number;
   requiredBodyFields: Finding[];
   enums: number;
+  /** schemas bounding their values: minimum/maximum, minLength/maxLength, minItems/maxItems */
+  limits: number;
+  /** tags, and how many of them carry a description */
+  tags: { total: number; described: number };
   attachedExamples: { valid: number; failing: Finding[] };
   vendorAnswers: SampleTally;
   vendorRequests: SampleTally;
@@ -173,6 +177,8 @@ function attachedExamples(spec: OpenApi, byShape: Map<string, Operation>, check:
   return result;
 }
 
+const LIMIT_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'];
+
 const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
 
 /** A field is required by the spec when it is a required parameter or a required property of the body. */
@@ -193,6 +199,8 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     typedBodyFields: 0,
     requiredBodyFields: [],
     enums: 0,
+    limits: 0,
+    tags: { total: spec.tags?.length ?? 0, described: (spec.tags ?? []).filter((t) => typeof t.description === 'string' && t.description.trim() !== '').length },
     attachedExamples: attachedExamples(spec, byShape, check),
     vendorAnswers: tallySamples(spec, byShape, evidence.samples, 'response', check),
     vendorRequests: tallySamples(spec, byShape, evidence.samples, 'request', check),
@@ -243,6 +251,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
   }
   forEachSchema(spec, (schema, pointer) => {
     if (Array.isArray(schema.enum)) audit.enums++;
+    if (LIMIT_KEYWORDS.some((k) => typeof schema[k] === 'number')) audit.limits++;
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
     for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
