@@ -3554,8 +3554,11 @@ export interface operations {
                     name?: string;
                     /** @description Number of years */
                     years?: string;
-                    /** @description register|transfer */
-                    action?: string;
+                    /**
+                     * @description register|transfer
+                     * @enum {string}
+                     */
+                    action?: "register" | "transfer";
                     /** @description TLD id */
                     tld_id?: string;
                     /** @description Payment method ID */
@@ -5475,8 +5478,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h') */
-                    timeout: string;
+                    /**
+                     * @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+                     * @enum {string}
+                     */
+                    timeout: "1h" | "3h" | "6h" | "12h" | "24h";
                     /** @description Should result return white-labeled VNC host (required, valid values: 'true', 'false') */
                     whitelabel: boolean;
                 };
