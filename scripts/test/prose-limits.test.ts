@@ -109,3 +109,14 @@ describe('the committed specs', () => {
     expect(audits.find((a) => a.provider === 'hostens')!.enums).toBeGreaterThan(0);
   });
 });
+
+describe('traffic evidence', () => {
+  it('drops a bound from prose that a real answer breaks, and keeps the ones it respects', async () => {
+    const { applyEvidence } = await import('../src/steps/apply-evidence.js');
+    const spec = vmSpec({}, { schema: { type: 'object', properties: { name: { type: 'string', maxLength: 4 }, cpus: { type: 'integer', minimum: 1, maximum: 8 }, ips: { type: 'array', items: {}, maxItems: 1 } } }, example: {} });
+    const log = new RepairLog();
+    const out = applyEvidence(spec, [{ operation: 'POST /vm/{size}', source: 'f'.repeat(64), body: { name: 'web-01', cpus: 4, ips: ['a', 'b'] } }], 'acme/evidence/responses.json', log) as any;
+    expect(out.paths['/vm/{size}'].post.responses['200'].content['application/json'].schema.properties).toEqual({ name: { type: 'string' }, cpus: { type: 'integer', minimum: 1, maximum: 8 }, ips: { type: 'array', items: {} } });
+    expect(log.repairs.map((r) => r.where)).toEqual(['POST /vm/{size} #/name: maxLength dropped', 'POST /vm/{size} #/ips: maxItems dropped']);
+  });
+});
