@@ -7,6 +7,7 @@ import { assignTags } from '../src/rules/tags.js';
 import { applyRules } from '../src/rules/types.js';
 import { auditAll } from '../src/specs-audit.js';
 import { SPECS_DIR } from '../src/generate.js';
+import { unionOfSpecs } from '../src/steps/union.js';
 
 /** A docs capture of two sections; the first opens with an introduction, the second does not. */
 const DOCS = [
@@ -83,6 +84,27 @@ describe('richer text', () => {
     expect(op.summary).toBe('Start Backup');
     expect(op.requestBody.content['application/json'].schema.properties.label.description).toBe('Label of the backup, shown in the panel');
     expect(ctx.log.repairs.filter((r) => r.kind === 'text-from-docs').map((r) => `${r.where} ${r.detail}`)).toEqual(['POST /backup summary', 'POST /backup description', 'POST /backup body label description']);
+  });
+});
+
+describe('richer text in a union', () => {
+  it('takes a later provider\'s text that says more, and keeps the first where the later says the same or less', () => {
+    const provider = (description: string, field: string, summary: string): OpenApi => ({
+      ...empty(),
+      paths: { '/job': { post: { summary, description, requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { kind: { type: 'string', description: field } } } } } }, responses: {} } } },
+    });
+    const log = new RepairLog();
+    const union = unionOfSpecs(
+      [
+        { name: 'a', spec: provider('Runs a job:\n- `backup`', 'Job kind', 'Run job') },
+        { name: 'b', spec: provider('Runs a job:\n- backup\n- restore', 'Kind', 'Start a job right now, in the queue of jobs') },
+      ],
+      { title: 'Union', version: '1' },
+      log,
+    ) as any;
+    const op = union.paths['/job'].post;
+    expect([op.description, op.summary, op.requestBody.content['application/json'].schema.properties.kind.description]).toEqual(['Runs a job:\n- backup\n- restore', 'Run job', 'Job kind']);
+    expect(log.repairs.find((r) => r.kind === 'union-operation-extended')).toEqual({ kind: 'union-operation-extended', where: 'POST /job', detail: 'b: description (richer text)' });
   });
 });
 

@@ -215,9 +215,9 @@ export const profiles = /* @__PURE__ */ defineOperation<paths, 'get', '/contact'
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -269,9 +269,9 @@ export const profileData = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -304,12 +304,12 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -745,11 +745,11 @@ export const notificationsSetSeen = /* @__PURE__ */ defineOperation<paths, 'put'
  * Order multiple services
  *
  * Create and submit new order for multiple services
- *
- * Each item in the `items` array needs to include order `type` and parameters used
+ * Each item in the items array needs to include order type and parameters used
  * by one of the method listed below:
- *
- * • `POST /order/$product_id` - use `product` for item type
+ * • POST /order/$product_id - use product for item type
+ * • POST /domain/order - use domain for item type
+ * • POST /certificate/order - use certificate for item type
  *
  * `POST /order` (Cart); the same call as `client.POST('/order', init)`.
  *

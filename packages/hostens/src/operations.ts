@@ -157,12 +157,12 @@ export const listContact = /* @__PURE__ */ defineOperation<paths, 'get', '/conta
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -210,12 +210,12 @@ export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contac
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -247,12 +247,12 @@ export const listDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detai
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.

@@ -966,11 +966,11 @@ export interface paths {
         /**
          * Order multiple services
          * @description Create and submit new order for multiple services
-         *
-         *     Each item in the `items` array needs to include order `type` and parameters used
+         *     Each item in the items array needs to include order type and parameters used
          *     by one of the method listed below:
-         *
-         *     • `POST /order/$product_id` - use `product` for item type
+         *     • POST /order/$product_id - use product for item type
+         *     • POST /domain/order - use domain for item type
+         *     • POST /certificate/order - use certificate for item type
          */
         post: operations["cart_order_multi"];
         delete?: never;
@@ -3936,20 +3936,11 @@ export interface operations {
                     vateu?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -4136,20 +4127,11 @@ export interface operations {
                     vateu?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -4247,32 +4229,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;

@@ -2887,32 +2887,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -3090,32 +3075,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -3211,32 +3181,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
