@@ -30,7 +30,7 @@ const unquote = (text: string): string | undefined => {
   return TOKEN.test(t) ? t : undefined;
 };
 
-/** `a, b or c`, `'1h', '3h'`, `a/b`, `a|b`: undefined unless every part is a value and there are two or more. */
+/** `a, b or c`, `'1h', '3h'`, `a|b`: undefined unless every part is a value and there are two or more. */
 function inlineList(text: string): string[] | undefined {
   const parts = text.split(/\s*(?:,|\||\bor\b|\band\b)\s*/).filter((p) => p.trim() !== '');
   const values = parts.map(unquote);
