@@ -22,6 +22,7 @@ import { templateAtPathParams } from './rules/at-path-params.js';
 import { moveBasePathToServers } from './rules/base-path.js';
 import { normalizeIdentifiers } from './rules/identifiers.js';
 import { normalizeLineEndings } from './rules/line-endings.js';
+import { proseLimits } from './rules/prose-limits.js';
 import { pathItemParametersToOperations } from './rules/path-item-parameters.js';
 import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
@@ -61,6 +62,8 @@ export const RULES: Rule[] = [
   addErrorResponses,
   removeHtmlDebris,
   dropEmptyValueLists,
+  // last: the texts it reads are clean, and the examples it must not contradict are all attached
+  proseLimits,
 ];
 
 export type Catalogue = PipelineContext['catalogue'];

@@ -117,13 +117,19 @@ export type RepairKind =
   | 'money-field-number'
   /** HTML tags or entities a docs capture left in a summary or description were removed, the text kept */
   | 'html-debris-removed'
-  /** a text ended in "Available values:" (or "Possible values:") with no value after it; the label was dropped */
+  /** a text ended in "Available values:" (or "Possible values:", "Value pattern:") with nothing after it; the label was dropped */
   | 'empty-value-list-dropped'
+  /** values or bounds the docs' prose states ("Possible values", `a|b`, "max 20 characters", "2 - 4 nameservers") became `enum`, `minimum`/`maximum`, `minLength`/`maxLength` or `minItems`/`maxItems`; the detail lists them */
+  | 'limits-from-prose'
+  /** the docs' text of an operation or field said more than the Swagger's, so it replaced it */
+  | 'text-from-docs'
+  /** a tag took the introduction of its docs section as its description */
+  | 'tag-description-from-docs'
   /** the shared `Error` response was added to 400/401/404 where missing */
   | 'error-responses-added'
   /** a union operation taken from the first provider that has it */
   | 'union-operation-added'
-  /** a union operation given the query parameters and body fields a later provider adds, or a body field widened to accept either provider's type */
+  /** a union operation given the query parameters and body fields a later provider adds, a body field widened to accept either provider's type, or a later provider's richer text */
   | 'union-operation-extended'
   /** a hand correction from patches/ was applied (the detail is its reason) */
   | 'patch-applied'

@@ -10,6 +10,7 @@ describe('drop-empty-value-lists', () => {
     expect(withoutEmptyValueList('Account Type\nAvailable values:')).toBe('Account Type');
     expect(withoutEmptyValueList('Status. Possible values: ')).toBe('Status.');
     expect(withoutEmptyValueList('Mode, allowed options:\n')).toBe('Mode,');
+    expect(withoutEmptyValueList('Zip - 5 digits.\nValue pattern:')).toBe('Zip - 5 digits.');
   });
 
   it('keeps a label whose values follow, and prose that only mentions values', () => {

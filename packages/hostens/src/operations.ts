@@ -157,12 +157,12 @@ export const listContacts = /* @__PURE__ */ defineOperation<paths, 'get', '/cont
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -210,12 +210,12 @@ export const getContact = /* @__PURE__ */ defineOperation<paths, 'get', '/contac
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -247,12 +247,12 @@ export const getDetails = /* @__PURE__ */ defineOperation<paths, 'get', '/detail
  * - `body.companyregistrationnumber` (string): Organization Registration Number
  * - `body.vateu` (string): VAT Number - If you have valid VAT-EU registered number please provide it here
  * - `body.email` (string): Email Address
- * - `body.firstname` (string): First Name Value pattern:
- * - `body.lastname` (string): Last Name Value pattern:
+ * - `body.firstname` (string): First Name
+ * - `body.lastname` (string): Last Name
  * - `body.country` (string): Country
- * - `body.address1` (string): Address 1 Value pattern:
- * - `body.city` (string): City Value pattern:
- * - `body.state` (string): State - Maximum 20 characters. Value pattern:
+ * - `body.address1` (string): Address 1
+ * - `body.city` (string): City
+ * - `body.state` (string): State - Maximum 20 characters.
  * - `body.postcode` (string): Post code
  * - `body.phonenumber` (string): Phone - It can be used to reset your password if lost.
  * - `body.emarketing` (string[]): News and Updates - You will be subscribed to our newsletter list and will receive updates and news regarding Hostens services.
@@ -329,7 +329,7 @@ export const getDomainOrder = /* @__PURE__ */ defineOperation<paths, 'get', '/do
  *
  * - `body.name` (string): Domain name, ie. example.com
  * - `body.years` (string): Number of years
- * - `body.action` (string): register|transfer
+ * - `body.action` ("register" | "transfer"): register|transfer
  * - `body.tld_id` (string): TLD id
  * - `body.pay_method` (integer): Payment method ID
  * - `body.epp` (string): EPP Transfer code, required when transfering some domains
@@ -923,7 +923,7 @@ export const getServerTask = /* @__PURE__ */ defineOperation<paths, 'get', '/ser
  * `POST /server/{server_id}/webconsole` (Server Management); the same call as `client.POST('/server/{server_id}/webconsole', init)`.
  *
  * - `params.path.server_id` (integer, required): Server ID
- * - `body.timeout` (string, required): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+ * - `body.timeout` ("1h" | "3h" | "6h" | "12h" | "24h", required): Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
  * - `body.whitelabel` (boolean, required): Should result return white-labeled VNC host (required, valid values: 'true', 'false')
  *
  * @param client - a client from `createHostensClient()`

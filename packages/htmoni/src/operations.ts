@@ -434,7 +434,7 @@ export const listPaymentFees = /* @__PURE__ */ defineOperation<paths, 'get', '/p
  * `POST /quote` (Cart); the same call as `client.POST('/quote', init)`.
  *
  * - `body.pay_method` (integer): Payment method ID
- * - `body.output` (string): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
+ * - `body.output` ("short" | "config" | "full"): Type of output, default is short. Possible options • short - Basic details about the item in cart • config- Basic details and form components • full - All details available in cart
  * - `body.items` (object[]): list with order items
  *
  * @param client - a client from `createHtMoniClient()`

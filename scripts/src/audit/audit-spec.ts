@@ -29,6 +29,10 @@ export interface SpecAudit {
   typedBodyFields: number;
   requiredBodyFields: Finding[];
   enums: number;
+  /** schemas bounding their values: minimum/maximum, minLength/maxLength, minItems/maxItems */
+  limits: number;
+  /** tags, and how many of them carry a description */
+  tags: { total: number; described: number };
   attachedExamples: { valid: number; failing: Finding[] };
   vendorAnswers: SampleTally;
   vendorRequests: SampleTally;
@@ -247,6 +251,7 @@ function untypedReason(shape: string, samples: VendorSample[], answered: Readonl
   if (values.length > 0 && values.every(isErrorAnswer)) return 'its only example answer is the platform\'s error answer ({"error": [...]}), not a success';
   return 'an example answer exists in a vendor source, unused';
 }
+const LIMIT_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'];
 
 const allowsInteger = (schema: unknown): boolean => isObject(schema) && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')));
 
@@ -319,6 +324,8 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     typedBodyFields: 0,
     requiredBodyFields: [],
     enums: 0,
+    limits: 0,
+    tags: { total: spec.tags?.length ?? 0, described: (spec.tags ?? []).filter((t) => typeof t.description === 'string' && t.description.trim() !== '').length },
     attachedExamples: attachedExamples(spec, byShape, check),
     vendorAnswers: tallySamples(spec, byShape, evidence.samples, 'response', check),
     vendorRequests: tallySamples(spec, byShape, evidence.samples, 'request', check),
@@ -389,6 +396,7 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
   forEachSchema(spec, (schema, pointer) => {
     if (Array.isArray(schema.enum)) audit.enums++;
     if (isObject(schema.items) && Object.keys(schema.items).length === 0) audit.untypedItems.push({ operation: '', where: `${pointer}/items`, detail: 'no example shows an item' });
+    if (LIMIT_KEYWORDS.some((k) => typeof schema[k] === 'number')) audit.limits++;
     const keys = Object.keys(isObject(schema.properties) ? schema.properties : {});
     const numeric = keys.filter((k) => /^\d+$/.test(k));
     for (const [name, field] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {

@@ -11,6 +11,8 @@ export function summaryTable(audits: SpecAudit[]): string {
     ['body fields with a type', (a) => `${a.typedBodyFields}/${a.bodyFields} (${percent(a.typedBodyFields, a.bodyFields)})`],
     ['required body fields (from docs)', (a) => `${a.requiredBodyFields.length} (${a.requiredBodyFields.filter((f) => f.detail.startsWith('required in the vendor docs')).length})`],
     ['enums', (a) => String(a.enums)],
+    ['limits (min/max, length, items)', (a) => String(a.limits)],
+    ['tags with a description', (a) => `${a.tags.described}/${a.tags.total}`],
     ['examples in the spec: valid / failing', (a) => `${a.attachedExamples.valid} / ${a.attachedExamples.failing.length}`],
     ['vendor example answers', (a) => tally(a.vendorAnswers)],
     ['vendor request samples', (a) => tally(a.vendorRequests)],

@@ -17,6 +17,8 @@ export interface DocsOperation {
   title: string;
   description: string;
   tag: string | undefined;
+  /** the prose between a section heading and its first operation's title: what the section is about */
+  sectionIntro?: string;
   parameters: DocsParameter[];
   /** JSON body field names in the order the request sample sends them (its top level only) */
   bodyFields: string[];
@@ -73,7 +75,7 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
     const beforeExample = exampleAt === -1 ? region : region.slice(0, exampleAt);
     const codeStart = sampleStart(beforeExample);
     const prose = proseBefore(beforeExample, codeStart);
-    const { title, description, tag } = readProse(prose, sectionHeadings);
+    const { title, description, tag, sectionIntro } = readProse(prose, sectionHeadings);
     if (tag) previousTag = tag;
 
     const table = isTableStart(units[anchor + 2]) ? readParameterTable(units, anchor + 2, isBoundary, sectionHeadings) : { rows: [], next: anchor + 2 };
@@ -91,6 +93,7 @@ export function extractOperations(text: string, file: string, sectionHeadings: R
       title: title ?? `${match[1]} ${documentedPath}`,
       description,
       tag: previousTag,
+      ...(sectionIntro ? { sectionIntro } : {}),
       parameters: table.rows,
       bodyFields: bodySample ? Object.keys(bodySample) : topLevelFields(code),
       ...(bodySample ? { bodySample } : {}),
@@ -153,7 +156,7 @@ function proseBefore(units: Unit[], codeStart: number): string[] {
  * The last known section heading in the prose becomes the tag; the title is the first title-like
  * unit after it. A title-like unit followed by a lower-case line is a wrapped sentence, not a title.
  */
-function readProse(prose: string[], sections: ReadonlySet<string>): { title: string | undefined; description: string; tag: string | undefined } {
+function readProse(prose: string[], sections: ReadonlySet<string>): { title: string | undefined; description: string; tag: string | undefined; sectionIntro: string | undefined } {
   let headingAt = -1;
   prose.forEach((text, i) => {
     if (sections.has(text)) headingAt = i;
@@ -163,6 +166,7 @@ function readProse(prose: string[], sections: ReadonlySet<string>): { title: str
     title: titleAt === -1 ? undefined : prose[titleAt],
     description: prose.slice(titleAt === -1 ? headingAt + 1 : titleAt + 1).join('\n'),
     tag: headingAt === -1 ? undefined : prose[headingAt],
+    sectionIntro: headingAt === -1 || titleAt === -1 ? undefined : prose.slice(headingAt + 1, titleAt).join('\n') || undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import type { DocsParameter } from '../docs/parameter-table.js';
 import { HTTP_METHODS, isReference, jsonBodySchema, operationKey, type OpenApiOperation, type OpenApiParameter, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
 import { asOpenApiSchema, inferSchema, type JsonSchema } from '../steps/infer-schema.js';
 import { schemaForDocsType, sameType } from './docs-types.js';
+import { richerText } from './richer-text.js';
 import { pathTemplateNames, templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
 
@@ -88,11 +89,15 @@ function operationFromDocs(doc: FileDocsOperation, log: RepairLog): OpenApiOpera
 
 function mergeInto(operation: OpenApiOperation, doc: FileDocsOperation, path: string, log: RepairLog): void {
   const where = operationKey(doc.method, path);
+  // a docs title is `METHOD /path` when the capture lost it: that says nothing a summary should
+  const title = doc.title === `${doc.method.toUpperCase()} ${doc.documentedPath}` ? undefined : doc.title;
   if (!operation.summary) operation.summary = doc.title;
+  // a summary is a label: only one that extends it (`Resources` -> `Service Resources`), never the description again
+  else if (title !== operation.description && title !== doc.description) takeRicher(operation, 'summary', title, where, log, { doubling: false });
   if (!operation.description && doc.description) {
     operation.description = doc.description;
     log.add('description-from-docs', where);
-  }
+  } else takeRicher(operation, 'description', doc.description, where, log);
   if (doc.tag && !operation.tags?.length) operation.tags = [doc.tag];
   const inPath = pathTemplateNames(path);
   const docPathNames = pathTemplateNames(doc.path);
@@ -128,10 +133,19 @@ function upsertParameter(operation: OpenApiOperation, location: 'path' | 'query'
   const schema = reconciled(parameter.schema, row, where, log, name);
   if (schema !== parameter.schema) parameter.schema = schema;
   if (!parameter.description && row.description) parameter.description = row.description;
+  else takeRicher(parameter, 'description', row.description, `${where} ${location} ${name}`, log);
   if (parameter.required !== true && saysRequired(row)) {
     parameter.required = true;
     log.add('required-from-docs', where, `${location} ${name}`);
   }
+}
+
+/** Swagger and docs both describe it: the text a reader learns more from stays, never both. */
+function takeRicher(node: { summary?: string; description?: string }, key: 'summary' | 'description', docsText: string | undefined, where: string, log: RepairLog, options?: { doubling?: boolean }): void {
+  const chosen = richerText(node[key], docsText, options);
+  if (chosen === node[key] || chosen === undefined) return;
+  node[key] = chosen;
+  log.add('text-from-docs', where, key);
 }
 
 /** `Operating System (required)`, `(required, valid values: ...)`; never `not required` or `required for some TLDs`. */
@@ -156,6 +170,7 @@ function upsertBodyField(operation: OpenApiOperation, name: string, row: DocsPar
   }
   const field = properties[name]!;
   if (row?.description && !field.description) field.description = row.description;
+  else if (row && !isReference(field)) takeRicher(field, 'description', row.description, `${where} body ${name}`, log);
   if (row && saysRequired(row) && !schema.required?.includes(name)) {
     schema.required = [...(schema.required ?? []), name];
     log.add('required-from-docs', where, `body ${name}`);

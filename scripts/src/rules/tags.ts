@@ -4,11 +4,12 @@ import type { Rule } from './types.js';
 
 /**
  * Every operation gets a tag: its own docs' section, another provider's docs' section for the same
- * operation, or its first path segment. The top-level list names each tag once, in first-use order.
+ * operation, or its first path segment. The top-level list names each tag once, in first-use order,
+ * described by its docs section's introduction where the docs have one.
  */
 export const assignTags: Rule = {
   name: 'assign-tags',
-  apply(spec, { catalogue, log }) {
+  apply(spec, { docs, catalogue, log }) {
     const order: string[] = [];
     forEachOperation(spec, (operation, method, path) => {
       if (!operation.tags?.length) {
@@ -19,8 +20,17 @@ export const assignTags: Rule = {
       }
       for (const tag of operation.tags) if (!order.includes(tag)) order.push(tag);
     });
-    const described = new Map((spec.tags ?? []).map((t: { name: string }) => [t.name, t]));
-    spec.tags = order.map((name) => described.get(name) ?? { name });
+    const described = new Map((spec.tags ?? []).map((t: { name: string; description?: string }) => [t.name, t]));
+    // a section's introduction (how its async tasks work, what its ids are) is its tag's description: own docs first
+    const intros = new Map<string, string>();
+    for (const doc of [...docs.values(), ...[...catalogue.values()].flat()]) if (doc.tag && doc.sectionIntro && !intros.has(doc.tag)) intros.set(doc.tag, doc.sectionIntro);
+    spec.tags = order.map((name) => {
+      const tag = described.get(name) ?? { name };
+      const intro = intros.get(name);
+      if (tag.description || !intro) return tag;
+      log.add('tag-description-from-docs', name);
+      return { ...tag, description: intro };
+    });
     return spec;
   },
 };

@@ -3,7 +3,7 @@
  * `pnpm specs:learn`) that each operation's response schema must accept. Evidence only widens: a
  * field never seen becomes an optional property, a required field missing from an answer stops
  * being required, a type seen another way widens (`integer` -> `number`, `string` -> `string |
- * number`, `T` -> `T | null`), and an enum never narrows. A `$ref`'d schema widens where it is
+ * number`, `T` -> `T | null`), an enum never narrows, and a bound an answer breaks is dropped. A `$ref`'d schema widens where it is
  * defined, so every operation sharing it agrees. The vendors' examples keep validating, because
  * nothing is ever taken away from a schema.
  */
@@ -89,6 +89,11 @@ export function widen(schema: JsonSchema, value: unknown, spec: OpenApi, at: str
     else schema.enum = [...schema.enum, value];
     note(`${at}: enum widened`);
   }
+  for (const key of outOfBounds(schema as Record<string, unknown>, value)) {
+    // a bound read from the docs' prose is the vendor's word; a real answer outside it outranks it
+    delete (schema as Record<string, unknown>)[key];
+    note(`${at}: ${key} dropped`);
+  }
   if (seen === 'object' && schema.properties) {
     const object = value as Record<string, unknown>;
     const properties = schema.properties;
@@ -111,6 +116,14 @@ export function widen(schema: JsonSchema, value: unknown, spec: OpenApi, at: str
   if (seen === 'array' && schema.items && typeof schema.items === 'object') {
     for (const item of value as unknown[]) widen(schema.items, item, spec, `${at}/items`, note, depth + 1);
   }
+}
+
+/** The bound keywords (`maximum`, `maxLength`, `minItems`, ...) a value breaks. */
+function outOfBounds(schema: Record<string, unknown>, value: unknown): string[] {
+  const [keys, size] =
+    typeof value === 'number' ? [['minimum', 'maximum'], value] : typeof value === 'string' ? [['minLength', 'maxLength'], [...value].length] : Array.isArray(value) ? [['minItems', 'maxItems'], value.length] : [[], 0];
+  const [min, max] = keys.map((k) => schema[k]);
+  return keys.filter((k, i) => (i === 0 ? typeof min === 'number' && size < min : typeof max === 'number' && size > max));
 }
 
 function typeList(schema: JsonSchema): string[] {

@@ -1,6 +1,7 @@
 import { forEachOperation, inline, isReference, jsonBodySchema, operationKey, type OpenApi, type OpenApiOperation, type OpenApiPathItem, type OpenApiReference, type OpenApiSchema, type RepairLog } from '../model.js';
 import { setOwn } from '../patch/json-pointer.js';
 import { templateShape } from '../rules/path-shape.js';
+import { richerText } from '../rules/richer-text.js';
 import { asOpenApiSchema, mergeSchemas, type JsonSchema } from './infer-schema.js';
 
 /**
@@ -28,11 +29,36 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, info
         log.add('union-operation-added', operationKey(method, path), name);
         return;
       }
-      const added = mergeOperationInputs(existing, operation);
+      const added = [...mergeOperationInputs(existing, operation), ...richerTexts(existing, operation)];
       if (added.length) log.add('union-operation-extended', operationKey(method, path), `${name}: ${added.join(', ')}`);
     });
   }
   return { openapi: '3.1.0', info, paths, components: { schemas } };
+}
+
+/** A later provider that says more about the same operation or field (a longer list, a note) gives its text. */
+function richerTexts(target: OpenApiOperation, source: OpenApiOperation): string[] {
+  const taken: string[] = [];
+  const take = (node: { summary?: string; description?: string }, key: 'summary' | 'description', text: string | undefined, what: string) => {
+    // a summary is a label: it may only grow (`Resources` -> `Service resources`), never be swapped for a sentence
+    const chosen = richerText(node[key], text, { doubling: key !== 'summary' });
+    if (chosen === node[key] || chosen === undefined) return;
+    node[key] = chosen;
+    taken.push(`${what} (richer text)`);
+  };
+  take(target, 'summary', source.summary, 'summary');
+  take(target, 'description', source.description, 'description');
+  for (const parameter of source.parameters ?? []) {
+    if (isReference(parameter)) continue;
+    const same = (target.parameters ?? []).find((p) => !isReference(p) && p.in === parameter.in && p.name === parameter.name);
+    if (same && !isReference(same)) take(same, 'description', parameter.description, `${parameter.name} description`);
+  }
+  const props = jsonBodySchema(target)?.properties ?? {};
+  for (const [name, schema] of Object.entries(jsonBodySchema(source)?.properties ?? {})) {
+    const same = Object.hasOwn(props, name) ? props[name] : undefined;
+    if (same && !isReference(same) && !isReference(schema)) take(same, 'description', schema.description, `${name} description`);
+  }
+  return taken;
 }
 
 function mergeOperationInputs(target: OpenApiOperation, source: OpenApiOperation): string[] {

@@ -966,11 +966,11 @@ export interface paths {
         /**
          * Order multiple services
          * @description Create and submit new order for multiple services
-         *
-         *     Each item in the `items` array needs to include order `type` and parameters used
+         *     Each item in the items array needs to include order type and parameters used
          *     by one of the method listed below:
-         *
-         *     • `POST /order/$product_id` - use `product` for item type
+         *     • POST /order/$product_id - use product for item type
+         *     • POST /domain/order - use domain for item type
+         *     • POST /certificate/order - use certificate for item type
          */
         post: operations["createOrder"];
         delete?: never;
@@ -3828,20 +3828,11 @@ export interface operations {
                     vateu?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -4042,20 +4033,11 @@ export interface operations {
                     vateu?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -4153,32 +4135,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -4498,8 +4465,11 @@ export interface operations {
                     name?: string;
                     /** @description Number of years */
                     years?: string;
-                    /** @description register|transfer */
-                    action?: string;
+                    /**
+                     * @description register|transfer
+                     * @enum {string}
+                     */
+                    action?: "register" | "transfer";
                     /** @description TLD id */
                     tld_id?: string;
                     /** @description Payment method ID */
@@ -5949,8 +5919,9 @@ export interface operations {
                      *       • config- Basic details and form components
                      *
                      *       • full - All details available in cart
+                     * @enum {string}
                      */
-                    output?: string;
+                    output?: "short" | "config" | "full";
                     /** @description list with order items */
                     items?: {
                         type?: string;
@@ -6705,8 +6676,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h') */
-                    timeout: string;
+                    /**
+                     * @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+                     * @enum {string}
+                     */
+                    timeout: "1h" | "3h" | "6h" | "12h" | "24h";
                     /** @description Should result return white-labeled VNC host (required, valid values: 'true', 'false') */
                     whitelabel: boolean;
                 };

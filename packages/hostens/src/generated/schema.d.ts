@@ -2781,32 +2781,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -2998,32 +2983,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -3119,32 +3089,17 @@ export interface operations {
                     vateu?: string;
                     /** @description Email Address */
                     email?: string;
-                    /**
-                     * @description First Name
-                     *     Value pattern:
-                     */
+                    /** @description First Name */
                     firstname?: string;
-                    /**
-                     * @description Last Name
-                     *     Value pattern:
-                     */
+                    /** @description Last Name */
                     lastname?: string;
                     /** @description Country */
                     country?: string;
-                    /**
-                     * @description Address 1
-                     *     Value pattern:
-                     */
+                    /** @description Address 1 */
                     address1?: string;
-                    /**
-                     * @description City
-                     *     Value pattern:
-                     */
+                    /** @description City */
                     city?: string;
-                    /**
-                     * @description State - Maximum 20 characters.
-                     *     Value pattern:
-                     */
+                    /** @description State - Maximum 20 characters. */
                     state?: string;
                     /** @description Post code */
                     postcode?: string;
@@ -3462,8 +3417,11 @@ export interface operations {
                     name?: string;
                     /** @description Number of years */
                     years?: string;
-                    /** @description register|transfer */
-                    action?: string;
+                    /**
+                     * @description register|transfer
+                     * @enum {string}
+                     */
+                    action?: "register" | "transfer";
                     /** @description TLD id */
                     tld_id?: string;
                     /** @description Payment method ID */
@@ -5398,8 +5356,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h') */
-                    timeout: string;
+                    /**
+                     * @description Timeout in hours (required, valid values: '1h', '3h', '6h', '12h', '24h')
+                     * @enum {string}
+                     */
+                    timeout: "1h" | "3h" | "6h" | "12h" | "24h";
                     /** @description Should result return white-labeled VNC host (required, valid values: 'true', 'false') */
                     whitelabel: boolean;
                 };

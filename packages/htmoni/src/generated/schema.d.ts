@@ -3278,8 +3278,9 @@ export interface operations {
                      *       • config- Basic details and form components
                      *
                      *       • full - All details available in cart
+                     * @enum {string}
                      */
-                    output?: string;
+                    output?: "short" | "config" | "full";
                     /** @description list with order items */
                     items?: {
                         type?: string;
