@@ -65,13 +65,13 @@ async function tour() {
   await step([...at, 'login'], 0, { HOSTBILL_USERNAME: DEMO.username, HOSTBILL_PASSWORD: DEMO.password });
   await step(['profiles'], 0);
 
-  section('List services (provider and address now come from the profile)');
-  await step(['call', 'GET', '/service'], 0);
+  section('List services (provider and address now come from the profile; every operation is a command)');
+  await step(['services', 'list', '--output', 'table'], 0);
 
   section('Reboot server 113 and wait for its task, with progress');
   console.log("(Prism answers the spec's example task, which is already completed, so the first check finds it done;");
   console.log(' against a live server the progress line shows the task pending until then.)');
-  await step(['call', 'POST', '/server/{server_id}/reboot', 'server_id=113', '--wait', '--poll-interval', '0.2'], 0);
+  await step(['server', 'reboot', '113', '--wait', '--poll-interval', '0.2'], 0);
 
   section('The library: the same list with @hostbill-api/hostens, typed');
   const client = createHostensClient({ baseUrl: prism.url, auth: basicAuth(DEMO), throwOnError: true });
@@ -88,6 +88,7 @@ async function tour() {
     const e = error as HostBillApiError;
     console.log(`isAuthenticationError(error) === true; ${e.name}: ${e.message}`);
   }
+  // `call` reaches any operation by method and path, the same as its resource command
   await step([...at, 'call', 'GET', '/service'], 3, { HOSTBILL_CONFIG_DIR: join(config, 'empty') });
 }
 
