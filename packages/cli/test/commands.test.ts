@@ -76,7 +76,9 @@ describe('resource commands (the built binary against a Prism mock of hostens)',
     await refused(['server', 'reboot', '113', 'nope=1'], `${reboot}: unknown parameter nope (known: server_id)`);
     await refused(['server', 'reboot', '113', '--nope', '1'], `${reboot}: unknown parameter nope`);
     await refused(['server', 'rename', '113'], `${rename}: body: missing required field hostname`);
-    await refused(['server', 'webconsole', '113', '--whitelabel', 'maybe', 'timeout=5'], `${label('POST', '/server/{server_id}/webconsole')}: whitelabel: expected boolean, got "maybe"`);
+    await refused(['server', 'webconsole', '113', '--whitelabel', 'maybe', 'timeout=1h'], `${label('POST', '/server/{server_id}/webconsole')}: whitelabel: expected boolean, got "maybe"`);
+    // the docs list the timeouts they take ("1h" ... "24h"), so the spec has an enum
+    await refused(['server', 'webconsole', '113', '--whitelabel', 'true', 'timeout=5'], `${label('POST', '/server/{server_id}/webconsole')}: timeout: expected one of: 1h, 3h, 6h, 12h, 24h, got "5"`);
     await refused(['call', 'GET', '/server/{server_id}', 'server_id=1x'], `${label('GET', '/server/{server_id}')}: server_id: expected integer, got "1x"`);
   });
 
