@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PipelineError } from './errors.js';
 import { listProviders } from './read/list-providers.js';
 import { buildOrder, unionMembers } from './union-members.js';
-import { buildCatalogue, buildProvider, type ProviderResult } from './pipeline.js';
+import { buildCatalogue, buildProvider, draftProvider, finishProvider, peersOf, sharesRecords, type ProviderDraft, type ProviderResult } from './pipeline.js';
 import { buildReport } from './report.js';
 import { toJsonText } from './steps/canonical.js';
 import { readProvider, type ProviderInput, type ReadOptions } from './steps/read-provider.js';
@@ -51,7 +51,15 @@ export async function generateAll(specsDir: string, options: ReadOptions = {}): 
   const inputs = orderProviders(listProviders(specsDir).map((name) => readProvider(specsDir, name, options)));
   const catalogue = buildCatalogue(inputs);
   const finished = new Map<string, ProviderResult>();
-  for (const input of inputs) finished.set(input.config.name, await buildProvider(input, catalogue, finished));
+  // every record-sharing provider drafted first, so each is finished with what the others show of an entity
+  const drafts = new Map<string, ProviderDraft>();
+  for (const input of inputs.filter((i) => sharesRecords(i.config))) drafts.set(input.config.name, await draftProvider(input, catalogue, finished));
+  const peers = peersOf([...drafts.values()]);
+  for (const input of inputs) {
+    const { name } = input.config;
+    const draft = drafts.get(name);
+    finished.set(name, draft ? await finishProvider(draft, finished, peers(name)) : await buildProvider(input, catalogue, finished));
+  }
   const results = [...finished.values()];
   const reports = results.map(buildReport);
   const files = results.flatMap((r, i) => [

@@ -28,6 +28,8 @@ import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
 import { applyEvidence, EVIDENCE_FILE } from './steps/apply-evidence.js';
+import type { JsonSchema } from './steps/infer-schema.js';
+import { poolAcrossProviders, type PeerComponents } from './steps/pool-across-providers.js';
 import { applyPatches } from './steps/apply-patches.js';
 import { canonicalize } from './steps/canonical.js';
 import { checkOperationsKept, declaredOperations } from './steps/operation-guard.js';
@@ -89,8 +91,19 @@ export interface ProviderResult {
   repairs: Repair[];
 }
 
-/** read -> convert -> repair -> patch -> infer -> validate, for one provider; writing is the caller's. */
-export async function buildProvider(input: ProviderInput, catalogue: Catalogue, finished: Map<string, ProviderResult>): Promise<ProviderResult> {
+/** A provider's spec after its own material (rules, patches, traffic evidence), before other providers' records and validation. */
+export interface ProviderDraft {
+  input: ProviderInput;
+  spec: OpenApi;
+  log: RepairLog;
+  /** operations a patch removed, which the guard must not miss */
+  removed: ReadonlySet<string>;
+  /** the entity components pooling inferred from examples (none the vendor's file declares: that is its word) */
+  entities: Set<string>;
+}
+
+/** read -> convert -> repair -> patch, for one provider. */
+export async function draftProvider(input: ProviderInput, catalogue: Catalogue, finished: Map<string, ProviderResult>): Promise<ProviderDraft> {
   const { config } = input;
   const log = new RepairLog();
   const docs = new Map<string, FileDocs>();
@@ -106,11 +119,54 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
   const patched = applyPatches(repaired, input.patches, log);
   // traffic evidence last: it only widens, so it can never undo a repair or a patch
   const spec = canonicalize(applyEvidence(patched.spec, input.evidence ?? [], `${config.name}/${EVIDENCE_FILE}`, log));
+  const declared = declaredSchemas(input.api?.value);
+  const entities = new Set(log.repairs.filter((r) => r.kind === 'response-entity-pooled').map((r) => r.where.replace(ENTITY_POINTER, '')).filter((name) => !declared.has(name)));
+  return { input, spec, log, removed: patched.removed, entities };
+}
+
+/**
+ * -> pool with other providers -> validate. `peers`: the same-named components of the other
+ * providers' drafts (steps/pool-across-providers.ts); like traffic evidence they only widen.
+ */
+export async function finishProvider(draft: ProviderDraft, finished: Map<string, ProviderResult>, peers: readonly PeerComponents[] = []): Promise<ProviderResult> {
+  const { input, log } = draft;
+  const { config } = input;
+  for (const [name, changes] of poolAcrossProviders(draft.spec, peers, draft.entities)) {
+    const said = [changes.optional.length ? `optional, absent from another provider's records: ${changes.optional.join(', ')}` : '', changes.widened.length ? `types widened by another provider's values: ${changes.widened.join(', ')}` : ''];
+    log.add('entity-pooled-across-providers', `#/components/schemas/${name}`, said.filter(Boolean).join('; '));
+  }
+  const spec = canonicalize(draft.spec);
   const file = `${config.name}/openapi.json`;
   const united = input.unites.flatMap((name) => finished.get(name)?.spec ?? []);
-  checkOperationsKept(file, spec, declaredOperations(input.api?.value, input.docs, united), patched.removed);
+  checkOperationsKept(file, spec, declaredOperations(input.api?.value, input.docs, united), draft.removed);
   await validateSpec(spec, file);
   return { name: config.name, spec, repairs: log.repairs };
+}
+
+/** read -> convert -> repair -> patch -> infer -> validate, for one provider on its own; writing is the caller's. */
+export async function buildProvider(input: ProviderInput, catalogue: Catalogue, finished: Map<string, ProviderResult>, peers: readonly PeerComponents[] = []): Promise<ProviderResult> {
+  return finishProvider(await draftProvider(input, catalogue, finished), finished, peers);
+}
+
+/** Which providers show each other their records: every one with material of its own that a union would unite. */
+export const sharesRecords = (config: ProviderInput['config']) => config.unionOf === undefined && config.excludeFromUnion !== true;
+
+/** The peers of each provider: every other record-sharing draft's components, copied before any is relaxed. */
+export function peersOf(drafts: readonly ProviderDraft[]): (provider: string) => PeerComponents[] {
+  const all = drafts.map((d) => ({ provider: d.input.config.name, schemas: structuredClone(entitiesOf(d)) }));
+  return (provider) => all.filter((p) => p.provider !== provider);
+}
+
+const ENTITY_POINTER = /^#\/components\/schemas\//;
+
+function entitiesOf(draft: ProviderDraft): Record<string, JsonSchema> {
+  const schemas = (draft.spec.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => draft.entities.has(name)));
+}
+
+function declaredSchemas(value: unknown): Set<string> {
+  const source = (value ?? {}) as { definitions?: object; components?: { schemas?: object } };
+  return new Set(Object.keys(source.definitions ?? source.components?.schemas ?? {}));
 }
 
 async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResult>, log: RepairLog): Promise<OpenApi> {

@@ -93,6 +93,8 @@ export type RepairKind =
   | 'prose-and-example-disagree'
   /** every record of one entity, from all operations answering it, merged into one named component (`where` is it; the detail lists the operations) */
   | 'response-entity-pooled'
+  /** a component relaxed by the same entity's records at other providers: keys some lack made optional, types widened by their values */
+  | 'entity-pooled-across-providers'
   /** fields only ever `null` in every example of their entity became `{}`, any value, not a guessed type */
   | 'null-only-field-open'
   /** whole answers of the same shape under several names became one component (the detail lists the names) */

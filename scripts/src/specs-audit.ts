@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditSpec, type SpecAudit } from './audit/audit-spec.js';
+import { answeredSamples, auditSpec, type SpecAudit } from './audit/audit-spec.js';
+import { answeredRecords } from './audit/entity-evidence.js';
 import { details, failures, summaryTable } from './audit/render.js';
 import { docsEvidence, structuredEvidence, type VendorEvidence } from './audit/vendor-evidence.js';
 import { PipelineError } from './errors.js';
@@ -53,7 +54,11 @@ export function auditAll(specsDir: string, only: string[] = []): SpecAudit[] {
   const answered = new Set([...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'response').map((s) => s.shape)));
   // a body's nesting is the platform's: a provider without samples is held to the other providers' samples
   const platform: VendorEvidence = { samples: [...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'request')), parameters: [...own.values()].flatMap((e) => e.parameters) };
-  return (only.length ? only : names).map((name) => auditSpec(name, readJson(join(specsDir, name, 'openapi.json')) as OpenApi, evidenceOf(name), answered, platform));
+  const specs = new Map(names.map((n) => [n, readJson(join(specsDir, n, 'openapi.json')) as OpenApi]));
+  // each provider's records under its own paths' entity names, for holding the others' `required` to them
+  const records = new Map(names.map((n) => [n, answeredRecords(specs.get(n)!, answeredSamples(specs.get(n)!, own.get(n)!.samples))]));
+  const elsewhere = (name: string) => names.filter((n) => n !== name && configs.get(n)!.excludeFromUnion !== true).flatMap((n) => records.get(n)!);
+  return (only.length ? only : names).map((name) => auditSpec(name, specs.get(name)!, evidenceOf(name), answered, platform, configs.get(name)!.excludeFromUnion === true ? [] : elsewhere(name)));
 }
 
 export function runAudit(argv: string[], specsDir = SPECS_DIR, print: (text: string) => void = console.log): number {

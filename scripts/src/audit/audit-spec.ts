@@ -10,7 +10,7 @@ import { isMoneyName } from '../rules/money-fields.js';
 import { isOperationIdInStyle } from '../rules/operation-ids.js';
 import { resourceKeys } from '../rules/path-param-types.js';
 import { forEachSchema } from '../steps/schema-walk.js';
-import { responseSchemaFigures, type ResponseSchemaFigures } from './entity-evidence.js';
+import { responseSchemaFigures, type AnsweredRecord, type AnsweredSample, type ResponseSchemaFigures } from './entity-evidence.js';
 import { operationShape, type VendorEvidence, type VendorParameter, type VendorSample } from './vendor-evidence.js';
 
 /** One finding the audit lists by name: where it is, and what is wrong or why. */
@@ -312,8 +312,21 @@ function nestingFindings(spec: OpenApi, byShape: Map<string, Operation>, request
   return found;
 }
 
-/** `platform`: every provider's request samples and parameters, which a body's nesting is held to (one platform, one body) */
-export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>, platform: VendorEvidence = evidence): SpecAudit {
+/** The response samples a spec has an operation for, as published JSON, under the spec's own operation keys. */
+export function answeredSamples(spec: OpenApi, samples: readonly VendorSample[]): AnsweredSample[] {
+  const byShape = operationsByShape(spec);
+  return samples.flatMap((sample) => {
+    const op = sample.kind === 'response' ? byShape.get(sample.shape) : undefined;
+    const value = op && readSample(sample);
+    return op && value !== undefined ? [{ operation: op.key, where: sample.where, value }] : [];
+  });
+}
+
+/**
+ * `platform`: every provider's request samples and parameters, which a body's nesting is held to (one
+ * platform, one body); `elsewhere`: the other providers' answer records, which an entity's `required` is held to.
+ */
+export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvidence, everyProvidersAnswers: ReadonlySet<string>, platform: VendorEvidence = evidence, elsewhere: readonly AnsweredRecord[] = []): SpecAudit {
   const byShape = operationsByShape(spec);
   const check = specSchemaCheck(spec.components);
   const audit: SpecAudit = {
@@ -341,15 +354,12 @@ export function auditSpec(provider: string, spec: OpenApi, evidence: VendorEvide
     operationIdsOffStyle: [],
     responseSchemas: responseSchemaFigures(
       spec,
-      evidence.samples.flatMap((sample) => {
-        const op = sample.kind === 'response' ? byShape.get(sample.shape) : undefined;
-        const value = op && readSample(sample);
-        return op && value !== undefined ? [{ operation: op.key, where: sample.where, value }] : [];
-      }),
+      answeredSamples(spec, evidence.samples),
       (key) => {
         const op = [...byShape.values()].find((o) => o.key === key);
         return op && successSchema(spec, op.operation);
       },
+      elsewhere,
     ),
   };
   const docsRequired = new Set(evidence.parameters.filter((p) => p.required).map((p) => `${p.shape} ${p.name}`));

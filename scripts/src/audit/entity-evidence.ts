@@ -68,15 +68,23 @@ export interface AnsweredSample {
   value: unknown;
 }
 
-export function responseSchemaFigures(spec: OpenApi, answers: AnsweredSample[], successSchema: (operation: string) => unknown): ResponseSchemaFigures {
-  const figures: ResponseSchemaFigures = { keys: 0, required: 0, requiredFromOneExample: 0, requiredAbsentElsewhere: [], duplicateSchemas: [] };
+export type AnsweredRecord = EntityRecord & { operation: string; where: string };
+
+/** The entity records of a spec's answered samples, named by that spec's own paths and resources. */
+export function answeredRecords(spec: OpenApi, answers: AnsweredSample[]): AnsweredRecord[] {
   const resources = topResources(Object.keys(spec.paths ?? {}));
-  const found = answers.flatMap((a) => {
+  return answers.flatMap((a) => {
     const [method, path] = [a.operation.slice(0, a.operation.indexOf(' ')), a.operation.slice(a.operation.indexOf(' ') + 1)];
     return entityRecords(method, path, a.value, resources).map((r) => ({ ...r, operation: a.operation, where: a.where }));
   });
-  const byEntity = new Map<string, typeof found>();
-  for (const r of found) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r]);
+}
+
+/** `elsewhere`: the other providers' records; one platform, so a key their records of an entity omit is not required here either. */
+export function responseSchemaFigures(spec: OpenApi, answers: AnsweredSample[], successSchema: (operation: string) => unknown, elsewhere: readonly AnsweredRecord[] = []): ResponseSchemaFigures {
+  const figures: ResponseSchemaFigures = { keys: 0, required: 0, requiredFromOneExample: 0, requiredAbsentElsewhere: [], duplicateSchemas: [] };
+  const found = answeredRecords(spec, answers);
+  const byEntity = new Map<string, AnsweredRecord[]>();
+  for (const r of [...found, ...elsewhere]) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r]);
   const checked = new Set<string>();
   for (const { entity, at, operation } of found) {
     const place = `${operation} ${at.join('.')}`;

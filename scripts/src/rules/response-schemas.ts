@@ -1,5 +1,5 @@
 import type { DocsOperation } from '../docs/extract-operations.js';
-import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
+import { forEachOperation, inline, operationKey, type OpenApi, type OpenApiMediaType, type OpenApiOperation, type OpenApiSchema, type PipelineContext } from '../model.js';
 import { asOpenApiSchema, inferSchema, mergeSchemas, type JsonSchema } from '../steps/infer-schema.js';
 import { widen } from '../steps/apply-evidence.js';
 import { recoverStrippedJson } from '../steps/recover-stripped.js';
@@ -30,12 +30,14 @@ export const inferResponseSchemas: Rule = {
       const key = operationKey(method, path);
       const ok = inline((operation.responses ??= {})['200'] ??= { description: 'Success' });
       if (!ok) return;
-      if (ok.content) {
-        // typed already (a patch, or the providers this spec unites): its own docs' example is evidence too
+      const media = ok.content?.['application/json'] as MediaExamples | undefined;
+      if (ok.content && (!media || media.schema)) {
+        // typed already (the vendor, a patch, or the providers this spec unites): its own docs' example is evidence too
         widenWithOwnExample(spec, ok.content, method, path, context);
         return;
       }
-      const examples = collectExamples(operation, method, path, context);
+      // an OpenAPI export may show its answer (`example`, `examples`) without a schema: that example is the first evidence
+      const examples = collectExamples(operation, method, path, context, mediaExamples(media));
       if (examples.length === 0) {
         ok.content = { 'application/json': { schema: { type: 'object', additionalProperties: true } } };
         log.add('response-untyped', key, 'no example in any source');
@@ -54,7 +56,9 @@ export const inferResponseSchemas: Rule = {
         schemas[name] = { anyOf: [{ $ref: `#/components/schemas/${item}` }, { type: 'array', items: { $ref: `#/components/schemas/${item}` } }] };
         log.add('prose-and-example-disagree', key, 'the prose speaks of a list, the example shows one record: the schema takes one record or a list of them');
       } else schemas[name] = asOpenApiSchema(schema);
-      ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${name}` }, ...(published ? { example } : {}) } };
+      // the vendor's own media keeps its examples (OpenAPI allows `example` or `examples`, not both)
+      const attached = media?.example !== undefined || media?.examples !== undefined || !published ? {} : { example };
+      ok.content = { ...ok.content, 'application/json': { ...(media as OpenApiMediaType | undefined), schema: { $ref: `#/components/schemas/${name}` }, ...attached } };
       log.add('response-schema-inferred', key, examples.map((e) => e.source).join(', '));
     });
     return spec;
@@ -72,11 +76,24 @@ function widenWithOwnExample(spec: OpenApi, content: Record<string, { schema?: u
   for (const { value, source } of found) widen(media.schema as JsonSchema, value, spec, `${key} #`, (what) => context.log.add('example-evidence-widened', what, source));
 }
 
-function collectExamples(operation: OpenApiOperation, method: string, path: string, context: PipelineContext): FoundExample[] {
+interface MediaExamples {
+  schema?: unknown;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown } | undefined>;
+}
+
+/** The answers a media object shows without a schema, in document order. */
+function mediaExamples(media: MediaExamples | undefined): FoundExample[] {
+  if (!media) return [];
+  const values = [media.example, ...Object.values(media.examples ?? {}).map((e) => e?.value)].filter((v) => v !== undefined);
+  return values.filter((v) => !isErrorAnswer(v)).map((value) => ({ value, source: 'the response content example' }));
+}
+
+function collectExamples(operation: OpenApiOperation, method: string, path: string, context: PipelineContext, shown: FoundExample[]): FoundExample[] {
   const { docs, catalogue, log } = context;
   const key = operationKey(method, path);
   const shape = operationKey(method, templateShape(path));
-  const found: FoundExample[] = [];
+  const found: FoundExample[] = [...shown];
   const own = docs.get(shape);
   if (own) pushRepaired(found, own, key, context);
   const ok = inline(operation.responses?.['200']);

@@ -59,15 +59,22 @@ function idMap(values: JsonSchema[]): JsonSchema {
 
 const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function typesOf(schema: JsonSchema): string[] {
+export function typesOf(schema: JsonSchema): string[] {
   if (schema.type === undefined) return [];
   return Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
 const TYPE_ORDER = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
+/** The types of two schemas together, in one order; an integer in one and a fraction in the other is just a number. */
+export function joinTypes(a: JsonSchema, b: JsonSchema): string[] {
+  let types = [...new Set([...typesOf(a), ...typesOf(b)])];
+  if (types.includes('number')) types = types.filter((t) => t !== 'integer');
+  return types.sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y));
+}
+
 /** The keywords inference writes; a schema with any other (a vendor's `enum`, an `anyOf`) is merged as a whole. */
-const INFERRED = new Set(['type', 'properties', 'required', 'items', 'additionalProperties', 'propertyNames']);
+export const INFERRED = new Set(['type', 'properties', 'required', 'items', 'additionalProperties', 'propertyNames']);
 const isEmpty = (s: JsonSchema) => Object.keys(s).length === 0;
 
 /**
@@ -84,10 +91,7 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema, open = false): JsonSc
     const branches = [a, b].flatMap((s) => (Array.isArray(s.anyOf) && Object.keys(s).length === 1 ? (s.anyOf as JsonSchema[]) : [s]));
     return { anyOf: [...new Map(branches.map((s) => [JSON.stringify(s), s])).values()] };
   }
-  let types = [...new Set([...typesOf(a), ...typesOf(b)])];
-  // an integer in one example and a fraction in another is just a number
-  if (types.includes('number')) types = types.filter((t) => t !== 'integer');
-  types.sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y));
+  const types = joinTypes(a, b);
   const merged: JsonSchema = types.length ? { type: types.length === 1 ? types[0] : types } : {};
   if (a.properties || b.properties) {
     const properties: Record<string, JsonSchema> = { ...(a.properties ?? {}) };

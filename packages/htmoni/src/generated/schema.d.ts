@@ -1554,11 +1554,11 @@ export interface components {
             qty?: string;
             tags?: unknown[];
             periods?: {
-                title: string;
-                value: string;
+                title?: string;
+                value?: string;
                 price: number;
-                setup: number;
-                selected: boolean;
+                setup?: number;
+                selected?: boolean;
             }[];
             category_name?: string;
             category_id?: string;

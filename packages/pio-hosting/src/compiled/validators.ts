@@ -390,7 +390,7 @@ return errors === 0;
 export const v2 = validate32;
 const schema13 = {"$id":"op2","$ref":"spec#/components/schemas/ListCategoryProductsResponse"};
 const schema14 = {"type":"object","properties":{"products":{"type":"array","items":{"$ref":"#/components/schemas/Product"}}},"required":["products"],"additionalProperties":false};
-const schema15 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{}},"required":["id","name"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"stock":{"type":"boolean"},"paytype":{"type":"string"},"description":{"type":"string"},"qty":{"type":"string"},"tags":{"type":"array","items":{}},"periods":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["price"],"additionalProperties":false}},"category_name":{"type":"string"},"category_id":{"type":"string"},"price":{"type":"number"},"recurring":{"type":"string"},"setup":{"type":"number"},"config":{"type":"object","properties":{"product":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"name":{"type":"string"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}},"value":{"type":["string","null"]},"price":{"type":"number"},"setup":{"type":"number"}},"required":["type","title","id","name","value"],"additionalProperties":false}},"forms":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"firstItemId":{"type":"integer"},"description":{"type":"string"},"name":{"type":"string"},"required":{"type":"boolean"},"multiple":{"type":"boolean"},"config":{"type":"object","properties":{"conditionals":{"type":"array","items":{}}},"required":["conditionals"],"additionalProperties":false},"value":{"type":"array","items":{}},"textvalue":{"type":"array","items":{}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"integer"},"id":{"type":"integer"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","id","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","id","firstItemId","description","name","required","multiple","config","value","textvalue","price","recurring_price","setup","prorata_date","items"],"additionalProperties":false}},"addons":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"id":{"type":"string"},"value":{},"description":{"type":"string"},"config":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"title":{"type":"string"},"name":{"type":"string"},"checked":{"type":"boolean"},"items":{"type":"array","items":{"type":"object","properties":{"title":{"type":"string"},"value":{"type":"string"},"price":{"type":"number"},"setup":{"type":"number"},"selected":{"type":"boolean"}},"required":["title","value","price","setup","selected"],"additionalProperties":false}}},"required":["type","title","name"],"additionalProperties":false}},"price":{"type":"number"},"recurring_price":{"type":"number"},"setup":{"type":"number"},"prorata_date":{}},"required":["type","title","id","value","description","config","price","recurring_price","setup","prorata_date"],"additionalProperties":false}},"subproducts":{"type":"array","items":{}}},"required":["product","forms","addons","subproducts"],"additionalProperties":false},"recurring_price":{"type":"number"},"prorata_date":{}},"required":["id","name"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -532,8 +532,8 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.title === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data9.price === undefined){
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -542,8 +542,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data9.value === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "value"}};
+for(const key1 in data9){
+if(!(((((key1 === "title") || (key1 === "value")) || (key1 === "price")) || (key1 === "setup")) || (key1 === "selected"))){
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -552,8 +553,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data9.price === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data9.title !== undefined){
+if(typeof data9.title !== "string"){
+const err13 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -562,8 +565,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data9.setup === undefined){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data9.value !== undefined){
+if(typeof data9.value !== "string"){
+const err14 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -572,8 +577,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data9.selected === undefined){
-const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data9.price !== undefined){
+if(!(typeof data9.price == "number")){
+const err15 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -582,9 +589,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!(((((key1 === "title") || (key1 === "value")) || (key1 === "price")) || (key1 === "setup")) || (key1 === "selected"))){
-const err16 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+if(data9.setup !== undefined){
+if(!(typeof data9.setup == "number")){
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -594,9 +602,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data9.title !== undefined){
-if(typeof data9.title !== "string"){
-const err17 = {instancePath:instancePath+"/periods/" + i0+"/title",schemaPath:"#/properties/periods/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data9.selected !== undefined){
+if(typeof data9.selected !== "boolean"){
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -606,9 +614,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data9.value !== undefined){
-if(typeof data9.value !== "string"){
-const err18 = {instancePath:instancePath+"/periods/" + i0+"/value",schemaPath:"#/properties/periods/items/properties/value/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err18 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -618,9 +626,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9.price !== undefined){
-if(!(typeof data9.price == "number")){
-const err19 = {instancePath:instancePath+"/periods/" + i0+"/price",schemaPath:"#/properties/periods/items/properties/price/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err19 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -630,9 +638,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data9.setup !== undefined){
-if(!(typeof data9.setup == "number")){
-const err20 = {instancePath:instancePath+"/periods/" + i0+"/setup",schemaPath:"#/properties/periods/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data.category_name !== undefined){
+if(typeof data.category_name !== "string"){
+const err20 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -642,9 +650,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data9.selected !== undefined){
-if(typeof data9.selected !== "boolean"){
-const err21 = {instancePath:instancePath+"/periods/" + i0+"/selected",schemaPath:"#/properties/periods/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(data.category_id !== undefined){
+if(typeof data.category_id !== "string"){
+const err21 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -654,9 +662,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"}};
+if(data.price !== undefined){
+if(!(typeof data.price == "number")){
+const err22 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -666,9 +674,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"}};
+if(data.recurring !== undefined){
+if(typeof data.recurring !== "string"){
+const err23 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -678,9 +686,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.category_name !== undefined){
-if(typeof data.category_name !== "string"){
-const err24 = {instancePath:instancePath+"/category_name",schemaPath:"#/properties/category_name/type",keyword:"type",params:{type: "string"}};
+if(data.setup !== undefined){
+if(!(typeof data.setup == "number")){
+const err24 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -690,9 +698,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.category_id !== undefined){
-if(typeof data.category_id !== "string"){
-const err25 = {instancePath:instancePath+"/category_id",schemaPath:"#/properties/category_id/type",keyword:"type",params:{type: "string"}};
+if(data.config !== undefined){
+let data20 = data.config;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.product === undefined){
+const err25 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -701,10 +711,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.price !== undefined){
-if(!(typeof data.price == "number")){
-const err26 = {instancePath:instancePath+"/price",schemaPath:"#/properties/price/type",keyword:"type",params:{type: "number"}};
+if(data20.forms === undefined){
+const err26 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -713,10 +721,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.recurring !== undefined){
-if(typeof data.recurring !== "string"){
-const err27 = {instancePath:instancePath+"/recurring",schemaPath:"#/properties/recurring/type",keyword:"type",params:{type: "string"}};
+if(data20.addons === undefined){
+const err27 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -725,10 +731,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.setup !== undefined){
-if(!(typeof data.setup == "number")){
-const err28 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data20.subproducts === undefined){
+const err28 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -737,58 +741,14 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.config !== undefined){
-let data20 = data.config;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.product === undefined){
-const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "product"}};
+for(const key2 in data20){
+if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
+const err29 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
-}
-errors++;
-}
-if(data20.forms === undefined){
-const err30 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "forms"}};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data20.addons === undefined){
-const err31 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "addons"}};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data20.subproducts === undefined){
-const err32 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "subproducts"}};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-for(const key2 in data20){
-if(!((((key2 === "product") || (key2 === "forms")) || (key2 === "addons")) || (key2 === "subproducts"))){
-const err33 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
 }
 errors++;
 }
@@ -801,7 +761,47 @@ for(let i1=0; i1<len1; i1++){
 let data22 = data21[i1];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.type === undefined){
-const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
+const err30 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data22.title === undefined){
+const err31 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data22.id === undefined){
+const err32 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data22.name === undefined){
+const err33 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data22.value === undefined){
+const err34 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -810,8 +810,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data22.title === undefined){
-const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "title"}};
+for(const key3 in data22){
+if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
+const err35 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -820,8 +821,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data22.id === undefined){
-const err36 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err36 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -830,8 +833,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data22.name === undefined){
-const err37 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data22.title !== undefined){
+if(typeof data22.title !== "string"){
+const err37 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -840,8 +845,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data22.value === undefined){
-const err38 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/required",keyword:"required",params:{missingProperty: "value"}};
+}
+if(data22.id !== undefined){
+if(typeof data22.id !== "string"){
+const err38 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -850,62 +857,15 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key3 in data22){
-if(!((((((((key3 === "type") || (key3 === "title")) || (key3 === "id")) || (key3 === "name")) || (key3 === "items")) || (key3 === "value")) || (key3 === "price")) || (key3 === "setup"))){
-const err39 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
+}
+if(data22.name !== undefined){
+if(typeof data22.name !== "string"){
+const err39 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data22.type !== undefined){
-if(typeof data22.type !== "string"){
-const err40 = {instancePath:instancePath+"/config/product/" + i1+"/type",schemaPath:"#/properties/config/properties/product/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data22.title !== undefined){
-if(typeof data22.title !== "string"){
-const err41 = {instancePath:instancePath+"/config/product/" + i1+"/title",schemaPath:"#/properties/config/properties/product/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data22.id !== undefined){
-if(typeof data22.id !== "string"){
-const err42 = {instancePath:instancePath+"/config/product/" + i1+"/id",schemaPath:"#/properties/config/properties/product/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data22.name !== undefined){
-if(typeof data22.name !== "string"){
-const err43 = {instancePath:instancePath+"/config/product/" + i1+"/name",schemaPath:"#/properties/config/properties/product/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
 }
 errors++;
 }
@@ -918,7 +878,47 @@ for(let i2=0; i2<len2; i2++){
 let data28 = data27[i2];
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.title === undefined){
-const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+const err40 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data28.value === undefined){
+const err41 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data28.price === undefined){
+const err42 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data28.setup === undefined){
+const err43 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data28.selected === undefined){
+const err44 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -927,8 +927,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data28.value === undefined){
-const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+for(const key4 in data28){
+if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
+const err45 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -937,8 +938,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data28.price === undefined){
-const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data28.title !== undefined){
+if(typeof data28.title !== "string"){
+const err46 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -947,8 +950,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data28.setup === undefined){
-const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data28.value !== undefined){
+if(typeof data28.value !== "string"){
+const err47 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -957,8 +962,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data28.selected === undefined){
-const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data28.price !== undefined){
+if(!(typeof data28.price == "number")){
+const err48 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -967,9 +974,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key4 in data28){
-if(!(((((key4 === "title") || (key4 === "value")) || (key4 === "price")) || (key4 === "setup")) || (key4 === "selected"))){
-const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+}
+if(data28.setup !== undefined){
+if(!(typeof data28.setup == "number")){
+const err49 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -979,9 +987,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28.title !== undefined){
-if(typeof data28.title !== "string"){
-const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/title",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data28.selected !== undefined){
+if(typeof data28.selected !== "boolean"){
+const err50 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -991,9 +999,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data28.value !== undefined){
-if(typeof data28.value !== "string"){
-const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/value",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err51 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1003,9 +1011,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data28.price !== undefined){
-if(!(typeof data28.price == "number")){
-const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/price",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err52 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1015,9 +1023,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data28.setup !== undefined){
-if(!(typeof data28.setup == "number")){
-const err53 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+if(data22.value !== undefined){
+let data34 = data22.value;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err53 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema15.properties.config.properties.product.items.properties.value.type}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1027,9 +1036,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data28.selected !== undefined){
-if(typeof data28.selected !== "boolean"){
-const err54 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2+"/selected",schemaPath:"#/properties/config/properties/product/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+if(data22.price !== undefined){
+if(!(typeof data22.price == "number")){
+const err54 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1039,9 +1048,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/config/product/" + i1+"/items/" + i2,schemaPath:"#/properties/config/properties/product/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(data22.setup !== undefined){
+if(!(typeof data22.setup == "number")){
+const err55 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1053,7 +1062,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/config/product/" + i1+"/items",schemaPath:"#/properties/config/properties/product/items/properties/items/type",keyword:"type",params:{type: "array"}};
+const err56 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1063,63 +1072,14 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.value !== undefined){
-let data34 = data22.value;
-if((typeof data34 !== "string") && (data34 !== null)){
-const err57 = {instancePath:instancePath+"/config/product/" + i1+"/value",schemaPath:"#/properties/config/properties/product/items/properties/value/type",keyword:"type",params:{type: schema15.properties.config.properties.product.items.properties.value.type}};
+}
+else {
+const err57 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data22.price !== undefined){
-if(!(typeof data22.price == "number")){
-const err58 = {instancePath:instancePath+"/config/product/" + i1+"/price",schemaPath:"#/properties/config/properties/product/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data22.setup !== undefined){
-if(!(typeof data22.setup == "number")){
-const err59 = {instancePath:instancePath+"/config/product/" + i1+"/setup",schemaPath:"#/properties/config/properties/product/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/config/product/" + i1,schemaPath:"#/properties/config/properties/product/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/config/product",schemaPath:"#/properties/config/properties/product/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
 }
 errors++;
 }
@@ -1132,7 +1092,47 @@ for(let i3=0; i3<len3; i3++){
 let data38 = data37[i3];
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.type === undefined){
-const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+const err58 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data38.title === undefined){
+const err59 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data38.id === undefined){
+const err60 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data38.firstItemId === undefined){
+const err61 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data38.description === undefined){
+const err62 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1141,8 +1141,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data38.title === undefined){
-const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data38.name === undefined){
+const err63 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1151,8 +1151,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data38.id === undefined){
-const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(data38.required === undefined){
+const err64 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1161,8 +1161,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data38.firstItemId === undefined){
-const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "firstItemId"}};
+if(data38.multiple === undefined){
+const err65 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1171,8 +1171,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data38.description === undefined){
-const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(data38.config === undefined){
+const err66 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1181,8 +1181,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data38.name === undefined){
-const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(data38.value === undefined){
+const err67 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1191,8 +1191,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data38.required === undefined){
-const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "required"}};
+if(data38.textvalue === undefined){
+const err68 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1201,8 +1201,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data38.multiple === undefined){
-const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "multiple"}};
+if(data38.price === undefined){
+const err69 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1211,8 +1211,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data38.config === undefined){
-const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(data38.recurring_price === undefined){
+const err70 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1221,8 +1221,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data38.value === undefined){
-const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(data38.setup === undefined){
+const err71 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1231,8 +1231,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data38.textvalue === undefined){
-const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "textvalue"}};
+if(data38.prorata_date === undefined){
+const err72 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1241,8 +1241,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data38.price === undefined){
-const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(data38.items === undefined){
+const err73 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1251,8 +1251,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data38.recurring_price === undefined){
-const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+for(const key5 in data38){
+if(!(func2.call(schema15.properties.config.properties.forms.items.properties, key5))){
+const err74 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1261,8 +1262,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data38.setup === undefined){
-const err75 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data38.type !== undefined){
+if(typeof data38.type !== "string"){
+const err75 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1271,8 +1274,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data38.prorata_date === undefined){
-const err76 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+}
+if(data38.title !== undefined){
+if(typeof data38.title !== "string"){
+const err76 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1281,8 +1286,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data38.items === undefined){
-const err77 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/required",keyword:"required",params:{missingProperty: "items"}};
+}
+if(data38.id !== undefined){
+if(typeof data38.id !== "string"){
+const err77 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1291,9 +1298,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key5 in data38){
-if(!(func2.call(schema15.properties.config.properties.forms.items.properties, key5))){
-const err78 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+}
+if(data38.firstItemId !== undefined){
+let data42 = data38.firstItemId;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err78 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1303,9 +1312,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data38.type !== undefined){
-if(typeof data38.type !== "string"){
-const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/type",schemaPath:"#/properties/config/properties/forms/items/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data38.description !== undefined){
+if(typeof data38.description !== "string"){
+const err79 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1315,9 +1324,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data38.title !== undefined){
-if(typeof data38.title !== "string"){
-const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err80 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1327,9 +1336,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data38.id !== undefined){
-if(typeof data38.id !== "string"){
-const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data38.required !== undefined){
+if(typeof data38.required !== "boolean"){
+const err81 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1339,10 +1348,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data38.firstItemId !== undefined){
-let data42 = data38.firstItemId;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/firstItemId",schemaPath:"#/properties/config/properties/forms/items/properties/firstItemId/type",keyword:"type",params:{type: "integer"}};
+if(data38.multiple !== undefined){
+if(typeof data38.multiple !== "boolean"){
+const err82 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1352,9 +1360,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data38.description !== undefined){
-if(typeof data38.description !== "string"){
-const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/description",schemaPath:"#/properties/config/properties/forms/items/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data38.config !== undefined){
+let data47 = data38.config;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.conditionals === undefined){
+const err83 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1363,10 +1373,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data38.name !== undefined){
-if(typeof data38.name !== "string"){
-const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/name",schemaPath:"#/properties/config/properties/forms/items/properties/name/type",keyword:"type",params:{type: "string"}};
+for(const key6 in data47){
+if(!(key6 === "conditionals")){
+const err84 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1376,9 +1385,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data38.required !== undefined){
-if(typeof data38.required !== "boolean"){
-const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/required",schemaPath:"#/properties/config/properties/forms/items/properties/required/type",keyword:"type",params:{type: "boolean"}};
+if(data47.conditionals !== undefined){
+if(!(Array.isArray(data47.conditionals))){
+const err85 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1388,9 +1397,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data38.multiple !== undefined){
-if(typeof data38.multiple !== "boolean"){
-const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/multiple",schemaPath:"#/properties/config/properties/forms/items/properties/multiple/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err86 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1400,11 +1409,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data38.config !== undefined){
-let data47 = data38.config;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.conditionals === undefined){
-const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/required",keyword:"required",params:{missingProperty: "conditionals"}};
+if(data38.value !== undefined){
+if(!(Array.isArray(data38.value))){
+const err87 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1413,9 +1420,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key6 in data47){
-if(!(key6 === "conditionals")){
-const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}};
+}
+if(data38.textvalue !== undefined){
+if(!(Array.isArray(data38.textvalue))){
+const err88 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1425,9 +1433,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data47.conditionals !== undefined){
-if(!(Array.isArray(data47.conditionals))){
-const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/config/conditionals",schemaPath:"#/properties/config/properties/forms/items/properties/config/properties/conditionals/type",keyword:"type",params:{type: "array"}};
+if(data38.price !== undefined){
+if(!(typeof data38.price == "number")){
+const err89 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1437,9 +1445,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/config",schemaPath:"#/properties/config/properties/forms/items/properties/config/type",keyword:"type",params:{type: "object"}};
+if(data38.recurring_price !== undefined){
+if(!(typeof data38.recurring_price == "number")){
+const err90 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1449,62 +1457,14 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data38.value !== undefined){
-if(!(Array.isArray(data38.value))){
-const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/value/type",keyword:"type",params:{type: "array"}};
+if(data38.setup !== undefined){
+if(!(typeof data38.setup == "number")){
+const err91 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data38.textvalue !== undefined){
-if(!(Array.isArray(data38.textvalue))){
-const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/textvalue",schemaPath:"#/properties/config/properties/forms/items/properties/textvalue/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data38.price !== undefined){
-if(!(typeof data38.price == "number")){
-const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data38.recurring_price !== undefined){
-if(!(typeof data38.recurring_price == "number")){
-const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/recurring_price",schemaPath:"#/properties/config/properties/forms/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data38.setup !== undefined){
-if(!(typeof data38.setup == "number")){
-const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/setup/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
 }
 errors++;
 }
@@ -1517,7 +1477,47 @@ for(let i4=0; i4<len4; i4++){
 let data55 = data54[i4];
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 if(data55.title === undefined){
-const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+const err92 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data55.value === undefined){
+const err93 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data55.id === undefined){
+const err94 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data55.price === undefined){
+const err95 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data55.setup === undefined){
+const err96 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1526,8 +1526,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data55.value === undefined){
-const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(data55.selected === undefined){
+const err97 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1536,8 +1536,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data55.id === undefined){
-const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "id"}};
+for(const key7 in data55){
+if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
+const err98 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1546,8 +1547,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data55.price === undefined){
-const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data55.title !== undefined){
+if(typeof data55.title !== "string"){
+const err99 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1556,8 +1559,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data55.setup === undefined){
-const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data55.value !== undefined){
+let data57 = data55.value;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
+const err100 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1566,8 +1572,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data55.selected === undefined){
-const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data55.id !== undefined){
+let data58 = data55.id;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+const err101 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1576,9 +1585,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key7 in data55){
-if(!((((((key7 === "title") || (key7 === "value")) || (key7 === "id")) || (key7 === "price")) || (key7 === "setup")) || (key7 === "selected"))){
-const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}};
+}
+if(data55.price !== undefined){
+if(!(typeof data55.price == "number")){
+const err102 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1588,9 +1598,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data55.title !== undefined){
-if(typeof data55.title !== "string"){
-const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/title",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data55.setup !== undefined){
+if(!(typeof data55.setup == "number")){
+const err103 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1600,10 +1610,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data55.value !== undefined){
-let data57 = data55.value;
-if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/value",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(data55.selected !== undefined){
+if(typeof data55.selected !== "boolean"){
+const err104 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1613,10 +1622,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data55.id !== undefined){
-let data58 = data55.id;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/id",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/id/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err105 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1626,9 +1634,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data55.price !== undefined){
-if(!(typeof data55.price == "number")){
-const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/price",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err106 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1638,9 +1646,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data55.setup !== undefined){
-if(!(typeof data55.setup == "number")){
-const err107 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/setup",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err107 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1650,62 +1658,14 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data55.selected !== undefined){
-if(typeof data55.selected !== "boolean"){
-const err108 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4+"/selected",schemaPath:"#/properties/config/properties/forms/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err108 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/config/forms/" + i3+"/items/" + i4,schemaPath:"#/properties/config/properties/forms/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/config/forms/" + i3+"/items",schemaPath:"#/properties/config/properties/forms/items/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/config/forms/" + i3,schemaPath:"#/properties/config/properties/forms/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/config/forms",schemaPath:"#/properties/config/properties/forms/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
 }
 errors++;
 }
@@ -1718,7 +1678,47 @@ for(let i5=0; i5<len5; i5++){
 let data63 = data62[i5];
 if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 if(data63.type === undefined){
-const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+const err109 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data63.title === undefined){
+const err110 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data63.id === undefined){
+const err111 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data63.value === undefined){
+const err112 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data63.description === undefined){
+const err113 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1727,8 +1727,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data63.title === undefined){
-const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(data63.config === undefined){
+const err114 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1737,8 +1737,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data63.id === undefined){
-const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(data63.price === undefined){
+const err115 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1747,8 +1747,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data63.value === undefined){
-const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(data63.recurring_price === undefined){
+const err116 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1757,8 +1757,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data63.description === undefined){
-const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "description"}};
+if(data63.setup === undefined){
+const err117 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1767,8 +1767,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data63.config === undefined){
-const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "config"}};
+if(data63.prorata_date === undefined){
+const err118 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1777,8 +1777,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data63.price === undefined){
-const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "price"}};
+for(const key8 in data63){
+if(!(func2.call(schema15.properties.config.properties.addons.items.properties, key8))){
+const err119 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1787,8 +1788,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data63.recurring_price === undefined){
-const err120 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "recurring_price"}};
+}
+if(data63.type !== undefined){
+if(typeof data63.type !== "string"){
+const err120 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1797,8 +1800,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data63.setup === undefined){
-const err121 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data63.title !== undefined){
+if(typeof data63.title !== "string"){
+const err121 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1807,8 +1812,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data63.prorata_date === undefined){
-const err122 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/required",keyword:"required",params:{missingProperty: "prorata_date"}};
+}
+if(data63.id !== undefined){
+if(typeof data63.id !== "string"){
+const err122 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1817,62 +1824,15 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key8 in data63){
-if(!(func2.call(schema15.properties.config.properties.addons.items.properties, key8))){
-const err123 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}};
+}
+if(data63.description !== undefined){
+if(typeof data63.description !== "string"){
+const err123 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err123];
 }
 else {
 vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data63.type !== undefined){
-if(typeof data63.type !== "string"){
-const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data63.title !== undefined){
-if(typeof data63.title !== "string"){
-const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data63.id !== undefined){
-if(typeof data63.id !== "string"){
-const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/id",schemaPath:"#/properties/config/properties/addons/items/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data63.description !== undefined){
-if(typeof data63.description !== "string"){
-const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/description",schemaPath:"#/properties/config/properties/addons/items/properties/description/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
 }
 errors++;
 }
@@ -1885,7 +1845,50 @@ for(let i6=0; i6<len6; i6++){
 let data69 = data68[i6];
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 if(data69.type === undefined){
-const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+const err124 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "type"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data69.title === undefined){
+const err125 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data69.name === undefined){
+const err126 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+for(const key9 in data69){
+if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
+const err127 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data69.type !== undefined){
+if(typeof data69.type !== "string"){
+const err128 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1894,8 +1897,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data69.title === undefined){
-const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "title"}};
+}
+if(data69.title !== undefined){
+if(typeof data69.title !== "string"){
+const err129 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1904,8 +1909,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data69.name === undefined){
-const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/required",keyword:"required",params:{missingProperty: "name"}};
+}
+if(data69.name !== undefined){
+if(typeof data69.name !== "string"){
+const err130 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1914,62 +1921,15 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key9 in data69){
-if(!(((((key9 === "type") || (key9 === "title")) || (key9 === "name")) || (key9 === "checked")) || (key9 === "items"))){
-const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}};
+}
+if(data69.checked !== undefined){
+if(typeof data69.checked !== "boolean"){
+const err131 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data69.type !== undefined){
-if(typeof data69.type !== "string"){
-const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/type",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data69.title !== undefined){
-if(typeof data69.title !== "string"){
-const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data69.name !== undefined){
-if(typeof data69.name !== "string"){
-const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/name",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/name/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data69.checked !== undefined){
-if(typeof data69.checked !== "boolean"){
-const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/checked",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/checked/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
 }
 errors++;
 }
@@ -1982,7 +1942,47 @@ for(let i7=0; i7<len7; i7++){
 let data75 = data74[i7];
 if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
 if(data75.title === undefined){
-const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+const err132 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data75.value === undefined){
+const err133 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data75.price === undefined){
+const err134 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data75.setup === undefined){
+const err135 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data75.selected === undefined){
+const err136 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1991,8 +1991,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data75.value === undefined){
-const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "value"}};
+for(const key10 in data75){
+if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
+const err137 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2001,8 +2002,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data75.price === undefined){
-const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "price"}};
+}
+if(data75.title !== undefined){
+if(typeof data75.title !== "string"){
+const err138 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2011,8 +2014,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data75.setup === undefined){
-const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "setup"}};
+}
+if(data75.value !== undefined){
+if(typeof data75.value !== "string"){
+const err139 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2021,8 +2026,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data75.selected === undefined){
-const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/required",keyword:"required",params:{missingProperty: "selected"}};
+}
+if(data75.price !== undefined){
+if(!(typeof data75.price == "number")){
+const err140 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2031,9 +2038,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key10 in data75){
-if(!(((((key10 === "title") || (key10 === "value")) || (key10 === "price")) || (key10 === "setup")) || (key10 === "selected"))){
-const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}};
+}
+if(data75.setup !== undefined){
+if(!(typeof data75.setup == "number")){
+const err141 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2043,9 +2051,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data75.title !== undefined){
-if(typeof data75.title !== "string"){
-const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/title",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data75.selected !== undefined){
+if(typeof data75.selected !== "boolean"){
+const err142 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2055,9 +2063,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data75.value !== undefined){
-if(typeof data75.value !== "string"){
-const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/value",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/value/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err143 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2067,9 +2075,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data75.price !== undefined){
-if(!(typeof data75.price == "number")){
-const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/price/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err144 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2079,9 +2087,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data75.setup !== undefined){
-if(!(typeof data75.setup == "number")){
-const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err145 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2091,9 +2099,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data75.selected !== undefined){
-if(typeof data75.selected !== "boolean"){
-const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7+"/selected",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/properties/selected/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err146 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2103,9 +2111,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items/" + i7,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/items/type",keyword:"type",params:{type: "object"}};
+if(data63.price !== undefined){
+if(!(typeof data63.price == "number")){
+const err147 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2115,9 +2123,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6+"/items",schemaPath:"#/properties/config/properties/addons/items/properties/config/items/properties/items/type",keyword:"type",params:{type: "array"}};
+if(data63.recurring_price !== undefined){
+if(!(typeof data63.recurring_price == "number")){
+const err148 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2127,9 +2135,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/config/" + i6,schemaPath:"#/properties/config/properties/addons/items/properties/config/items/type",keyword:"type",params:{type: "object"}};
+if(data63.setup !== undefined){
+if(!(typeof data63.setup == "number")){
+const err149 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2141,7 +2149,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/config/addons/" + i5+"/config",schemaPath:"#/properties/config/properties/addons/items/properties/config/type",keyword:"type",params:{type: "array"}};
+const err150 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2151,9 +2159,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data63.price !== undefined){
-if(!(typeof data63.price == "number")){
-const err151 = {instancePath:instancePath+"/config/addons/" + i5+"/price",schemaPath:"#/properties/config/properties/addons/items/properties/price/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err151 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2163,9 +2171,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data63.recurring_price !== undefined){
-if(!(typeof data63.recurring_price == "number")){
-const err152 = {instancePath:instancePath+"/config/addons/" + i5+"/recurring_price",schemaPath:"#/properties/config/properties/addons/items/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
+if(data20.subproducts !== undefined){
+if(!(Array.isArray(data20.subproducts))){
+const err152 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2175,9 +2183,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data63.setup !== undefined){
-if(!(typeof data63.setup == "number")){
-const err153 = {instancePath:instancePath+"/config/addons/" + i5+"/setup",schemaPath:"#/properties/config/properties/addons/items/properties/setup/type",keyword:"type",params:{type: "number"}};
+}
+else {
+const err153 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2187,9 +2195,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/config/addons/" + i5,schemaPath:"#/properties/config/properties/addons/items/type",keyword:"type",params:{type: "object"}};
+if(data.recurring_price !== undefined){
+if(!(typeof data.recurring_price == "number")){
+const err154 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2201,60 +2209,12 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/config/addons",schemaPath:"#/properties/config/properties/addons/type",keyword:"type",params:{type: "array"}};
+const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err155];
 }
 else {
 vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data20.subproducts !== undefined){
-if(!(Array.isArray(data20.subproducts))){
-const err156 = {instancePath:instancePath+"/config/subproducts",schemaPath:"#/properties/config/properties/subproducts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-}
-if(data.recurring_price !== undefined){
-if(!(typeof data.recurring_price == "number")){
-const err158 = {instancePath:instancePath+"/recurring_price",schemaPath:"#/properties/recurring_price/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-}
-else {
-const err159 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
 }
 errors++;
 }
