@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsEvidence } from '../src/audit/vendor-evidence.js';
+import { docsEvidence, structuredEvidence } from '../src/audit/vendor-evidence.js';
 import { auditAll, runAudit } from '../src/specs-audit.js';
 
 // a provider in shapes the seeds lack: both table forms, `// notes` and a trailing comma in an
@@ -14,6 +14,19 @@ function scratchCopy(): string {
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }
+
+describe('vendor evidence from an API document', () => {
+  it('reads a ```json block in a 200 description, closed or left open at the end, and the format\'s own examples', () => {
+    const document = {
+      paths: {
+        '/crate': { get: { responses: { 200: { description: 'Crates\n```json\n\r{ "crates": [] }' } } } },
+        '/lid/{id}': { get: { responses: { 200: { description: '```json\n{ "lid": 1 }\n```\nmore text' } } } },
+        '/box': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { examples: { a: { value: { box: 2 } } } } } } } } },
+      },
+    };
+    expect(structuredEvidence(document, 'acme/api.json').samples.map((s) => `${s.shape}: ${s.text.replace(/\s+/g, '')}`)).toEqual(['get /crate: {"crates":[]}', 'get /lid/{}: {"lid":1}', 'get /box: {"box":2}']);
+  });
+});
 
 describe('vendor evidence from docs text', () => {
   const evidence = docsEvidence(readFileSync(join(FIXTURE, 'acme', 'source', 'docs.txt'), 'utf8'), 'acme/source/docs.txt');

@@ -167,7 +167,8 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
       if (!REQUEST_LINE.test(`${method.toUpperCase()} ${path}`)) continue;
       const shape = operationShape(method, path);
       const ok = operation.responses?.['200'];
-      const fenced = typeof ok?.description === 'string' ? /```json\s*\n([\s\S]*?)```/.exec(ok.description) : null;
+      // exports often leave the block unclosed at the description's end
+      const fenced = typeof ok?.description === 'string' ? /```json\s*\n([\s\S]*?)(?:```|$)/.exec(ok.description) : null;
       if (fenced) evidence.samples.push({ shape, kind: 'response', where: `${file}:#/paths/${pointerSegment(path)}/${method}`, text: fenced[1]!.trim() });
       const declared = ok?.examples?.['application/json'];
       if (declared !== undefined) evidence.samples.push({ shape, kind: 'response', where: `${file}:#/paths/${pointerSegment(path)}/${method}/responses/200/examples`, text: JSON.stringify(declared) });
