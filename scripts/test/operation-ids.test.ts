@@ -74,6 +74,14 @@ describe('operationIds: camelCase, verb first, from method and path', () => {
     expect(deriveOperationId('post', '/login', 'Login', 'getToken')).toBe('login');
   });
 
+  it('a POST on an item takes the noun its summary says it makes, when the path has no such noun', () => {
+    expect(deriveOperationId('post', '/threads/{thread_id}', 'Add Comment', 'thread_comment')).toBe('createThreadComment');
+    expect(deriveOperationId('post', '/threads/{thread_id}', 'Create comments')).toBe('createThreadComment');
+    // the summary names the path's own noun, or another verb: the parameters tell the two apart
+    expect(deriveOperationId('post', '/threads/{thread_id}', 'Create thread')).toBe('createThreadByThreadId');
+    expect(deriveOperationId('post', '/order/{product_id}', 'Order new service', 'cart_order')).toBe('createOrderByProductId');
+  });
+
   it('the same method and path give the same id whether or not the vendor named it', () => {
     for (const [method, path, summary, vendor, id] of [
       ['post', '/token', 'Refresh Token', 'createToken', 'refreshToken'],

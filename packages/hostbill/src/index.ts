@@ -25,7 +25,7 @@ export type Contact = Schemas['Contact'];
 export type CreateContactResponse = Schemas['CreateContactResponse'];
 export type CreateOrderResponse = Schemas['CreateOrderResponse'];
 export type CreateQuoteResponse = Schemas['CreateQuoteResponse'];
-export type CreateTicketByNumberResponse = Schemas['CreateTicketByNumberResponse'];
+export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
 export type Cycle = Schemas['Cycle'];
 export type DnsRecord = Schemas['DnsRecord'];
@@ -239,7 +239,7 @@ export {
   listTickets,
   createTicket,
   getTicket,
-  createTicketByNumber,
+  createTicketReply,
   closeTicket,
   openTicket,
   refreshToken,

@@ -1810,7 +1810,7 @@ export const getTicket = /* @__PURE__ */ defineOperation<paths, 'get', '/tickets
  *
  * @param client - a client from `createHostBillClient()`
  */
-export const createTicketByNumber = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
+export const createTicketReply = /* @__PURE__ */ defineOperation<paths, 'post', '/tickets/{number}'>('post', '/tickets/{number}');
 
 /**
  * Close ticket

@@ -28,7 +28,7 @@ export type CreateContactResponse = Schemas['CreateContactResponse'];
 export type CreateOrderByProductIdResponse = Schemas['CreateOrderByProductIdResponse'];
 export type CreateOrderResponse = Schemas['CreateOrderResponse'];
 export type CreateQuoteResponse = Schemas['CreateQuoteResponse'];
-export type CreateTicketByNumberResponse = Schemas['CreateTicketByNumberResponse'];
+export type CreateTicketReplyResponse = Schemas['CreateTicketReplyResponse'];
 export type CreateTicketResponse = Schemas['CreateTicketResponse'];
 export type Cycle = Schemas['Cycle'];
 export type GetBalanceResponse = Schemas['GetBalanceResponse'];
@@ -137,7 +137,7 @@ export {
   listTickets,
   createTicket,
   getTicket,
-  createTicketByNumber,
+  createTicketReply,
   closeTicket,
   openTicket,
   refreshToken,

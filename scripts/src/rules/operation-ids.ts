@@ -21,8 +21,9 @@ import type { Rule } from './types.js';
  *   singular (`/vms/{vmid}` -> `Vm`); the last is singular for `create`, and plural for `list` where the
  *   summary or vendor id spells the plural (`/service` "List services"; `/notifications/new` keeps `New`). A path
  *   with no noun left (`POST /revoke`) takes the word after the verb in the summary or vendor id (`revokeToken`).
- * - A POST on `/x/{id}` that would read as the one on `/x` takes its parameters: `createOrderByProductId`
- *   (a GET cannot: `/x` with items is a `list`, its item a `get`).
+ * - A POST on `/x/{id}` that would read as the one on `/x` takes the noun its summary says it makes
+ *   (`POST /tickets/{number}` "Create Reply" -> `createTicketReply`), else its parameters:
+ *   `createOrderByProductId` (a GET cannot clash: `/x` with items is a `list`, its item a `get`).
  * - Other clashes: settled in path order, not document order; an id two operations share gets the
  *   path's parameters, then a number.
  *
@@ -116,6 +117,11 @@ export function deriveOperationId(method: string, path: string, summary?: string
   const id = baseOperationId(method, path, summary, vendorId);
   const parent = path.replace(/\/\{[^}]+\}$/, '');
   if (method === 'post' && parent !== path && parent !== '' && baseOperationId(method, parent, summary, vendorId) === id) {
+    // what the summary says it makes, when that is no noun of the path ("Create Reply" on /tickets/{number})
+    const said = textVerb(summary, 'summary');
+    const nouns = new Set(path.split('/').flatMap((s) => (s.startsWith('{') ? [] : words(s).map((w) => pluralize.singular(w)))));
+    const made = said?.noun && id.startsWith(said.verb) ? pluralize.singular(said.noun) : undefined;
+    if (made && !nouns.has(made)) return `${id}${pascal(made)}`;
     return `${id}By${pathTemplateNames(path.slice(parent.length)).map(pascal).join('And')}`;
   }
   return id;

@@ -18765,7 +18765,7 @@ return errors === 0;
 }
 
 export const v129 = validate392;
-const schema246 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
+const schema246 = {"$id":"op129","$ref":"spec#/components/schemas/CreateTicketReplyResponse"};
 const schema247 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
 function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

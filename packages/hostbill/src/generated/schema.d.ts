@@ -2274,7 +2274,7 @@ export interface paths {
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketByNumber"];
+        post: operations["createTicketReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2472,7 +2472,7 @@ export interface components {
             summary: components["schemas"]["QuoteSummary"];
             items: components["schemas"]["QuoteItem"][];
         };
-        CreateTicketByNumberResponse: {
+        CreateTicketReplyResponse: {
             info: unknown[];
         };
         CreateTicketResponse: {
@@ -8428,7 +8428,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketByNumber: {
+    createTicketReply: {
         parameters: {
             query?: never;
             header?: never;
@@ -8453,7 +8453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateTicketByNumberResponse"];
+                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -9858,7 +9858,7 @@ return errors === 0;
 }
 
 export const v67 = validate193;
-const schema123 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketByNumberResponse"};
+const schema123 = {"$id":"op67","$ref":"spec#/components/schemas/CreateTicketReplyResponse"};
 const schema124 = {"type":"object","properties":{"info":{"type":"array","items":{}}},"required":["info"],"additionalProperties":false};
 
 function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

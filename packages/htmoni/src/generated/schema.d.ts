@@ -1235,7 +1235,7 @@ export interface paths {
          * Create Reply
          * @description Reply to ticket
          */
-        post: operations["createTicketByNumber"];
+        post: operations["createTicketReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1379,7 +1379,7 @@ export interface components {
             summary: components["schemas"]["QuoteSummary"];
             items: components["schemas"]["QuoteItem"][];
         };
-        CreateTicketByNumberResponse: {
+        CreateTicketReplyResponse: {
             info: unknown[];
         };
         CreateTicketResponse: {
@@ -4510,7 +4510,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-    createTicketByNumber: {
+    createTicketReply: {
         parameters: {
             query?: never;
             header?: never;
@@ -4535,7 +4535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateTicketByNumberResponse"];
+                    "application/json": components["schemas"]["CreateTicketReplyResponse"];
                 };
             };
             400: components["responses"]["Error"];
