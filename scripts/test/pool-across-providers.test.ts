@@ -127,4 +127,19 @@ describe('an OpenAPI export that shows its answer without a schema', () => {
     expect(crate).toEqual({ type: 'object', properties: { id: { type: 'integer' }, size: { type: 'string' }, lid: { type: 'boolean' } }, required: ['id', 'size'] });
     expect(repairs.find((r) => r.kind === 'response-schema-inferred')).toEqual({ kind: 'response-schema-inferred', where: 'GET /crate/{id}', detail: 'the response content example, the response content example' });
   });
+
+  it('takes the vendor\'s schema from a sibling media type (a converted Swagger\'s `*/*`), never one inferred beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostbill-media-'));
+    mkdirSync(join(dir, 'acme', 'source'), { recursive: true });
+    const content = { '*/*': { schema: { $ref: '#/components/schemas/Crate' } }, 'application/json': { example: { id: 1, size: 's' } } };
+    const components = { schemas: { Crate: { type: 'object', properties: { id: { type: 'integer', description: 'the vendor says' }, size: { type: 'string' } } } } };
+    writeFileSync(join(dir, 'acme', 'source', 'api.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 'acme', version: '1' }, servers: [{ url: 'https://acme.example/api' }], components, paths: { '/crate/{id}': { get: { operationId: 'crate', summary: 'Crate', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: { description: 'ok', content } } } } } }));
+    writeFileSync(join(dir, 'acme', 'provider.json'), JSON.stringify({ name: 'acme', title: 'acme', openapi: 'source/api.json', auth: ['basic'], sha256: {} }));
+    rehash(dir, 'acme');
+    const { spec } = (await generateAll(dir)).results[0]!;
+    const media = (spec.paths!['/crate/{id}']!.get!.responses!['200'] as { content: Record<string, Record<string, unknown>> }).content;
+    expect(media['application/json']).toEqual({ example: { id: 1, size: 's' }, schema: { $ref: '#/components/schemas/Crate' } });
+    expect(Object.keys(spec.components!.schemas!).sort()).toEqual(['Crate', 'Error']);
+    expect((spec.components!.schemas as Record<string, JsonSchema>).Crate).toEqual(components.schemas.Crate);
+  });
 });

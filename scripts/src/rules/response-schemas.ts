@@ -31,6 +31,9 @@ export const inferResponseSchemas: Rule = {
       const ok = inline((operation.responses ??= {})['200'] ??= { description: 'Success' });
       if (!ok) return;
       const media = ok.content?.['application/json'] as MediaExamples | undefined;
+      // the vendor typed the answer under another media type (a converted Swagger's `*/*`): its JSON is that type
+      const vendorTyped = Object.entries(ok.content ?? {}).find(([type, m]) => m?.schema && (/^(\*|application)\/\*$/.test(type) || /json/i.test(type)))?.[1]?.schema;
+      if (media && !media.schema && vendorTyped) media.schema = vendorTyped;
       if (ok.content && (!media || media.schema)) {
         // typed already (the vendor, a patch, or the providers this spec unites): its own docs' example is evidence too
         widenWithOwnExample(spec, ok.content, method, path, context);
