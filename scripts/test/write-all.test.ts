@@ -21,6 +21,15 @@ describe('writeAll', () => {
     expect(contents(dir)).toEqual({ 'a.json': 'new', 'b.json': 'new', 'c.json': 'new' });
   });
 
+  it('leaves a target that already holds the bytes untouched, mtime included', () => {
+    const { dir, files } = folder();
+    const writes: string[] = [];
+    const spy: WriteFs = { ...fs, writeFileSync: ((file: string, data: string) => (writes.push(file), fs.writeFileSync(file, data))) as WriteFs['writeFileSync'] };
+    writeAll([{ file: files[0]!, text: `old ${files[0]}` }, { file: files[1]!, text: Buffer.from('new') }], spy);
+    expect(writes.map((f) => f.replace(/\.\d+\.tmp$/, ''))).toEqual([files[1]]);
+    expect(contents(dir)).toEqual({ 'a.json': `old ${files[0]}`, 'b.json': 'new' });
+  });
+
   it('refuses a directory in the way before writing anything', () => {
     const { dir, files } = folder();
     mkdirSync(files[2]!);

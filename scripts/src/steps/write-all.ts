@@ -17,14 +17,21 @@ export type WriteFs = Pick<typeof nodeFs, 'lstatSync' | 'readFileSync' | 'writeF
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
-/** `text` may be bytes: a vendor file is written as it came. */
-export function writeAll(files: Array<{ file: string; text: string | Uint8Array }>, fs: WriteFs = nodeFs): void {
+/**
+ * `text` may be bytes: a vendor file is written as it came. A target that already holds these bytes
+ * is left alone, its mtime too: pnpm re-checks (and rewrites its workspace state) when a package.json
+ * is newer than its last install, and parallel `pnpm run`s racing on that file crash (pnpm#12020).
+ */
+export function writeAll(all: Array<{ file: string; text: string | Uint8Array }>, fs: WriteFs = nodeFs): void {
   // what each target held before (undefined: it did not exist), for putting it back
-  const previous = files.map(({ file }) => {
+  const held = all.map(({ file }) => {
     const stat = fs.lstatSync(file, { throwIfNoEntry: false });
     if (stat && !stat.isFile()) throw new PipelineError(file, '', `cannot write: ${stat.isDirectory() ? 'EISDIR (a directory is in the way)' : 'not a regular file'}; nothing was written`);
     return stat ? fs.readFileSync(file) : undefined;
   });
+  const changed = all.map((f, i) => ({ ...f, before: held[i] })).filter(({ text, before }) => !before || !before.equals(typeof text === 'string' ? Buffer.from(text) : text));
+  const files = changed.map(({ file, text }) => ({ file, text }));
+  const previous = changed.map(({ before }) => before);
   const temporary = (file: string) => `${file}.${process.pid}.tmp`;
   const removeTemporaries = () => files.forEach(({ file }) => fs.rmSync(temporary(file), { force: true }));
   let current = files[0]?.file ?? '';
