@@ -1,6 +1,7 @@
 import { forEachOperation, isReference, operationKey, type OpenApi, type OpenApiReference, type OpenApiSchema, type PipelineContext } from '../model.js';
 import { specSchemaCheck } from '../steps/schema-validator.js';
 import { forEachSchema, type SchemaNode } from '../steps/schema-walk.js';
+import { operationFieldValues } from './operation-prose.js';
 import { templateShape } from './path-shape.js';
 import type { Rule } from './types.js';
 
@@ -198,6 +199,8 @@ function failing(spec: OpenApi, evidence: Evidence[]): number {
 interface Candidate {
   where: string;
   text: string;
+  /** what another text says of this schema (the operation's description), instead of reading `text` */
+  limits?: ProseLimits;
   schema: OpenApiSchema;
   /** the operation whose evidence judges it; undefined for a shared component, judged by all */
   operation?: { path: string; method: string };
@@ -214,7 +217,8 @@ const decodeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
  * taken verbatim, units included: `timeout`'s "valid values: '1h', ... '24h'" is the string `"1h"`,
  * as the API takes it, while a bound's unit (`768px`) is the number's. The vendor's word in prose
  * never outranks the vendor's examples: a limit that would reject an example or a request sample of
- * any provider is not added.
+ * any provider is not added. An operation's own description can give a body record's `type` values
+ * ("use product for item type", operation-prose.ts); they are checked the same way.
  */
 export const proseLimits: Rule = {
   name: 'prose-limits',
@@ -233,13 +237,14 @@ export const proseLimits: Rule = {
       const operation = at ? { path: decodeSegment(at[1]!), method: at[2]! } : undefined;
       candidates.push({ where: pointer, text: schema.description, schema: schema as OpenApiSchema, ...(operation ? { operation } : {}) });
     });
+    for (const { where, schema, values, path, method } of operationFieldValues(spec, context)) candidates.push({ where, text: '', schema, operation: { path, method }, limits: { values } });
     const everything = () => {
       const all: Evidence[] = [];
       forEachOperation(spec, (_o, method, path) => all.push(...operationEvidence(spec, path, method, context)));
       return all;
     };
     for (const candidate of candidates) {
-      const limits = limitKeywords(candidate.schema, readProseLimits(candidate.text));
+      const limits = limitKeywords(candidate.schema, candidate.limits ?? readProseLimits(candidate.text));
       if (limits.length === 0) continue;
       const evidence = candidate.operation ? operationEvidence(spec, candidate.operation.path, candidate.operation.method, context) : everything();
       const kept: Record<string, unknown> = {};

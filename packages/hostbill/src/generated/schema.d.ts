@@ -5508,7 +5508,8 @@ export interface operations {
                     ignore_errors?: boolean;
                     /** @description list with order items */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;
@@ -5924,7 +5925,8 @@ export interface operations {
                     output?: "short" | "config" | "full";
                     /** @description list with order items */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;

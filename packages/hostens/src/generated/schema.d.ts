@@ -4203,7 +4203,8 @@ export interface operations {
                     pay_method?: number;
                     /** @description list with order items */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;
@@ -4604,7 +4605,8 @@ export interface operations {
                     pay_method?: number;
                     /** @description list with items to order */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;

@@ -2867,7 +2867,8 @@ export interface operations {
                     ignore_errors?: boolean;
                     /** @description list with order items */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;
@@ -3283,7 +3284,8 @@ export interface operations {
                     output?: "short" | "config" | "full";
                     /** @description list with order items */
                     items?: {
-                        type?: string;
+                        /** @enum {string} */
+                        type?: "product" | "domain" | "certificate";
                         product_id?: number;
                         domain?: string;
                         cycle?: string;
