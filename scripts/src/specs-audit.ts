@@ -45,11 +45,11 @@ export function auditAll(specsDir: string, only: string[] = []): SpecAudit[] {
   if (unknown.length) throw new PipelineError(specsDir, '', `no provider ${unknown.join(', ')} (known: ${names.join(', ')})`);
   const configs = new Map(names.map((n) => [n, readJson(join(specsDir, n, 'provider.json')) as Sources]));
   const own = new Map(names.map((n) => [n, ownEvidence(specsDir, n, configs.get(n)!)]));
-  // a union's spec must accept what every provider it unites answers, so their evidence is its too
+  // a union must accept what every provider it unites answers and send what each requires, so their evidence is its too
   const evidenceOf = (name: string): VendorEvidence => {
     if (configs.get(name)!.unionOf === undefined) return own.get(name)!;
     const members = names.filter((n) => n === name || (configs.get(n)!.unionOf === undefined && configs.get(n)!.excludeFromUnion !== true));
-    return { samples: members.flatMap((n) => own.get(n)!.samples), parameters: own.get(name)!.parameters };
+    return { samples: members.flatMap((n) => own.get(n)!.samples), parameters: members.flatMap((n) => own.get(n)!.parameters) };
   };
   const answered = new Set([...own.values()].flatMap((e) => e.samples.filter((s) => s.kind === 'response').map((s) => s.shape)));
   // a body's nesting is the platform's: a provider without samples is held to the other providers' samples

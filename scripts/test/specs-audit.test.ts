@@ -98,6 +98,15 @@ describe('pnpm specs:audit', () => {
     expect(printed.join('\n')).toContain('| operationIds off style (camelCase, verb first) | 3 |');
   });
 
+  it('holds a union to the docs of the providers it unites: their "(required)" rows are its too', () => {
+    const dir = scratchCopy();
+    mkdirSync(join(dir, 'all'));
+    writeFileSync(join(dir, 'all', 'provider.json'), JSON.stringify({ name: 'all', title: 'Every provider', unionOf: '*', auth: ['basic'] }));
+    cpSync(join(dir, 'acme', 'openapi.json'), join(dir, 'all', 'openapi.json'));
+    const union = auditAll(dir).find((a) => a.provider === 'all')!;
+    expect(union.requiredInDocsOnly.map((f) => f.detail)).toEqual(['state is required in the docs, optional in the spec']);
+  });
+
   it('--check prints only the findings that fail it, and the verdict', () => {
     const printed: string[] = [];
     expect(runAudit(['--check'], FIXTURE, (t) => printed.push(t))).toBe(1);
