@@ -23,6 +23,7 @@ import { moveBasePathToServers } from './rules/base-path.js';
 import { normalizeIdentifiers } from './rules/identifiers.js';
 import { normalizeLineEndings } from './rules/line-endings.js';
 import { proseLimits } from './rules/prose-limits.js';
+import { inlineComponentRefs } from './steps/inline-refs.js';
 import { pathItemParametersToOperations } from './rules/path-item-parameters.js';
 import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
@@ -174,7 +175,8 @@ async function baseSpec(input: ProviderInput, finished: Map<string, ProviderResu
   const info = { title: `${config.title} User API`, version: '0.0.0' };
   if (api) {
     if (api.escapedControlCharacters) log.add('control-characters-escaped', api.file, `${api.escapedControlCharacters} raw control characters inside strings`);
-    const converted = api.kind === 'swagger2' ? upgradeTo31(await convertSwagger(api.value, api.file), log, api.file) : openApiSource(api.value, api.file, log);
+    const upgraded = api.kind === 'swagger2' ? upgradeTo31(await convertSwagger(api.value, api.file), log, api.file) : openApiSource(api.value, api.file, log);
+    const converted = inlineComponentRefs(upgraded, api.file, log);
     return { ...converted, info: { ...info, ...converted.info } };
   }
   if (config.unionOf !== undefined) {

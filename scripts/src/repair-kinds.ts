@@ -17,6 +17,8 @@ export type RepairKind =
   | 'line-endings-normalized'
   /** a `@name` path segment became a `{name}` template (`/service/@id` -> `/service/{id}`) */
   | 'path-at-param-templated'
+  /** an operation's `$ref` to a shared response, body, parameter, example or header became a copy of it (the rules read an operation's own) */
+  | 'component-ref-inlined'
   /** a path item's shared parameters were given to each of its operations (the rules read an operation's own) */
   | 'path-item-parameters-moved'
   /** the base path every path repeated (`/api/service/{id}`) moved into the server URLs */

@@ -29,9 +29,14 @@ export function exampleProblems(spec: OpenApi): ValidationProblem[] {
       ['request body', `${at}/requestBody`, inline(operation.requestBody)?.content['application/json']],
     ];
     for (const [what, pointer, content] of media) {
-      if (!content?.schema || content.example === undefined) continue;
-      for (const error of check(content.schema, content.example)) {
-        problems.push({ rule: 'example-matches-schema', pointer: `${pointer}/content/application~1json/example${error.instancePath}`, operation: operationKey(method, path), message: `${what}: ${describeSchemaError(error)}` });
+      if (!content?.schema) continue;
+      // the OpenAPI 3 form too: each named example's value (an externalValue is nothing to check here)
+      const named = Object.entries(content.examples ?? {}).map(([name, e]) => [`examples/${pointerSegment(name)}/value`, inline(e)?.value] as const);
+      for (const [at, example] of [['example', content.example] as const, ...named]) {
+        if (example === undefined) continue;
+        for (const error of check(content.schema, example)) {
+          problems.push({ rule: 'example-matches-schema', pointer: `${pointer}/content/application~1json/${at}${error.instancePath}`, operation: operationKey(method, path), message: `${what}: ${describeSchemaError(error)}` });
+        }
       }
     }
   });
