@@ -1,6 +1,6 @@
 // Type tests, checked by `tsc -p test/tsconfig.json` (pnpm lint): a wrong type here fails the build.
 import { expectTypeOf } from 'vitest';
-import { basicAuth, createHostensClient, createProviderClient, getServer, listServers, reinstallServer, waitForTask, type HostensClient, type ListServersResponse, type Server, type Task } from '../src/index.js';
+import { basicAuth, createHostensClient, createProviderClient, getServer, listServers, reinstallServer, waitForTask, type HostensClient, type ListServersResponse, type Schemas, type Server, type Task } from '../src/index.js';
 
 // GET /server answers one server or a list of them (its prose and its example disagree); GET /server/{server_id}
 // answers one: both are the Server entity, whose keys are required only where every server record has them
@@ -16,6 +16,9 @@ export async function typeChecks() {
   expectTypeOf(data!.additional_ip).toEqualTypeOf<string[] | undefined>();
   expectTypeOf<Server['domain']>().toEqualTypeOf<string>();
   expectTypeOf<ServerSummary['server_id']>().toEqualTypeOf<number | undefined>();
+
+  // an object the examples show only as {} says nothing of its keys: any may be read (never Record<string, never>)
+  expectTypeOf<Schemas['QuoteItem']['coupon']>().toEqualTypeOf<Record<string, unknown>>();
 
   const servers = await client.GET('/server');
   expectTypeOf(servers.data!).toEqualTypeOf<ListServersResponse>();

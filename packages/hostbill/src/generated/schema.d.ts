@@ -2400,8 +2400,8 @@ export interface components {
                     PreFix: number;
                     JobTitle: string;
                 };
-                billing: Record<string, never>;
-                tech: Record<string, never>;
+                billing: Record<string, unknown>;
+                tech: Record<string, unknown>;
             };
             organization: {
                 state: string;
@@ -2909,7 +2909,7 @@ export interface components {
                     price: string;
                 };
             };
-            coupon: Record<string, never>;
+            coupon: Record<string, unknown>;
             index: number;
             valid: boolean;
             info: unknown[];

@@ -1658,7 +1658,7 @@ export interface components {
                     price: string;
                 };
             };
-            coupon: Record<string, never>;
+            coupon: Record<string, unknown>;
             index: number;
             valid: boolean;
             info: unknown[];
