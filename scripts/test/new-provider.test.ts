@@ -32,6 +32,11 @@ describe('describeNewProvider', () => {
     expect(() => describeNewProvider('dup', [file('a.txt', 'x'), file('a.txt', 'y')])).toThrow(/a\.txt.*two vendor files have this name/);
     expect(() => describeNewProvider('none', [])).toThrow(/at least one vendor file/);
   });
+
+  it('an export with a JSON syntax error is refused where its parser stops, not read as docs text', () => {
+    expect(() => describeNewProvider('broken', [file('export.json', '{\n  "swagger": "2.0",\n  "paths": {,\n}')])).toThrow(/^export\.json:3:13: invalid JSON: /);
+    expect(() => describeNewProvider('foreign', [file('data.json', '  {"items": []}')])).toThrow('data.json: is JSON, but neither Swagger 2.0 nor OpenAPI 3.x');
+  });
 });
 
 describe('newProvider', () => {

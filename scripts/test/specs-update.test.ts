@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runGenerate } from '../src/generate.js';
 import { specsDiff } from '../src/specs-diff.js';
 import { specsUpdate } from '../src/specs-update.js';
-import { FIXTURE_PROVIDERS, workspaceWith } from './helpers.js';
+import { vendorUpdate } from '../src/diff/vendor-source.js';
+import { FIXTURE_PROVIDERS, rehash, workspaceWith } from './helpers.js';
 
 const PROVIDER = 'openapi30-yaml';
 const UNION = 'everyone';
@@ -117,5 +119,15 @@ describe('specs:update on a fixture provider in a scratch checkout', () => {
     // a Swagger file cannot stand in for an OpenAPI one
     writeFileSync(join(root, 'vendor-new.yaml'), 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n');
     await expect(run(specsDiff, [PROVIDER, 'vendor-new.yaml'], root, { specsDir })).rejects.toThrow(/^vendor-new\.yaml: is Swagger 2\.0, but openapi30-yaml's provider\.json names its API document under "openapi": a vendor update replaces a source of the same kind$/);
+  });
+});
+
+describe('vendorUpdate: which source a new file replaces', () => {
+  it('a broken JSON export offered to a docs-only provider is refused where its parser stops, not taken as docs text', () => {
+    const specsDir = mkdtempSync(join(tmpdir(), 'vendor-update-'));
+    cpSync(join(import.meta.dirname, 'fixtures', 'audit', 'acme'), join(specsDir, 'acme'), { recursive: true });
+    rehash(specsDir, 'acme');
+    expect(() => vendorUpdate(specsDir, 'acme', 'new.json', Buffer.from('{\n  "swagger": ,\n}'))).toThrow(/^new\.json:2:14: invalid JSON: /);
+    expect(vendorUpdate(specsDir, 'acme', 'new.txt', Buffer.from('Acme Cloud API\n')).source).toBe('source/docs.txt');
   });
 });

@@ -3,7 +3,7 @@ import { PipelineError } from '../errors.js';
 import { generateWorkspace, listProviders } from '../generate.js';
 import { readBytes, readProvider } from '../steps/read-provider.js';
 import type { ProviderConfig } from '../model.js';
-import { describeSource, type SourceDescription } from '../read/source-kind.js';
+import { describeSource, refuseJsonAsDocs, type SourceDescription } from '../read/source-kind.js';
 import { ValidationError } from '../steps/validation-report.js';
 
 /** A new vendor file standing in for the provider's source of its kind (the API document, or its docs capture). */
@@ -25,11 +25,11 @@ export function vendorUpdate(specsDir: string, provider: string, label: string, 
   const known = listProviders(specsDir);
   if (!known.includes(provider)) throw new PipelineError(`specs/${provider}`, '', `no such provider (there are: ${known.join(', ')})`);
   const { config } = readProvider(specsDir, provider); // checks provider.json and every source's sha256
-  const source = sourceToReplace(config, describeSource(bytes), provider, label);
+  const source = sourceToReplace(config, describeSource(bytes), provider, label, bytes);
   return { provider, label, source, bytes, oldSha256: sha256(readBytes(specsDir, `${provider}/${source}`)), newSha256: sha256(bytes) };
 }
 
-function sourceToReplace(config: ProviderConfig, described: SourceDescription, provider: string, label: string): string {
+function sourceToReplace(config: ProviderConfig, described: SourceDescription, provider: string, label: string, bytes: Uint8Array): string {
   const apiField = config.swagger !== undefined ? 'swagger' : config.openapi !== undefined ? 'openapi' : undefined;
   const docs = config.docs ?? [];
   if (described.kind !== 'docs') {
@@ -42,6 +42,7 @@ function sourceToReplace(config: ProviderConfig, described: SourceDescription, p
   }
   // a document that does not parse reads as docs text; where the provider has no docs, its API document's reader says why
   if (docs.length === 0 && apiField) return config[apiField]!;
+  refuseJsonAsDocs(Buffer.from(bytes).toString('utf8'), label); // a broken JSON export is no docs capture to replace
   if (docs.length !== 1) throw new PipelineError(label, '', `is a docs text capture, and ${provider} has ${docs.length} docs captures: a vendor update replaces exactly one source of its kind`);
   return docs[0]!;
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { PipelineError } from '../errors.js';
 import type { AuthStyle } from '../model.js';
 import type { ProviderJson } from '../read/provider-config.js';
-import { describeSource } from '../read/source-kind.js';
+import { describeSource, refuseJsonAsDocs } from '../read/source-kind.js';
 import { parseStructuredSource } from '../read/structured-source.js';
 
 export interface VendorFile {
@@ -39,6 +39,7 @@ export function describeNewProvider(name: string, files: VendorFile[], options: 
     names.add(file.name);
   }
   const described = files.map((file) => ({ file, source: describeSource(file.bytes) }));
+  for (const d of described) if (d.source.kind === 'docs') refuseJsonAsDocs(d.file.bytes.toString('utf8'), d.file.name);
   const documents = described.filter((d) => d.source.kind !== 'docs');
   if (documents.length > 1) throw new PipelineError(documents[1]!.file.name, '', `is a second API document (${documents.map((d) => d.source.label).join(', ')}); a provider has one Swagger or OpenAPI file and any number of docs captures`);
   const document = documents[0];

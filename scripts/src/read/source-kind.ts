@@ -1,3 +1,4 @@
+import { PipelineError } from '../errors.js';
 import { parseStructuredSource, isJsonText } from './structured-source.js';
 
 export type SourceKind = 'swagger2' | 'openapi3' | 'docs';
@@ -52,4 +53,14 @@ function topLevel(text: string): unknown {
   } catch {
     return undefined; // not a readable document: the reader of the field it is named under reports why
   }
+}
+
+/**
+ * A file offered as docs text that opens like JSON is a broken or foreign export, never a docs
+ * capture: say so where its parser stops (file:line:col), not later as "no documented operation".
+ */
+export function refuseJsonAsDocs(text: string, file: string): void {
+  if (!isJsonText(text)) return;
+  parseStructuredSource(text, file); // throws, naming the line and column of the syntax error
+  throw new PipelineError(file, '', 'is JSON, but neither Swagger 2.0 nor OpenAPI 3.x (no top-level "swagger": "2.0" or "openapi": "3.x")');
 }
