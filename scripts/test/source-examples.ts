@@ -1,6 +1,7 @@
 import { providers } from '@hostbill-api/test-support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { SPECS_DIR } from '../src/generate.js';
 
 /**
@@ -26,21 +27,41 @@ export function docsExamples(text: string): Set<string> {
   return found;
 }
 
-/** Swagger: the vendors hide the example as a markdown ```json block in the 200 response's description. */
+/**
+ * Swagger or OpenAPI (JSON or YAML): the vendors hide the example as a markdown ```json block in the 200
+ * response's description; OpenAPI may also give `content.*.example(s)`. Paths that all begin with the
+ * same plain segments (`/api/...`) are read without them: that prefix is the server's.
+ */
 export function swaggerExamples(text: string): Set<string> {
   // raw control characters inside strings are the vendors' defect; as spaces they parse
-  const swagger = JSON.parse(text.replace(/[\u0000-\u001f]/g, ' ')) as { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>> };
+  const document = (text.trimStart().startsWith('{') ? JSON.parse(text.replace(/[\u0000-\u001f]/g, ' ')) : parseYaml(text)) as { paths: Record<string, Record<string, Operation>> };
+  const prefix = sharedPrefix(Object.keys(document.paths));
   const found = new Set<string>();
-  for (const [path, item] of Object.entries(swagger.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      if (operation.responses?.['200']?.description?.includes('```json')) found.add(shapeOf(method, path));
+      const ok = operation?.responses?.['200'];
+      const media = Object.values(ok?.content ?? {});
+      if (ok?.description?.includes('```json') || media.some((m) => m.example !== undefined || Object.keys(m.examples ?? {}).length > 0)) found.add(shapeOf(method, path.slice(prefix.length)));
     }
   }
   return found;
 }
 
+type Operation = { responses?: Record<string, { description?: string; content?: Record<string, { example?: unknown; examples?: Record<string, unknown> }> }> };
+
+/** `/api` when every path starts `/api/<more>`; the test's own reading, not the pipeline's rule. */
+function sharedPrefix(paths: string[]): string {
+  let prefix = '';
+  for (;;) {
+    const next = paths[0]?.slice(prefix.length).split('/')[1];
+    if (paths.length < 2 || !next || /[{@]/.test(next) || !paths.every((p) => p.startsWith(`${prefix}/${next}/`))) return prefix;
+    prefix = `${prefix}/${next}`;
+  }
+}
+
 interface Config {
   swagger?: string;
+  openapi?: string;
   docs?: string[];
   unionOf?: '*';
 }
@@ -50,10 +71,11 @@ const source = (provider: string, file: string) => readFileSync(join(SPECS_DIR, 
 
 /** A provider's own Swagger examples, and for a union those of every provider it unites. */
 export function ownSwaggerExamples(provider: string): Set<string> {
-  const { swagger } = config(provider);
+  const { swagger, openapi } = config(provider);
+  const document = swagger ?? openapi;
   const self = providers().find((p) => p.name === provider);
   const united = self?.union ? providers().filter((p) => p.inUnion).map((p) => p.name) : [];
-  return new Set([...(swagger ? swaggerExamples(source(provider, swagger)) : []), ...united.flatMap((p) => [...ownSwaggerExamples(p)])]);
+  return new Set([...(document ? swaggerExamples(source(provider, document)) : []), ...united.flatMap((p) => [...ownSwaggerExamples(p)])]);
 }
 
 /** Every provider's docs examples: one provider's docs type another's operation of the same shape. */

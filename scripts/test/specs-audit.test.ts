@@ -26,6 +26,19 @@ describe('vendor evidence from an API document', () => {
     };
     expect(structuredEvidence(document, 'acme/api.json').samples.map((s) => `${s.shape}: ${s.text.replace(/\s+/g, '')}`)).toEqual(['get /crate: {"crates":[]}', 'get /lid/{}: {"lid":1}', 'get /box: {"box":2}']);
   });
+
+  it('matches the paths as the pipeline writes them: a base path every path repeats is the server\'s, and a shared answer is read through its $ref', () => {
+    const document = {
+      paths: {
+        '/api/crate': { get: { parameters: [{ name: 'zone', in: 'query', required: true }], responses: { 200: { $ref: '#/components/responses/Crates' } } } },
+        '/api/lid/{id}': { get: { responses: { 200: { description: '```json\n{ "lid": 1 }\n```' } } } },
+      },
+      components: { responses: { Crates: { $ref: '#/components/responses/Listed' }, Listed: { description: 'ok', content: { 'application/json': { example: { crates: [] } } } } } },
+    };
+    const evidence = structuredEvidence(document, 'acme/api.json');
+    expect(evidence.samples.map((s) => `${s.shape}: ${s.text}`)).toEqual(['get /crate: {"crates":[]}', 'get /lid/{}: { "lid": 1 }']);
+    expect(evidence.parameters.map((p) => `${p.shape} ${p.name} ${p.required}`)).toEqual(['get /crate zone true']);
+  });
 });
 
 describe('vendor evidence from docs text', () => {

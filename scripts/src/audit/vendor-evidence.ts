@@ -1,5 +1,7 @@
 import { readLiteral } from '../docs/request-samples.js';
 import { pointerSegment } from '../read/confine.js';
+import { parsePointer } from '../patch/json-pointer.js';
+import { sharedBasePath } from '../rules/path-shape.js';
 
 /**
  * What a vendor's own files say about each operation, read straight from the files: their example
@@ -158,6 +160,8 @@ function tableRows(lines: string[], from: number, shape: string, file: string): 
 export function structuredEvidence(document: unknown, file: string): VendorEvidence {
   const evidence: VendorEvidence = { samples: [], parameters: [] };
   const paths = (document as { paths?: Record<string, Record<string, unknown>> })?.paths ?? {};
+  // the pipeline moves a base path every path repeats (`/api/service`) into the server URL: so must its judge
+  const base = sharedBasePath(Object.keys(paths));
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, value] of Object.entries(item ?? {})) {
       const operation = value as {
@@ -165,8 +169,8 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
         parameters?: Array<{ name?: unknown; required?: unknown; in?: unknown; description?: unknown }>;
       };
       if (!REQUEST_LINE.test(`${method.toUpperCase()} ${path}`)) continue;
-      const shape = operationShape(method, path);
-      const ok = operation.responses?.['200'];
+      const shape = operationShape(method, path.slice(base.length));
+      const ok = localTarget(document, operation.responses?.['200']) as NonNullable<typeof operation.responses>[string] | undefined;
       // exports often leave the block unclosed at the description's end
       const fenced = typeof ok?.description === 'string' ? /```json\s*\n([\s\S]*?)(?:```|$)/.exec(ok.description) : null;
       if (fenced) evidence.samples.push({ shape, kind: 'response', where: `${file}:#/paths/${pointerSegment(path)}/${method}`, text: fenced[1]!.trim() });
@@ -181,4 +185,14 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
     }
   }
   return evidence;
+}
+
+/** What a local `$ref` (`#/components/responses/Ok`, a chain too) points at; anything else as it is. */
+function localTarget(document: unknown, value: unknown, hops = 0): unknown {
+  const ref = (value as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof ref !== 'string') return value;
+  const segments = ref.startsWith('#/') && hops < 32 ? parsePointer(ref.slice(1)) : undefined;
+  if (!Array.isArray(segments)) return undefined;
+  const target = segments.reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), document);
+  return localTarget(document, target, hops + 1);
 }
