@@ -120,6 +120,17 @@ describe('pnpm specs:audit', () => {
     expect(union.requiredInDocsOnly.map((f) => f.detail)).toEqual(['state is required in the docs, optional in the spec']);
   });
 
+  it('a provider kept after a failed generate (no openapi.json yet) is skipped with a line, and named when asked for', () => {
+    const dir = scratchCopy();
+    mkdirSync(join(dir, 'broken', 'source'), { recursive: true });
+    writeFileSync(join(dir, 'broken', 'provider.json'), JSON.stringify({ name: 'broken', title: 'Broken', docs: ['source/docs.txt'], auth: ['basic'] }));
+    const printed: string[] = [];
+    expect(runAudit([], dir, (t) => printed.push(t))).toBe(1); // acme's failing example still fails it
+    expect(printed).toContain('specs:audit: broken skipped: it has no openapi.json yet (run pnpm generate)');
+    expect(auditAll(dir).map((a) => a.provider)).toEqual(['acme']);
+    expect(() => auditAll(dir, ['broken'])).toThrow('broken/openapi.json: not generated yet: run pnpm generate (a failed run leaves its draft in specs/broken/.draft/)');
+  });
+
   it('--check prints only the findings that fail it, and the verdict', () => {
     const printed: string[] = [];
     expect(runAudit(['--check'], FIXTURE, (t) => printed.push(t))).toBe(1);
