@@ -25,6 +25,7 @@ import { normalizeLineEndings } from './rules/line-endings.js';
 import { proseLimits } from './rules/prose-limits.js';
 import { inlineComponentRefs } from './steps/inline-refs.js';
 import { pathItemParametersToOperations } from './rules/path-item-parameters.js';
+import { summarizeOperations } from './rules/summaries.js';
 import { assignTags } from './rules/tags.js';
 import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
@@ -56,6 +57,7 @@ export const RULES: Rule[] = [
   unifyPathParamTypes,
   applySecurity,
   assignOperationIds,
+  summarizeOperations,
   assignTags,
   inferResponseSchemas,
   idKeyedMaps,

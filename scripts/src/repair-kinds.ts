@@ -19,6 +19,8 @@ export type RepairKind =
   | 'path-at-param-templated'
   /** an operation's `$ref` to a shared response, body, parameter, example or header became a copy of it (the rules read an operation's own) */
   | 'component-ref-inlined'
+  /** an operation without a summary took the first sentence of its description, or its operationId as words */
+  | 'operation-summary-derived'
   /** a path item's shared parameters were given to each of its operations (the rules read an operation's own) */
   | 'path-item-parameters-moved'
   /** the base path every path repeated (`/api/service/{id}`) moved into the server URLs */
