@@ -1,7 +1,7 @@
 /**
  * `pnpm new-provider <name> <vendor file...> [--title T] [--base-url URL] [--auth bearer,basic]`:
  * copies the vendor files byte for byte into specs/<name>/source/, writes provider.json (kinds,
- * sha256, auth and servers where the files say them), runs `pnpm generate` for the whole workspace
+ * sha256, auth, servers and docs sections where the files say them), runs `pnpm generate` for the whole workspace
  * (spec, package, everything derived from the provider list) and prints the next steps.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { PipelineError } from './errors.js';
 import { runGenerate, SPECS_DIR } from './generate.js';
 import type { AuthStyle } from './model.js';
 import { describeNewProvider } from './new-provider/describe.js';
+import { listProviders } from './read/list-providers.js';
 import { runWorkspaceDeps } from './workspace-deps.js';
 
 const USAGE = 'usage: pnpm new-provider <name> <vendor file...> [--title "Acme Hosting"] [--base-url https://billing.acme.test/api] [--auth bearer,basic]';
@@ -32,7 +33,7 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
   });
   const auth = values.auth?.split(',').map((s) => s.trim()) as AuthStyle[] | undefined;
   if (auth?.some((style) => style !== 'basic' && style !== 'bearer')) throw new PipelineError('--auth', '', `"${values.auth}": give basic, bearer or both ("bearer,basic"), in order of preference`);
-  const { config, guesses } = describeNewProvider(name, files, { title: values.title, baseUrl: values['base-url'], auth });
+  const { config, guesses } = describeNewProvider(name, files, { title: values.title, baseUrl: values['base-url'], auth, knownSections: knownSections(specsDir) });
 
   mkdirSync(join(folder, 'source'), { recursive: true });
   for (const file of files) writeFileSync(join(folder, 'source', file.name), file.bytes);
@@ -49,6 +50,15 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
   if (syncDeps(['--root', join(specsDir, '..')]) !== 0) return 1;
   console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs)\nthen review specs/${name}/report.json and commit specs/${name} and packages/${name}.`);
   return 0;
+}
+
+/** The sections the providers already here name: HostBill's docs use one set of headings across vendors. */
+function knownSections(specsDir: string): string[] {
+  if (!existsSync(specsDir)) return [];
+  return listProviders(specsDir).flatMap((provider) => {
+    const { sections } = JSON.parse(readFileSync(join(specsDir, provider, 'provider.json'), 'utf8')) as { sections?: unknown };
+    return Array.isArray(sections) ? sections.filter((s): s is string => typeof s === 'string') : [];
+  });
 }
 
 runAsCommand(import.meta.url, newProvider);

@@ -1,4 +1,5 @@
 import { readLiteral } from '../docs/request-samples.js';
+import { isHeaderRow, isSeparatorRow } from '../docs/table-rows.js';
 import { pointerSegment } from '../read/confine.js';
 import { parsePointer } from '../patch/json-pointer.js';
 import { sharedBasePath } from '../rules/path-shape.js';
@@ -137,12 +138,12 @@ function tableRows(lines: string[], from: number, shape: string, file: string): 
   } else {
     for (; i < lines.length; i++) {
       const line = lines[i]!.trim();
-      if (/^\|[-| ]+\|$/.test(line) || /^\| Parameter \|/.test(line)) continue;
-      const row = /^\| ([^|]+?) \| ([^|]*?) \|$/.exec(line);
+      if (isSeparatorRow(line) || isHeaderRow(line)) continue;
+      const row = /^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|$/.exec(line);
       if (!row) break;
       let description = '';
       let j = i + 1;
-      for (; j < lines.length && !lines[j]!.startsWith('| '); j++) {
+      for (; j < lines.length && !lines[j]!.trimStart().startsWith('|'); j++) {
         description += ` ${lines[j]}`;
         if (lines[j]!.trimEnd().endsWith('|')) break;
       }

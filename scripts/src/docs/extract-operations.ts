@@ -42,7 +42,7 @@ const CODE_LINE = /^(?:curl\b|use |echo |print\(|payload\b|headers\b|req\b|resp\
 const SAMPLE_PROLOGUE = /^(?:POST_DATA=|\/\/|\\"|"|\{|\}|\]|\[)/;
 
 /** A title is short, starts upper-case and carries no sentence punctuation at its end. */
-function isTitleLike(text: string): boolean {
+export function isTitleLike(text: string): boolean {
   return /^[A-Z]/.test(text) && !/[:<>]/.test(text) && text.length <= 60 && text.split(/\s+/).length <= 8 && !/[.:;,!?)\-]$/.test(text) && !text.includes('\n');
 }
 

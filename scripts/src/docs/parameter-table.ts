@@ -1,3 +1,4 @@
+import { isHeaderRow, isSeparatorRow } from './table-rows.js';
 import type { Unit } from './units.js';
 
 export interface DocsParameter {
@@ -13,11 +14,9 @@ const TYPE = String.raw`(?:int|integer|string|number|float|double|decimal|bool|b
 const PIPE_ROW = new RegExp(String.raw`^\|?\s*(?:([A-Za-z_][\w\[\].-]*)\s*\|\s*)?(${TYPE})\s*\|\s*(.*)$`, 'i');
 const PLAIN_ROW = new RegExp(String.raw`^([A-Za-z_][\w\[\].-]*) (${TYPE})$`, 'i');
 const SECTION = /^(?:(?:Query|URL|Path|Body|Request|Form)\s+)?Parameters$/i;
-const HEADER = /^\|?\s*Parameter\s*\|?\s*Type\s*\|?\s*Description\s*\|?$/i;
-const RULE = /^\|?\s*-{3,}/;
 
 export function isTableStart(unit: Unit | undefined): boolean {
-  return unit !== undefined && (SECTION.test(unit.head) || HEADER.test(unit.head));
+  return unit !== undefined && (SECTION.test(unit.head) || isHeaderRow(unit.head));
 }
 
 /**
@@ -33,7 +32,7 @@ export function readParameterTable(
   sectionHeadings: ReadonlySet<string>,
 ): { rows: DocsParameter[]; next: number } {
   let i = start;
-  while (i < units.length && (SECTION.test(units[i]!.head) || HEADER.test(units[i]!.head) || RULE.test(units[i]!.head))) i++;
+  while (i < units.length && (SECTION.test(units[i]!.head) || isHeaderRow(units[i]!.head) || isSeparatorRow(units[i]!.head))) i++;
   const rows: DocsParameter[] = [];
   while (i < units.length) {
     const unit = units[i]!;

@@ -1,14 +1,18 @@
 /**
  * The provider.json a new provider starts with, from its vendor files alone: which field names each
- * file (by content, never by name), the title, the auth style and the servers where the files say so.
+ * file (by content, never by name), the title, the auth style, the servers and the docs' section headings
+ * where the files say so.
  * What cannot be read from the files is a `guess` the command prints, so the user knows what to check.
  */
 import { createHash } from 'node:crypto';
+import { extractOperations, type DocsOperation } from '../docs/extract-operations.js';
 import { PipelineError } from '../errors.js';
 import type { AuthStyle } from '../model.js';
 import type { ProviderJson } from '../read/provider-config.js';
 import { describeSource, refuseJsonAsDocs } from '../read/source-kind.js';
 import { parseStructuredSource } from '../read/structured-source.js';
+import { docsSections, documentTags, possibleHeadings } from './docs-sections.js';
+import { docsServer } from './docs-server.js';
 
 export interface VendorFile {
   /** the name it gets under source/ */
@@ -20,6 +24,8 @@ export interface NewProviderOptions {
   title?: string;
   baseUrl?: string;
   auth?: AuthStyle[];
+  /** section names other providers' docs use (their provider.json `sections`): a docs line with one is a heading */
+  knownSections?: string[];
 }
 
 export interface NewProvider {
@@ -44,18 +50,16 @@ export function describeNewProvider(name: string, files: VendorFile[], options: 
   if (documents.length > 1) throw new PipelineError(documents[1]!.file.name, '', `is a second API document (${documents.map((d) => d.source.label).join(', ')}); a provider has one Swagger or OpenAPI file and any number of docs captures`);
   const document = documents[0];
   const parsed = document ? (parseStructuredSource(document.file.bytes.toString('utf8'), document.file.name).value as ApiDocument) : undefined;
-  const docsText = described.filter((d) => d.source.kind === 'docs').map((d) => d.file.bytes.toString('utf8'));
+  const docsFiles = described.filter((d) => d.source.kind === 'docs').map((d) => d.file);
+  const docsText = docsFiles.map((file) => file.bytes.toString('utf8'));
   const guesses: string[] = [];
 
-  const title = options.title ?? titleFrom(parsed) ?? guess(guesses, `title "${titleCase(name)}" (from the folder name; give --title)`, titleCase(name));
+  const operations = docsOperations(docsFiles, [...(options.knownSections ?? []), ...documentTags(parsed)]);
+  const title = options.title ?? titleFrom(parsed) ?? docsText.map(docsTitle).find(Boolean) ?? guess(guesses, `title "${titleCase(name)}" (from the folder name; give --title)`, titleCase(name));
   const auth = options.auth ?? authFrom(parsed, docsText) ?? guess(guesses, 'auth ["basic"] (no security scheme or login found; give --auth)', ['basic' as AuthStyle]);
-  const servers = options.baseUrl
-    ? [{ url: options.baseUrl.replace(/\/+$/, '') }]
-    : hasServer(parsed)
-      ? undefined
-      : guess(guesses, 'no server URL in the files: the client will require `baseUrl` (give --base-url for a default)', [
-          { url: 'https://{host}/api', description: `${title}'s client area`, variables: { host: { default: 'billing.example.com', description: 'Host name of the client area' } } },
-        ]);
+  const servers = options.baseUrl ? [{ url: options.baseUrl.replace(/\/+$/, '') }] : hasServer(parsed) ? undefined : serversFromDocs(docsText, operations, title, guesses);
+  // docs the extraction refuses say nothing of sections: `pnpm generate` reports them
+  const sections = operations.length ? sectionsFromDocs(operations, guesses) : [];
 
   const source = (file: VendorFile) => `source/${file.name}`;
   const config: NewProvider['config'] = {
@@ -63,9 +67,10 @@ export function describeNewProvider(name: string, files: VendorFile[], options: 
     name,
     title,
     ...(document ? { [document.source.kind === 'swagger2' ? 'swagger' : 'openapi']: source(document.file) } : {}),
-    ...(docsText.length ? { docs: described.filter((d) => d.source.kind === 'docs').map((d) => source(d.file)) } : {}),
+    ...(docsFiles.length ? { docs: docsFiles.map(source) } : {}),
     ...(servers ? { servers } : {}),
     auth,
+    ...(sections.length ? { sections } : {}),
     sha256: Object.fromEntries(files.map((f) => [source(f), createHash('sha256').update(f.bytes).digest('hex')])),
   };
   return { config, guesses };
@@ -73,6 +78,7 @@ export function describeNewProvider(name: string, files: VendorFile[], options: 
 
 type ApiDocument = {
   info?: { title?: unknown };
+  tags?: unknown;
   host?: unknown;
   servers?: Array<{ url?: unknown }>;
   securityDefinitions?: Record<string, { type?: string; name?: string; in?: string }>;
@@ -119,4 +125,48 @@ function authFrom(document: ApiDocument | undefined, docs: string[]): AuthStyle[
 
 function hasServer(document: ApiDocument | undefined): boolean {
   return typeof document?.host === 'string' || (Array.isArray(document?.servers) && document.servers.some((s) => typeof s?.url === 'string' && /^https?:\/\//.test(s.url)));
+}
+
+/**
+ * Every docs file's operations, read with the known section names as headings. A file the extraction
+ * refuses gives none here: `pnpm generate` reports it with its line.
+ */
+function docsOperations(files: VendorFile[], sections: string[]): DocsOperation[] {
+  return files.flatMap((file) => {
+    try {
+      return extractOperations(file.bytes.toString('utf8'), file.name, new Set(sections));
+    } catch (error) {
+      if (error instanceof PipelineError) return [];
+      throw error;
+    }
+  });
+}
+
+function sectionsFromDocs(operations: DocsOperation[], guesses: string[]): string[] {
+  const sections = docsSections(operations);
+  const effect = 'a heading not listed becomes the title of its first operation, and the heading and its intro that operation\'s description';
+  guesses.push(
+    sections.length
+      ? `sections ${JSON.stringify(sections)} (docs lines that are known section names or the API document's tags, standing before operations' titles): ${effect}; add any other heading to "sections"`
+      : `no sections: no docs line is a known section name or a tag of the API document, so headings cannot be told from operation titles: ${effect}; list the docs' headings under "sections" in provider.json`,
+  );
+  const possible = possibleHeadings(operations);
+  if (possible.length) guesses.push(`titles that may be unlisted section headings (each over another title-like line): ${possible.join(', ')}`);
+  return sections;
+}
+
+/** The server the docs' samples call, where they agree on one; otherwise a host variable to fill in. */
+function serversFromDocs(docs: string[], operations: DocsOperation[], title: string, guesses: string[]): ProviderJson['servers'] {
+  const { url, prefixes } = docsServer(docs, operations);
+  if (url) return guess(guesses, `server URL ${url} (from the docs: all ${prefixes.get(url)} sample URLs that end in a documented path start with it; give --base-url otherwise)`, [{ url }]);
+  const disagree = prefixes.size > 1 ? ` (the docs samples call ${[...prefixes.keys()].join(', ')})` : '';
+  return guess(guesses, `no server URL in the files${disagree}: the client will require \`baseUrl\` (give --base-url for a default)`, [
+    { url: 'https://{host}/api', description: `${title}'s client area`, variables: { host: { default: 'billing.example.com', description: 'Host name of the client area' } } },
+  ]);
+}
+
+/** A Slate capture opens with its menu: `NAV`, then the provider's name ("PIO Hosting GmbH"). */
+function docsTitle(text: string): string | undefined {
+  const [nav, title] = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return nav === 'NAV' && title && title.length <= 60 && /^[A-Z0-9]/.test(title) ? title : undefined;
 }
