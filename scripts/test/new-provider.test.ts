@@ -65,7 +65,7 @@ describe('newProvider', () => {
     expect(await newProvider(['nimbus', 'export.yaml'], { cwd: root, specsDir, generate: async () => 0, syncDeps: () => 0, changedFiles })).toBe(0);
     const printed = log.mock.calls.map((c) => String(c[0])).join('\n');
     log.mockRestore();
-    expect(printed).toContain("  check: west changed (specs/west/openapi.json, packages/west/src/index.ts): pooled across providers with nimbus's records, or uniting nimbus");
+    expect(printed).toContain("  check: west changed (specs/west/openapi.json, packages/west/src/index.ts): pooled across providers with nimbus (entity records, borrowed docs examples) or uniting it");
     expect(printed).not.toMatch(/check: (cli|nimbus) /);
     expect(printed).toMatch(/commit specs\/nimbus, packages\/nimbus, the other providers' files above\.$/);
   });

@@ -1,6 +1,6 @@
 /**
  * What adding a provider changed of the others. Providers pool an entity's records across each
- * other and the union unites them all, so a new provider's examples can rightly change another's
+ * other, borrow each other's docs examples, and the union unites them all, so a new provider's examples can rightly change another's
  * committed spec and package; new-provider names those files so they are reviewed and committed
  * with it, never found later as a surprise in another provider's types.
  */
@@ -42,6 +42,6 @@ export function othersChanged(before: readonly string[], after: readonly string[
 /** The `check:` lines new-provider prints for them. */
 export function othersChangedNotes(changed: ReadonlyMap<string, readonly string[]>, name: string): string[] {
   return [...changed].map(
-    ([provider, files]) => `${provider} changed (${files.join(', ')}): pooled across providers with ${name}'s records, or uniting ${name}; review the diff (specs/${provider}/report.json says why) and commit it with ${name}`,
+    ([provider, files]) => `${provider} changed (${files.join(', ')}): pooled across providers with ${name} (entity records, borrowed docs examples) or uniting it; review the diff (specs/${provider}/report.json says why) and commit it with ${name}`,
   );
 }
