@@ -2,8 +2,8 @@
 # Issue 12's end-to-end proof, in a scratch copy of this checkout: add two throwaway providers with the
 # one command (a Swagger 2.0 file with @id paths, an OpenAPI 3.0 YAML file with /api-prefixed paths and
 # `security: []` on its login; fixtures written for the pipeline's tests, not vendor seeds), then show
-# their specs validate, their packages build and pass publint/attw, the contract suite reports them at
-# 100%, the consumer checks cover them; then remove the folders and show nothing of them is left.
+# their specs validate, their packages build and pass publint/attw, the api-reports check writes their
+# first API reports and passes, the contract suite reports them at 100%, the consumer checks cover them; then remove the folders and show nothing of them is left.
 # Installs prefer pnpm's store (--prefer-offline), and may change the lockfile (CI=true makes pnpm freeze it by default). Exit 1 on the first failed check.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,6 +43,16 @@ for p in kestrel-e2e nimbus-e2e; do
   node -e "const m=require('@hostbill-api/$p'); if (typeof m.createClient!=='function') process.exit(1)" 2>/dev/null \
     || (cd packages/runtime && node -e "const m=require('$scratch/packages/$p/dist/index.cjs'); if (typeof m.createClient!=='function') process.exit(1)") || fail "require() of @hostbill-api/$p gives no createClient"
 done
+
+step "API reports: the first check writes each new package's (nothing else makes it), the next holds it to it"
+api() { pnpm --filter @hostbill-api/api-reports --silent exec tsx src/api-reports.ts --check kestrel-e2e nimbus-e2e; }
+api > "$logs/api.log" 2>&1 || { cat "$logs/api.log"; fail "api-reports check of the new packages"; }
+for p in kestrel-e2e nimbus-e2e; do
+  [ -f "packages/$p/api/$p.api.md" ] || fail "packages/$p/api/$p.api.md was not written by the first check"
+  grep -q "@hostbill-api/$p first report written" "$logs/api.log" || { cat "$logs/api.log"; fail "the api-reports check did not cover $p"; }
+done
+api > "$logs/api2.log" 2>&1 || { cat "$logs/api2.log"; fail "api-reports check after the first report"; }
+[ "$(grep -c 'unchanged$' "$logs/api2.log")" = 2 ] || { cat "$logs/api2.log"; fail "the second api-reports check did not find both reports unchanged"; }
 
 step "contract suite and consumer checks cover them"
 pnpm --filter @hostbill-api/contract-tests --silent run test > "$logs/contract.log" 2>&1 || { tail -60 "$logs/contract.log"; fail "contract suite"; }

@@ -2,7 +2,7 @@ import type { DocsOperation } from './docs/extract-operations.js';
 import type { RepairKind } from './repair-kinds.js';
 export type { RepairKind } from './repair-kinds.js';
 
-export { HTTP_METHODS, inline, isReference, jsonBodySchema } from './openapi.js';
+export { componentName, HTTP_METHODS, inline, isReference, jsonBodySchema } from './openapi.js';
 export type { HttpMethod, OpenApi, OpenApiMediaType, OpenApiOperation, OpenApiParameter, OpenApiPathItem, OpenApiReference, OpenApiRequestBody, OpenApiResponse, OpenApiSchema } from './openapi.js';
 import { HTTP_METHODS, type HttpMethod, type OpenApi, type OpenApiOperation } from './openapi.js';
 
@@ -59,6 +59,11 @@ export interface PipelineContext {
   /** docs operations of every provider's docs, for what one provider documents and another does not */
   catalogue: Map<string, Array<DocsOperation & { file: string }>>;
   log: RepairLog;
+  /**
+   * Filled by the rules: every answer value seen of each operation (`METHOD /path`), the records
+   * other providers pool by (steps/entity-records.ts); a spec's schemas may hold a vendor's word instead.
+   */
+  answers?: Map<string, unknown[]>;
 }
 
 export function operationKey(method: string, path: string): string {

@@ -2,7 +2,8 @@
  * `pnpm new-provider <name> <vendor file...> [--title T] [--base-url URL] [--auth bearer,basic]`:
  * copies the vendor files byte for byte into specs/<name>/source/, writes provider.json (kinds,
  * sha256, auth, servers and docs sections where the files say them), runs `pnpm generate` for the whole workspace
- * (spec, package, everything derived from the provider list) and prints the next steps.
+ * (spec, package, everything derived from the provider list) and prints the next steps, with the
+ * other providers' files that generating changed (entities pooled across providers, the union).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
@@ -12,12 +13,13 @@ import { PipelineError } from './errors.js';
 import { runGenerate, SPECS_DIR } from './generate.js';
 import type { AuthStyle } from './model.js';
 import { describeNewProvider } from './new-provider/describe.js';
+import { gitChanged, othersChanged, othersChangedNotes } from './new-provider/others-changed.js';
 import { listProviders } from './read/list-providers.js';
 import { runWorkspaceDeps } from './workspace-deps.js';
 
 const USAGE = 'usage: pnpm new-provider <name> <vendor file...> [--title "Acme Hosting"] [--base-url https://billing.acme.test/api] [--auth bearer,basic]';
 
-export async function newProvider(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generate = runGenerate, syncDeps = runWorkspaceDeps } = {}): Promise<number> {
+export async function newProvider(argv: string[], { cwd = process.cwd(), specsDir = SPECS_DIR, generate = runGenerate, syncDeps = runWorkspaceDeps, changedFiles = gitChanged } = {}): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, 'base-url': { type: 'string' }, auth: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help || positionals.length < 2) {
     console.error(USAGE);
@@ -35,6 +37,8 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
   if (auth?.some((style) => style !== 'basic' && style !== 'bearer')) throw new PipelineError('--auth', '', `"${values.auth}": give basic, bearer or both ("bearer,basic"), in order of preference`);
   const { config, guesses } = describeNewProvider(name, files, { title: values.title, baseUrl: values['base-url'], auth, knownSections: knownSections(specsDir) });
 
+  const root = join(specsDir, '..');
+  const before = changedFiles(root);
   mkdirSync(join(folder, 'source'), { recursive: true });
   for (const file of files) writeFileSync(join(folder, 'source', file.name), file.bytes);
   writeFileSync(join(folder, 'provider.json'), `${JSON.stringify(config, null, 2)}\n`);
@@ -47,8 +51,11 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
     return code;
   }
   // the suites that test every provider get a devDependency on the new package
-  if (syncDeps(['--root', join(specsDir, '..')]) !== 0) return 1;
-  console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs)\nthen review specs/${name}/report.json and commit specs/${name} and packages/${name}.`);
+  if (syncDeps(['--root', root]) !== 0) return 1;
+  const others = othersChanged(before, changedFiles(root), name, (dir) => existsSync(join(specsDir, dir, 'provider.json')));
+  for (const note of othersChangedNotes(others, name)) console.log(`  check: ${note}`);
+  const commit = [`specs/${name}`, `packages/${name}`, ...(others.size ? ["the other providers' files above"] : [])].join(', ');
+  console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs, api-reports)\n                            # the first writes its API report, packages/${name}/api/ (pnpm api:report)\nthen review specs/${name}/report.json and commit ${commit}.`);
   return 0;
 }
 

@@ -25,6 +25,13 @@ export function isReference(value: unknown): value is OpenApiReference {
   return typeof value === 'object' && value !== null && '$ref' in value;
 }
 
+const COMPONENT_SCHEMA = '#/components/schemas/';
+
+/** The component a `$ref` names (`#/components/schemas/Server` -> `Server`, JSON pointer escapes undone), if it names one. */
+export function componentName(schema: unknown): string | undefined {
+  return isReference(schema) && schema.$ref.startsWith(COMPONENT_SCHEMA) ? decodeURIComponent(schema.$ref.slice(COMPONENT_SCHEMA.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
 /** The part of a spec a rule reads or writes unless it is a `$ref` (the specs have no `$ref` parameters, bodies or responses of their own). */
 export function inline<T extends object>(value: T | OpenApiReference | undefined): T | undefined {
   return value === undefined || isReference(value) ? undefined : value;

@@ -31,6 +31,7 @@ import { applyRules, type Rule } from './rules/types.js';
 import { removeUnusedSchemas } from './rules/unused-definitions.js';
 import { applyEvidence, EVIDENCE_FILE } from './steps/apply-evidence.js';
 import type { JsonSchema } from './steps/infer-schema.js';
+import { entityRecords } from './steps/entity-records.js';
 import { poolAcrossProviders, type PeerComponents } from './steps/pool-across-providers.js';
 import { applyPatches } from './steps/apply-patches.js';
 import { canonicalize } from './steps/canonical.js';
@@ -103,6 +104,8 @@ export interface ProviderDraft {
   removed: ReadonlySet<string>;
   /** the entity components pooling inferred from examples (none the vendor's file declares: that is its word) */
   entities: Set<string>;
+  /** each entity as the provider's records show it, whatever its component declares: what other providers pool by */
+  records: Record<string, JsonSchema>;
 }
 
 /** read -> convert -> repair -> patch, for one provider. */
@@ -118,13 +121,16 @@ export async function draftProvider(input: ProviderInput, catalogue: Catalogue, 
     }
   }
   const base = await baseSpec(input, finished, log);
-  const repaired = applyRules(base, RULES, { provider: config, docs, catalogue, log });
+  // what traffic showed is a record like any example
+  const answers = new Map<string, unknown[]>();
+  for (const { operation, body } of input.evidence ?? []) answers.set(operation, [...(answers.get(operation) ?? []), body]);
+  const repaired = applyRules(base, RULES, { provider: config, docs, catalogue, log, answers });
   const patched = applyPatches(repaired, input.patches, log);
   // traffic evidence last: it only widens, so it can never undo a repair or a patch
   const spec = canonicalize(applyEvidence(patched.spec, input.evidence ?? [], `${config.name}/${EVIDENCE_FILE}`, log));
   const declared = declaredSchemas(input.api?.value);
   const entities = new Set(log.repairs.filter((r) => r.kind === 'response-entity-pooled').map((r) => r.where.replace(ENTITY_POINTER, '')).filter((name) => !declared.has(name)));
-  return { input, spec, log, removed: patched.removed, entities };
+  return { input, spec, log, removed: patched.removed, entities, records: entityRecords(spec, entities, answers) };
 }
 
 /**
@@ -154,18 +160,16 @@ export async function buildProvider(input: ProviderInput, catalogue: Catalogue, 
 /** Which providers show each other their records: every one with material of its own that a union would unite. */
 export const sharesRecords = (config: ProviderInput['config']) => config.unionOf === undefined && config.excludeFromUnion !== true;
 
-/** The peers of each provider: every other record-sharing draft's components, copied before any is relaxed. */
+/**
+ * The peers of each provider: every other record-sharing draft's records of its entities (never its
+ * components: a vendor's schema without `required` is no record lacking a key).
+ */
 export function peersOf(drafts: readonly ProviderDraft[]): (provider: string) => PeerComponents[] {
-  const all = drafts.map((d) => ({ provider: d.input.config.name, schemas: structuredClone(entitiesOf(d)) }));
+  const all = drafts.map((d) => ({ provider: d.input.config.name, schemas: d.records }));
   return (provider) => all.filter((p) => p.provider !== provider);
 }
 
 const ENTITY_POINTER = /^#\/components\/schemas\//;
-
-function entitiesOf(draft: ProviderDraft): Record<string, JsonSchema> {
-  const schemas = (draft.spec.components?.schemas ?? {}) as Record<string, JsonSchema>;
-  return Object.fromEntries(Object.entries(schemas).filter(([name]) => draft.entities.has(name)));
-}
 
 function declaredSchemas(value: unknown): Set<string> {
   const source = (value ?? {}) as { definitions?: object; components?: { schemas?: object } };

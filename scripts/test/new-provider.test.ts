@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { newProvider } from '../src/new-provider.js';
 import { describeNewProvider } from '../src/new-provider/describe.js';
+import { statusPaths } from '../src/new-provider/others-changed.js';
 
 const file = (name: string, text: string) => ({ name, bytes: Buffer.from(text) });
 const OPENAPI_YAML = 'openapi: 3.0.3\ninfo:\n  title: Nimbus Cloud Client API v2\n  version: "2"\nservers:\n  - url: https://my.nimbus.test/api\ncomponents:\n  securitySchemes:\n    jwt: { type: http, scheme: bearer }\npaths: {}\n';
@@ -56,6 +57,26 @@ describe('newProvider', () => {
     expect(readFileSync(join(specsDir, 'nimbus', 'source', 'export.yaml'), 'utf8')).toBe(OPENAPI_YAML);
     expect(JSON.parse(readFileSync(join(specsDir, 'nimbus', 'provider.json'), 'utf8'))).toMatchObject({ $schema: '../provider.schema.json', openapi: 'source/export.yaml' });
     expect(generate).toHaveBeenCalledWith(['--specs', specsDir]);
+  });
+
+  it('names each other provider\'s files that generating changed, with why, in a check: line and in what to commit', async () => {
+    const { root, specsDir } = setup();
+    mkdirSync(join(specsDir, 'west'), { recursive: true });
+    writeFileSync(join(specsDir, 'west', 'provider.json'), '{}');
+    // before: the user's own edit of west's report; after: what generating changed
+    const status = [['specs/west/report.json'], ['specs/west/report.json', 'specs/west/openapi.json', 'packages/west/src/index.ts', 'packages/cli/package.json', 'specs/nimbus/openapi.json', 'packages/nimbus/src/index.ts']];
+    const changedFiles = () => status.shift()!;
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await newProvider(['nimbus', 'export.yaml'], { cwd: root, specsDir, generate: async () => 0, syncDeps: () => 0, changedFiles })).toBe(0);
+    const printed = log.mock.calls.map((c) => String(c[0])).join('\n');
+    log.mockRestore();
+    expect(printed).toContain("  check: west changed (specs/west/openapi.json, packages/west/src/index.ts): pooled across providers with nimbus (entity records, borrowed docs examples) or uniting it");
+    expect(printed).not.toMatch(/check: (cli|nimbus) /);
+    expect(printed).toMatch(/commit specs\/nimbus, packages\/nimbus, the other providers' files above\.$/);
+  });
+
+  it('reads git status paths, a rename by its new name', () => {
+    expect(statusPaths(' M specs/a/openapi.json\n?? packages/b/api/b.api.md\nR  specs/c/x -> specs/c/y\n')).toEqual(['specs/a/openapi.json', 'packages/b/api/b.api.md', 'specs/c/y']);
   });
 
   it('refuses a provider that exists, and keeps a new folder when the pipeline fails so it can be patched', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAll } from '../src/generate.js';
 import type { OpenApi } from '../src/model.js';
 import type { JsonSchema } from '../src/steps/infer-schema.js';
+import { entityRecords } from '../src/steps/entity-records.js';
 import { poolAcrossProviders, relaxBy, type PoolChanges } from '../src/steps/pool-across-providers.js';
 import { rehash } from './helpers.js';
 
@@ -50,6 +51,25 @@ describe('relaxBy: one provider\'s record widened by another\'s record of the sa
   });
 });
 
+describe('entityRecords: an entity as the answer values show it, not as its component declares it', () => {
+  it('walks each answer along its schema to the entity, through a one-or-list anyOf and an id-keyed map; a field only ever null is any value', () => {
+    const ref = { $ref: '#/components/schemas/Locker' };
+    const spec = withComponents({
+      Locker: { type: 'object', properties: { id: { type: ['string', 'null'] }, pin: { type: ['string', 'null'] }, note: { type: 'string' } } },
+      Lockers: { anyOf: [ref, { type: 'array', items: ref }] },
+    });
+    spec.paths = {
+      '/locker': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Lockers' } } } } } } },
+      '/room': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', additionalProperties: ref } } } } } } },
+    } as OpenApi['paths'];
+    const answers = new Map<string, unknown[]>([
+      ['GET /locker', [{ id: '1', pin: 'a', note: null }, [{ id: '2', pin: 'b', note: null }]]],
+      ['GET /room', [{ 7: { id: '3', note: null } }]],
+    ]);
+    expect(entityRecords(spec, new Set(['Locker']), answers)).toEqual({ Locker: { type: 'object', properties: { id: { type: 'string' }, pin: { type: 'string' }, note: {} }, required: ['id', 'note'] } });
+  });
+});
+
 describe('poolAcrossProviders: entity components matched by name, nothing else touched', () => {
   const record = (required: string[]): JsonSchema => ({ type: 'object', properties: { id: { type: 'string' }, pin: { type: 'string' } }, required });
 
@@ -68,12 +88,16 @@ describe('poolAcrossProviders: entity components matched by name, nothing else t
   });
 });
 
-/** A specs folder of OpenAPI 3.0 providers, each answering one GET with the example given. */
-function providers(answers: Record<string, { path: string; example: unknown; excludeFromUnion?: boolean }>): string {
+/**
+ * A specs folder of OpenAPI providers, each answering one GET with the example given; one with a
+ * `schema` is a 3.1 export that declares it and names its example (`examples.ok`).
+ */
+function providers(answers: Record<string, { path: string; example: unknown; schema?: JsonSchema; excludeFromUnion?: boolean }>): string {
   const dir = mkdtempSync(join(tmpdir(), 'hostbill-peers-'));
-  for (const [name, { path, example, excludeFromUnion }] of Object.entries(answers)) {
+  for (const [name, { path, example, schema, excludeFromUnion }] of Object.entries(answers)) {
     mkdirSync(join(dir, name, 'source'), { recursive: true });
-    const api = { openapi: '3.0.3', info: { title: name, version: '1' }, servers: [{ url: `https://${name}.example/api` }], paths: { [path]: { get: { operationId: `get_${name}`, summary: 'Gadgets', ...(path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}), responses: { 200: { description: 'ok', content: { 'application/json': { example } } } } } } } };
+    const media = schema ? { schema, examples: { ok: { value: example } } } : { example };
+    const api = { openapi: schema ? '3.1.0' : '3.0.3', info: { title: name, version: '1' }, servers: [{ url: `https://${name}.example/api` }], paths: { [path]: { get: { operationId: `get_${name}`, summary: 'Gadgets', ...(path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}), responses: { 200: { description: 'ok', content: { 'application/json': media } } } } } } };
     writeFileSync(join(dir, name, 'source', 'api.json'), JSON.stringify(api));
     writeFileSync(join(dir, name, 'provider.json'), JSON.stringify({ name, title: name, openapi: 'source/api.json', auth: ['basic'], sha256: {}, ...(excludeFromUnion ? { excludeFromUnion } : {}) }));
     rehash(dir, name);
@@ -96,6 +120,24 @@ describe('generateAll pools one entity\'s records across providers', () => {
     expect(n!.repairs.filter((r) => r.kind === 'entity-pooled-across-providers')).toEqual([
       { kind: 'entity-pooled-across-providers', where: '#/components/schemas/Gadget', detail: "optional, absent from another provider's records: secret_key (south); types widened by another provider's values: id: string|integer (south)" },
     ]);
+  });
+
+  it('a peer lends its records, never its schema: no `required` and `type: [string, null]` declared, every key a string in its example, relax nothing', async () => {
+    const nullable = { type: ['string', 'null'] };
+    const schema: JsonSchema = { type: 'object', properties: { gadget: { type: 'object', properties: { id: nullable, label: nullable, secret_key: nullable } } } };
+    const west = { path: '/gadget/{id}', example: { gadget: { id: '9', label: 'shelf', secret_key: 'w' } }, schema };
+    const { results } = await generateAll(providers({ north, west }));
+    const n = results.find((r) => r.name === 'north')!;
+    expect(gadget(n.spec)).toEqual({ type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' }, secret_key: { type: 'string' } }, required: ['id', 'label', 'secret_key'] });
+    expect(n.repairs.filter((r) => r.kind === 'entity-pooled-across-providers')).toEqual([]);
+  });
+
+  it('a peer\'s records that do lack a key or show another type still relax, whatever its schema declares', async () => {
+    const schema: JsonSchema = { type: 'object', properties: { gadget: { type: 'object', properties: { id: { type: ['string', 'integer'] }, label: { type: 'string' } }, required: ['id', 'label'] } } };
+    const west = { path: '/gadget/{id}', example: { gadget: { id: 9, label: 'shelf' } }, schema };
+    const n = (await generateAll(providers({ north, west }))).results.find((r) => r.name === 'north')!;
+    expect(gadget(n.spec).required).toEqual(['id', 'label']);
+    expect(gadget(n.spec).properties!.id).toEqual({ type: ['string', 'integer'] });
   });
 
   it('a provider outside the family ("excludeFromUnion") neither lends nor borrows', async () => {

@@ -1,4 +1,4 @@
-import { forEachOperation, inline, isReference, operationKey, type OpenApi, type PipelineContext } from '../model.js';
+import { componentName, forEachOperation, inline, operationKey, type OpenApi, type PipelineContext } from '../model.js';
 import { mergeSchemas, openNullOnlyFields, type JsonSchema } from '../steps/infer-schema.js';
 import { hasIdKey, isItemPath, pathEntity, topResources, wrapperEntity } from './entity-names.js';
 import { pascalCase } from './naming.js';
@@ -77,7 +77,7 @@ function pool(schemas: Record<string, JsonSchema>, entity: string, found: Slot[]
 
 const isObject = (value: unknown): value is Holder => typeof value === 'object' && value !== null && !Array.isArray(value);
 const REF = '#/components/schemas/';
-const refName = (schema: unknown) => (isReference(schema) && schema.$ref.startsWith(REF) ? decodeURIComponent(schema.$ref.slice(REF.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined);
+const refName = componentName;
 
 /** An object schema with named properties, as inference writes a record (not a map, not a union). */
 function isRecord(schema: unknown): schema is JsonSchema {

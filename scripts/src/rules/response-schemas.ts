@@ -46,6 +46,7 @@ export const inferResponseSchemas: Rule = {
         log.add('response-untyped', key, 'no example in any source');
         return;
       }
+      seen(context, key, examples);
       const schema = examples.map((e) => inferSchema(e.value)).reduce((a, b) => mergeSchemas(a, b));
       // the vendor's example is attached as published, never rewritten (a rebuilt one is evidence only)
       const published = examples.find((e) => !e.recovered);
@@ -68,15 +69,23 @@ export const inferResponseSchemas: Rule = {
   },
 };
 
-/** An operation typed before this rule (by a patch or a united provider) still accepts what its own docs show. */
+/**
+ * An operation typed before this rule (by the vendor, a patch or a united provider) still accepts what
+ * its own docs show; its schema may be the vendor's word, so the values shown are recorded beside it.
+ */
 function widenWithOwnExample(spec: OpenApi, content: Record<string, { schema?: unknown }>, method: string, path: string, context: PipelineContext): void {
   const media = content['application/json'];
   const own = context.docs.get(operationKey(method, templateShape(path)));
-  if (!media?.schema || !own?.exampleResponse) return;
   const key = operationKey(method, path);
   const found: FoundExample[] = [];
-  pushRepaired(found, own, key, context);
-  for (const { value, source } of found) widen(media.schema as JsonSchema, value, spec, `${key} #`, (what) => context.log.add('example-evidence-widened', what, source));
+  if (media?.schema && own?.exampleResponse) pushRepaired(found, own, key, context);
+  seen(context, key, [...mediaExamples(media as MediaExamples | undefined), ...found]);
+  for (const { value, source } of found) widen(media!.schema as JsonSchema, value, spec, `${key} #`, (what) => context.log.add('example-evidence-widened', what, source));
+}
+
+/** Records the answers an operation showed, for other providers' pooling (PipelineContext.answers). */
+function seen({ answers }: PipelineContext, key: string, found: FoundExample[]): void {
+  if (answers && found.length) answers.set(key, [...(answers.get(key) ?? []), ...found.map((e) => e.value)]);
 }
 
 interface MediaExamples {
