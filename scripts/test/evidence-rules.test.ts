@@ -124,6 +124,24 @@ describe('the union of providers', () => {
   });
 });
 
+describe('the union of providers: answers', () => {
+  const answering = (ok: unknown): OpenApi => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/news': { get: { operationId: 'listNews', responses: { '200': ok } } } } }) as unknown as OpenApi;
+  const open = { description: 'ok', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } };
+  const typed = { description: 'News', content: { 'application/json': { schema: { type: 'object', properties: { news: { type: 'array', items: { type: 'object' } } } }, example: { news: [{ id: '1' }] } } } };
+  const unite = (...answers: unknown[]) => {
+    const log = new RepairLog();
+    const union = unionOfSpecs(answers.map((ok, i) => ({ name: `p${i}`, spec: answering(ok) })), { title: 'u', version: '1' }, log);
+    return { ok: (union.paths!['/news']!.get!.responses as Record<string, unknown>)['200'], log: log.repairs.filter((r) => r.kind === 'union-operation-extended').map((r) => r.detail) };
+  };
+
+  it("an answer the first provider could not type takes a later provider's typed one; a typed answer is never replaced", () => {
+    expect(unite(open, typed)).toEqual({ ok: typed, log: ['p1: 200 answer (typed)'] });
+    const other = { description: 'Other', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array' } } } } } };
+    expect(unite(typed, other).ok).toEqual(typed);
+    expect(unite(open, open)).toEqual({ ok: open, log: [] });
+  });
+});
+
 describe('security the docs prose offers as optional', () => {
   it('"... or call it with valid access token" takes no credentials or the provider\'s, over a vendor\'s []; a plain requirement stays', async () => {
     const { applySecurity } = await import('../src/rules/security.js');

@@ -29,11 +29,38 @@ export function unionOfSpecs(specs: Array<{ name: string; spec: OpenApi }>, info
         log.add('union-operation-added', operationKey(method, path), name);
         return;
       }
-      const added = [...mergeOperationInputs(existing, operation), ...richerTexts(existing, operation)];
+      const added = [...mergeOperationInputs(existing, operation), ...typedAnswers(existing, operation), ...richerTexts(existing, operation)];
       if (added.length) log.add('union-operation-extended', operationKey(method, path), `${name}: ${added.join(', ')}`);
     });
   }
   return { openapi: '3.1.0', info, paths, components: { schemas } };
+}
+
+/**
+ * An answer no source could type (the open object written where no example exists) is no evidence of
+ * its shape: a later provider that types the same answer, by its example or its vendor's schema, gives it.
+ */
+function typedAnswers(target: OpenApiOperation, source: OpenApiOperation): string[] {
+  const taken: string[] = [];
+  for (const [code, answer] of Object.entries(source.responses ?? {})) {
+    const own = target.responses?.[code];
+    if (!own || isUntypedAnswer(answer) || !isUntypedAnswer(own)) continue;
+    target.responses![code] = structuredClone(answer);
+    taken.push(`${code} answer (typed)`);
+  }
+  return taken;
+}
+
+function isUntypedAnswer(answer: unknown): boolean {
+  const response = inline(answer as { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }> });
+  if (!response) return false; // a shared `$ref` answer (the Error) is typed
+  const json = response.content?.['application/json'];
+  if (!json) return Object.keys(response.content ?? {}).length === 0;
+  if (json.example !== undefined || json.examples !== undefined) return false;
+  const schema = json.schema as Record<string, unknown> | undefined;
+  if (!schema) return true;
+  const says = Object.keys(schema).filter((k) => !['description', 'title'].includes(k));
+  return says.every((k) => k === 'type' || (k === 'additionalProperties' && schema[k] === true)) && (schema.type === undefined || schema.type === 'object');
 }
 
 /** A later provider that says more about the same operation or field (a longer list, a note) gives its text. */
