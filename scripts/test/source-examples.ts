@@ -39,7 +39,7 @@ export function swaggerExamples(text: string): Set<string> {
   const found = new Set<string>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      const ok = operation?.responses?.['200'];
+      const ok = followRef(document, operation?.responses?.['200']);
       const media = Object.values(ok?.content ?? {});
       if (ok?.description?.includes('```json') || media.some((m) => m.example !== undefined || Object.keys(m.examples ?? {}).length > 0)) found.add(shapeOf(method, path.slice(prefix.length)));
     }
@@ -47,6 +47,16 @@ export function swaggerExamples(text: string): Set<string> {
   return found;
 }
 
+/** A shared answer (`$ref: '#/components/responses/Ok'`) read where it is written. */
+function followRef(document: unknown, value: unknown, hops = 0): Answer | undefined {
+  const ref = (value as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof ref !== 'string') return value as Answer | undefined;
+  if (hops > 32) return undefined;
+  const target = ref.startsWith('#/') ? ref.slice(2).split('/').reduce<any>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document) : undefined;
+  return followRef(document, target, hops + 1);
+}
+
+type Answer = NonNullable<Operation['responses']>[string];
 type Operation = { responses?: Record<string, { description?: string; content?: Record<string, { example?: unknown; examples?: Record<string, unknown> }> }> };
 
 /** `/api` when every path starts `/api/<more>`; the test's own reading, not the pipeline's rule. */
