@@ -55,7 +55,7 @@ export async function newProvider(argv: string[], { cwd = process.cwd(), specsDi
   const others = othersChanged(before, changedFiles(root), name, (dir) => existsSync(join(specsDir, dir, 'provider.json')));
   for (const note of othersChangedNotes(others, name)) console.log(`  check: ${note}`);
   const commit = [`specs/${name}`, `packages/${name}`, ...(others.size ? ["the other providers' files above"] : [])].join(', ');
-  console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs, api-reports)\n                            # the first writes its API report, packages/${name}/api/ (pnpm api:report)\nthen review specs/${name}/report.json and commit ${commit}.`);
+  console.log(`\n@hostbill-api/${name} is in packages/${name}/. Next:\n  pnpm install   # links the new workspace package\n  pnpm build && pnpm api:report   # API reports: packages/${name}/api/ and any union's that now unites it (review)\n  pnpm test   # every suite covers it (contract, fault, fuzz, consumer, docs, api-reports)\nthen review specs/${name}/report.json and commit ${commit}.`);
   return 0;
 }
 
