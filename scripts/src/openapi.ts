@@ -32,7 +32,7 @@ export function componentName(schema: unknown): string | undefined {
   return isReference(schema) && schema.$ref.startsWith(COMPONENT_SCHEMA) ? decodeURIComponent(schema.$ref.slice(COMPONENT_SCHEMA.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }
 
-/** The part of a spec a rule reads or writes unless it is a `$ref` (the specs have no `$ref` parameters, bodies or responses of their own). */
+/** The part of a spec a rule reads or writes unless it is a `$ref` (a vendor's `$ref` parameters, bodies and answers are unfolded at conversion, steps/inline-refs.ts). */
 export function inline<T extends object>(value: T | OpenApiReference | undefined): T | undefined {
   return value === undefined || isReference(value) ? undefined : value;
 }

@@ -1,7 +1,8 @@
 import { readLiteral } from '../docs/request-samples.js';
 import { isHeaderRow, isSeparatorRow } from '../docs/table-rows.js';
 import { pointerSegment } from '../read/confine.js';
-import { parsePointer } from '../patch/json-pointer.js';
+import type { OpenApi } from '../openapi.js';
+import { resolve } from '../package/operations.js';
 import { sharedBasePath } from '../rules/path-shape.js';
 
 /**
@@ -171,7 +172,7 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
       };
       if (!REQUEST_LINE.test(`${method.toUpperCase()} ${path}`)) continue;
       const shape = operationShape(method, path.slice(base.length));
-      const ok = localTarget(document, operation.responses?.['200']) as NonNullable<typeof operation.responses>[string] | undefined;
+      const ok = resolve<NonNullable<typeof operation.responses>[string]>(document as OpenApi, operation.responses?.['200']);
       // exports often leave the block unclosed at the description's end
       const fenced = typeof ok?.description === 'string' ? /```json\s*\n([\s\S]*?)(?:```|$)/.exec(ok.description) : null;
       if (fenced) evidence.samples.push({ shape, kind: 'response', where: `${file}:#/paths/${pointerSegment(path)}/${method}`, text: fenced[1]!.trim() });
@@ -188,12 +189,3 @@ export function structuredEvidence(document: unknown, file: string): VendorEvide
   return evidence;
 }
 
-/** What a local `$ref` (`#/components/responses/Ok`, a chain too) points at; anything else as it is. */
-function localTarget(document: unknown, value: unknown, hops = 0): unknown {
-  const ref = (value as { $ref?: unknown } | undefined)?.$ref;
-  if (typeof ref !== 'string') return value;
-  const segments = ref.startsWith('#/') && hops < 32 ? parsePointer(ref.slice(1)) : undefined;
-  if (!Array.isArray(segments)) return undefined;
-  const target = segments.reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), document);
-  return localTarget(document, target, hops + 1);
-}

@@ -61,7 +61,7 @@ function pool(schemas: Record<string, JsonSchema>, entity: string, found: Slot[]
   const name = existing && !isRecord(existing) ? `${entity}Record` : entity;
   const records = found.map((slot) => {
     const held = slot.holder[slot.key] as JsonSchema;
-    const target = refName(held);
+    const target = componentName(held);
     if (target) replaced.add(target);
     return target ? schemas[target]! : held;
   });
@@ -77,7 +77,6 @@ function pool(schemas: Record<string, JsonSchema>, entity: string, found: Slot[]
 
 const isObject = (value: unknown): value is Holder => typeof value === 'object' && value !== null && !Array.isArray(value);
 const REF = '#/components/schemas/';
-const refName = componentName;
 
 /** An object schema with named properties, as inference writes a record (not a map, not a union). */
 function isRecord(schema: unknown): schema is JsonSchema {
@@ -87,14 +86,14 @@ function isRecord(schema: unknown): schema is JsonSchema {
 /** Where the records of one answer schema sit: each place, with the entity it holds. */
 function recordSlots(schemas: Record<string, JsonSchema>, media: Holder, method: string, path: string, resources: ReadonlySet<string>, outer: boolean, known: Set<string>): Array<Omit<Slot, 'operation'>> {
   const resolved = (schema: unknown) => {
-    const name = refName(schema);
+    const name = componentName(schema);
     return name ? schemas[name] : schema;
   };
   const own = pathEntity(method, path);
   // an inline record, or one whose component is not yet the entity's own
   const slot = (entity: string | undefined, holder: Holder, key: string) => {
     if (!entity || !isRecord(resolved(holder[key]))) return [];
-    const target = refName(holder[key]);
+    const target = componentName(holder[key]);
     // already the entity's (the union re-runs the rules on what its providers pooled): known, not pooled again
     if (target === entity || target === `${entity}Record`) {
       known.add(target);
@@ -150,7 +149,7 @@ function shareIdenticalAnswers(spec: OpenApi, schemas: Record<string, JsonSchema
   forEachOperation(spec, (operation, method, path) => {
     const media = inline(operation.responses?.['200'])?.content?.['application/json'] as Holder | undefined;
     if (!media) return;
-    const name = refName(media.schema);
+    const name = componentName(media.schema);
     if (name && !entities.has(name) && isObject(schemas[name]) && !inside.includes(`"${REF}${name}"`)) answers.push({ media, member: name, name });
     else if (!name && isRecord(media.schema)) answers.push({ media, member: operationKey(method, path) });
   });
